@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# One entry point for a fresh machine. Usage:
+#   bash run.sh site    set up (.venv) and build the site from models/ into site/
+#   bash run.sh serve   set up and preview at http://127.0.0.1:8000
+#   bash run.sh test    set up (with test tools and Chromium) and run ruff + pytest
+#   bash run.sh bench   set up and run the benchmark (see README, "Hiệu năng")
+set -euo pipefail
+cd "$(dirname "$0")"
+export NO_MKDOCS_2_WARNING=1
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+PY=${PYTHON:-python3}
+
+setup() {
+  if [ ! -x .venv/bin/python ]; then
+    "$PY" -m venv .venv
+  fi
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+  .venv/bin/python -m pip install -q -e ".$1"
+}
+
+need_chromium() {
+  if [ -x /usr/bin/chromium ]; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Cài Chromium (gói chromium của Debian) cho các kiểm thử trên trình duyệt..."
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Cần Chromium tại /usr/bin/chromium cho kiểm thử trình duyệt: sudo apt-get install chromium" >&2
+  fi
+}
+
+case "${1:-}" in
+  site)
+    setup ""
+    .venv/bin/mohinh build "${@:2}"
+    echo "Xem trước: bash run.sh serve  (hoặc mở site/index.html qua một máy chủ tĩnh)"
+    ;;
+  serve)
+    setup ""
+    exec .venv/bin/mohinh serve "${@:2}"
+    ;;
+  test)
+    setup "[test]"
+    need_chromium
+    .venv/bin/ruff check scripts tests
+    .venv/bin/python -m pytest "${@:2}"
+    ;;
+  bench)
+    setup "[test]"
+    .venv/bin/python scripts/bench.py "${@:2}"
+    ;;
+  *)
+    sed -n '2,6p' "$0"
+    exit 2
+    ;;
+esac

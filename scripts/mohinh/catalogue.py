@@ -1,0 +1,354 @@
+"""Load every file in ``models/``, validate it, check cross-references, gather every problem.
+
+`load_catalogue` is the single entry point used by ``mohinh check``, ``mohinh build`` and the
+MkDocs hook. It raises `InvalidRecords` listing every error of every file at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import places
+from .errors import InvalidRecords, Problem
+from .load import YamlDocument, YamlProblem, load_yaml
+from .schema import STATUS_LABELS, Model, Source, Term, Vocabularies
+from .text import fold
+
+SOURCES_FILE = "_sources.yml"
+VOCABULARIES_FILE = "_vocabularies.yml"
+RECORD_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass
+class Record:
+    """A validated model with the file it came from."""
+
+    model: Model
+    path: str
+    doc: YamlDocument = field(repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.model.id or Path(self.path).stem
+
+
+@dataclass
+class Catalogue:
+    """Everything the site is built from: published records, sources and vocabularies."""
+
+    root: Path
+    records: list[Record]
+    sources: dict[str, Source]
+    topics: dict[str, Term]
+    communities: dict[str, Term]
+    warnings: list[Problem] = field(default_factory=list)
+    drafts_included: bool = False
+
+    @property
+    def by_id(self) -> dict[str, Record]:
+        return {r.id: r for r in self.records}
+
+
+def format_loc(loc: tuple[Any, ...]) -> str:
+    """``('results', 0, 'value')`` -> ``results[0].value``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _submodel(cls: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = cls.model_fields.get(part)
+        if info is None:
+            return None
+        found = _find_model(info.annotation)
+        if found is None:
+            return None
+        cls = found
+    return cls
+
+
+def _find_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _find_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def did_you_mean(word: str, choices: typing.Iterable[str], n: int = 3) -> list[str]:
+    """Closest choices to ``word``, ignoring accents and case."""
+    choices = list(choices)
+    folded = {fold(c): c for c in choices}
+    return [folded[m] for m in difflib.get_close_matches(fold(word), list(folded), n=n, cutoff=0.6)]
+
+
+_TYPE_MESSAGES = {
+    "list_type": ("phải là một danh sách", "viết dạng danh sách, mỗi dòng bắt đầu bằng `- `"),
+    "model_type": ("phải là một nhóm trường dạng `tên: giá trị`", "xem ví dụ trong trang Đóng góp"),
+    "dict_type": ("phải là một nhóm trường dạng `tên: giá trị`", "xem ví dụ trong trang Đóng góp"),
+    "model_attributes_type": ("phải là một nhóm trường dạng `tên: giá trị`", "xem ví dụ trong trang Đóng góp"),
+    "too_short": ("cần ít nhất một phần tử", "thêm ít nhất một dòng `- ...`"),
+}
+
+
+def problems_from_validation(
+    exc: ValidationError, doc: YamlDocument, cls: type[BaseModel], prefix: tuple[Any, ...] = ()
+) -> list[Problem]:
+    """Turn pydantic's errors into Vietnamese `Problem`s that point at the line of each."""
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        kind = error["type"]
+        full = (*prefix, *loc)
+        if kind == "missing":
+            name = loc[-1]
+            line, column = doc.position(full[:-1])
+            message, fix = f"thiếu trường bắt buộc `{name}`", f"thêm dòng `{name}: ...`"
+        elif kind == "extra_forbidden":
+            name = str(loc[-1])
+            line, column = doc.position(full, key=True)
+            parent = _submodel(cls, loc[:-1])
+            allowed = list(parent.model_fields) if parent else []
+            guesses = difflib.get_close_matches(name, allowed, n=1, cutoff=0.5)
+            message = f"trường `{name}` không có trong định dạng hồ sơ"
+            fix = f"có phải ý bạn là `{guesses[0]}`?" if guesses else "các trường được dùng: " + ", ".join(allowed)
+        elif kind == "mohinh":
+            line, column = doc.position(full)
+            message, fix = error["msg"].split("\x1f", 1)
+        elif kind == "literal_error":
+            line, column = doc.position(full)
+            if loc and loc[-1] == "status":
+                choices = ", ".join(f"{k} ({v.lower()})" for k, v in STATUS_LABELS.items())
+            else:
+                choices = str(error.get("ctx", {}).get("expected", ""))
+            message, fix = f"giá trị `{error.get('input')}` không hợp lệ", f"chọn một trong: {choices}"
+        elif kind in _TYPE_MESSAGES:
+            line, column = doc.position(full)
+            message, fix = _TYPE_MESSAGES[kind]
+        else:  # pragma: no cover - a pydantic error type we did not foresee
+            line, column = doc.position(full)
+            message, fix = f"giá trị không hợp lệ ({error['msg']})", "xem định dạng hồ sơ trong trang Đóng góp"
+        problems.append(Problem(doc.path, line, column, format_loc(full), message, fix))
+    return problems
+
+
+def _read(path: Path, rel: str, problems: list[Problem]) -> YamlDocument | None:
+    try:
+        return load_yaml(path, rel)
+    except YamlProblem as exc:
+        problems.append(exc.problem)
+        return None
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _load_vocabularies(models_dir: Path, root: Path, problems: list[Problem]) -> Vocabularies | None:
+    path = models_dir / VOCABULARIES_FILE
+    rel = _relative(path, root)
+    if not path.exists():
+        problems.append(Problem(rel, 1, 1, "", "không tìm thấy tệp danh mục chủ đề và loại cộng đồng",
+                                "khôi phục models/_vocabularies.yml từ kho mã"))
+        return None
+    doc = _read(path, rel, problems)
+    if doc is None:
+        return None
+    try:
+        return Vocabularies.model_validate(doc.data)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation(exc, doc, Vocabularies))
+        return None
+
+
+def _load_sources(models_dir: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, Source], YamlDocument | None]:
+    path = models_dir / SOURCES_FILE
+    rel = _relative(path, root)
+    if not path.exists():
+        problems.append(Problem(rel, 1, 1, "", "không tìm thấy tệp nguồn", "tạo models/_sources.yml, xem trang Đóng góp"))
+        return {}, None
+    doc = _read(path, rel, problems)
+    if doc is None:
+        return {}, None
+    if not isinstance(doc.data, dict):
+        problems.append(Problem(rel, 1, 1, "", "tệp nguồn phải là các mục `mã-nguồn:` kèm trường",
+                                "xem ví dụ trong trang Đóng góp"))
+        return {}, doc
+    sources: dict[str, Source] = {}
+    for key, value in doc.data.items():
+        line, column = doc.position((key,), key=True)
+        if not isinstance(key, str) or not key or not all(c.isascii() and (c.isalnum() or c == "-") for c in key) \
+                or key != key.lower():
+            problems.append(Problem(rel, line, column, str(key), f"mã nguồn `{key}` không hợp lệ",
+                                    "mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang"))
+            continue
+        try:
+            sources[key] = Source.model_validate(value)
+        except ValidationError as exc:
+            problems.extend(problems_from_validation(exc, doc, Source, prefix=(key,)))
+    return sources, doc
+
+
+def record_paths(models_dir: Path) -> list[Path]:
+    """The record files of ``models/``: ``*.yml``/``*.yaml`` not starting with ``_``, sorted."""
+    if not models_dir.is_dir():
+        return []
+    return sorted(
+        p for p in models_dir.iterdir() if p.suffix in RECORD_SUFFIXES and not p.name.startswith("_") and p.is_file()
+    )
+
+
+def validate_record(path: Path, root: Path, problems: list[Problem]) -> Record | None:
+    """Read and validate one record file on its own (no cross-references)."""
+    rel = _relative(path, root)
+    doc = _read(path, rel, problems)
+    if doc is None:
+        return None
+    if not isinstance(doc.data, dict):
+        problems.append(Problem(rel, 1, 1, "", "hồ sơ phải là các trường dạng `tên: giá trị`, không phải danh sách hay văn bản",
+                                "mỗi tệp chỉ chứa một mô hình; chạy `mohinh new` để có tệp mẫu"))
+        return None
+    stem = path.stem
+    ok = True
+    if not is_slug(stem):
+        problems.append(Problem(rel, 1, 1, "", f"tên tệp `{path.name}` không phải mã hợp lệ",
+                                "đổi tên tệp thành chữ thường không dấu, số và dấu gạch ngang, ví dụ: ha-tinh-tieng-keng.yml"))
+        ok = False
+    try:
+        model = Model.model_validate(doc.data)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation(exc, doc, Model))
+        return None
+    if model.id is not None and model.id != stem:
+        line, column = doc.position(("id",))
+        problems.append(Problem(rel, line, column, "id", f"mã `{model.id}` khác tên tệp `{stem}`",
+                                f"xóa dòng `id:` hoặc đổi thành `id: {stem}`"))
+        ok = False
+    return Record(model, rel, doc) if ok else None
+
+
+def is_slug(stem: str) -> bool:
+    """Whether a file stem can serve as a model id (``[a-z0-9-]``, no leading or double dash)."""
+    return re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", stem) is not None
+
+
+def _check_refs(
+    record: Record, sources: dict[str, Source], ids: set[str], vocab: Vocabularies | None, problems: list[Problem],
+    media_root: Path,
+) -> None:
+    model, doc, rel = record.model, record.doc, record.path
+
+    def add(loc: tuple[Any, ...], message: str, fix: str, *, warning: bool = False) -> None:
+        line, column = doc.position(loc)
+        problems.append(Problem(rel, line, column, format_loc(loc), message, fix, warning))
+
+    def check_source(loc: tuple[Any, ...], source_id: str | None) -> None:
+        if source_id is not None and source_id not in sources:
+            guesses = did_you_mean(source_id, sources)
+            fix = f"có phải ý bạn là `{guesses[0]}`?" if guesses else "thêm nguồn này vào models/_sources.yml"
+            add(loc, f"không có nguồn `{source_id}` trong models/_sources.yml", fix)
+
+    for i, source_id in enumerate(model.sources):
+        check_source(("sources", i), source_id)
+    for i, result in enumerate(model.results):
+        check_source(("results", i, "source"), result.source)
+        if result.total is not None and result.total < result.value:
+            add(("results", i, "total"), f"tổng số {result.total} nhỏ hơn số liệu {result.value}",
+                "kiểm tra lại: `value` là phần, `total` là tổng (847 trên 1310)")
+    for i, update in enumerate(model.updates):
+        check_source(("updates", i, "source"), update.source)
+    for i, other in enumerate(model.related):
+        if other not in ids:
+            guesses = did_you_mean(other, ids)
+            add(("related", i), f"không có mô hình `{other}`",
+                f"có phải ý bạn là `{guesses[0]}`?" if guesses else "ghi đúng tên tệp (không có .yml) của mô hình liên quan")
+        elif other == record.id:
+            add(("related", i), "mô hình không thể liên quan đến chính nó", "xóa dòng này")
+    if vocab is not None:
+        topics = {t.slug: t for t in vocab.topics}
+        for i, topic in enumerate(model.topics):
+            if topic not in topics:
+                guesses = did_you_mean(topic, topics)
+                add(("topics", i), f"không có chủ đề `{topic}`",
+                    f"có phải ý bạn là `{guesses[0]}`?" if guesses else "chọn mã trong models/_vocabularies.yml: " + ", ".join(topics))
+        communities = {t.slug for t in vocab.communities}
+        if model.community not in communities:
+            guesses = did_you_mean(model.community, communities)
+            add(("community",), f"không có loại cộng đồng `{model.community}`",
+                f"có phải ý bạn là `{guesses[0]}`?" if guesses else "chọn mã trong models/_vocabularies.yml: " + ", ".join(sorted(communities)))
+    for i, location in enumerate(model.locations):
+        if location.province is None:
+            add(("locations", i, "province"), "nguồn không nêu tỉnh, thành phố",
+                "nếu nguồn có nêu, ghi tên tỉnh; nếu không, giữ null và giải thích ở `note`", warning=True)
+            if location.note is None:
+                add(("locations", i), "thiếu `note` giải thích vì sao không có tỉnh", "thêm `note: Nguồn không nêu tên tỉnh`")
+        elif places.resolve_province(location.province) is None:
+            guesses = places.suggest_provinces(location.province)
+            add(("locations", i, "province"), f"không nhận ra tỉnh, thành phố `{location.province}`",
+                "có phải ý bạn là " + " hoặc ".join(f"`{g}`" for g in guesses) + "?" if guesses
+                else "ghi tên tỉnh, thành phố có dấu, ví dụ: Hà Tĩnh")
+    for i, item in enumerate(model.media):
+        folder = (media_root / record.id).resolve()
+        target = (folder / item.file).resolve()
+        if folder not in target.parents:
+            add(("media", i, "file"), f"đường dẫn `{item.file}` ra ngoài thư mục ảnh của mô hình",
+                f"đặt ảnh trong models/media/{record.id}/ và chỉ ghi tên tệp")
+        elif not target.is_file():
+            add(("media", i, "file"), f"không tìm thấy ảnh models/media/{record.id}/{item.file}",
+                "kiểm tra tên tệp (phân biệt chữ hoa, chữ thường)")
+
+
+def load_catalogue(root: Path, *, drafts: bool = False) -> Catalogue:
+    """Load and check ``root/models``; raise `InvalidRecords` with every problem if any is an error.
+
+    Drafts are always validated; they are kept in the catalogue only when ``drafts`` is true.
+    """
+    root = Path(root)
+    models_dir = root / "models"
+    problems: list[Problem] = []
+    vocab = _load_vocabularies(models_dir, root, problems)
+    sources, _ = _load_sources(models_dir, root, problems)
+    records: list[Record] = []
+    seen: dict[str, str] = {}
+    for path in record_paths(models_dir):
+        record = validate_record(path, root, problems)
+        if record is None:
+            seen.setdefault(path.stem, _relative(path, root))
+            continue
+        if record.id in seen:
+            problems.append(Problem(record.path, 1, 1, "id", f"mã `{record.id}` trùng với {seen[record.id]}",
+                                    "mỗi mô hình một tệp; đổi tên một trong hai tệp"))
+            continue
+        seen[record.id] = record.path
+        records.append(record)
+    ids = set(seen)
+    for record in records:
+        _check_refs(record, sources, ids, vocab, problems, models_dir / "media")
+    if any(not p.warning for p in problems) or vocab is None:
+        raise InvalidRecords(problems)
+    published = [r for r in records if drafts or not r.model.draft]
+    return Catalogue(
+        root=root,
+        records=sorted(published, key=lambda r: r.id),
+        sources=dict(sorted(sources.items())),
+        topics={t.slug: t for t in vocab.topics},
+        communities={t.slug: t for t in vocab.communities},
+        warnings=sorted(problems),
+        drafts_included=drafts,
+    )

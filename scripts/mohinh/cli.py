@@ -1,0 +1,127 @@
+"""The ``mohinh`` command. The only place (with the MkDocs hook) that turns errors into exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import InvalidRecords, MohinhError, Problem
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=not problem.warning)
+
+
+def _summary(problems: list[Problem]) -> str:
+    errors = sum(not p.warning for p in problems)
+    warnings = len(problems) - errors
+    files = len({p.path for p in problems if not p.warning})
+    text = f"{errors} lỗi trong {files} tệp" if errors else "Không có lỗi"
+    return text + (f", {warnings} cảnh báo." if warnings else ".")
+
+
+def _root() -> Path:
+    from .site import find_root
+
+    return find_root()
+
+
+class _Group(click.Group):
+    """Turns every `MohinhError` into a Vietnamese message and exit 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except InvalidRecords as exc:
+            _print_problems(exc.problems)
+            click.echo(_summary(exc.problems), err=True)
+            ctx.exit(1)
+        except MohinhError as exc:
+            click.echo(f"Lỗi: {exc}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=_Group, context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", message="mohinh %(version)s")
+def main() -> None:
+    """Công cụ xuất bản các mô hình tự quản về an ninh trật tự thành trang web tĩnh.
+
+    Chạy các lệnh trong thư mục gốc của dự án (nơi có mkdocs.yml và models/).
+    """
+
+
+@main.command(context_settings=CONTEXT)
+def check() -> None:
+    """Kiểm tra mọi hồ sơ trong models/ và models/_sources.yml.
+
+    In mọi lỗi cùng lúc, mỗi lỗi một dòng: tệp:dòng:cột: trường: lỗi. Cách sửa.
+    Thoát với mã 0 khi hợp lệ (có thể có cảnh báo), 1 khi có lỗi.
+    """
+    from .catalogue import load_catalogue
+
+    catalogue = load_catalogue(_root(), drafts=True)
+    _print_problems(catalogue.warnings)
+    click.echo(f"{len(catalogue.records)} mô hình, {len(catalogue.sources)} nguồn. {_summary(catalogue.warnings)}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--drafts", is_flag=True, help="Gồm cả hồ sơ nháp (draft: true).")
+@click.option("-v", "--verbose", is_flag=True, help="In thêm thông tin của MkDocs.")
+def build(drafts: bool, verbose: bool) -> None:
+    """Kiểm tra hồ sơ rồi dựng toàn bộ trang vào site/.
+
+    Nếu có lỗi, site/ cũ được giữ nguyên.
+    """
+    from .site import build_site
+
+    root = _root()
+    try:
+        out = build_site(root, drafts=drafts, verbose=verbose)
+    except (MohinhError, click.exceptions.Exit):
+        raise
+    except Exception as exc:  # MkDocs aborts (strict warnings, theme errors) end here
+        click.echo(f"Lỗi khi dựng trang: {exc}", err=True)
+        click.echo("Trang cũ trong site/ được giữ nguyên.", err=True)
+        sys.exit(1)
+    click.echo(f"Đã dựng trang vào {out.relative_to(root)}/")
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--drafts", is_flag=True, help="Gồm cả hồ sơ nháp (draft: true).")
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Địa chỉ xem trước.")
+def serve(drafts: bool, dev_addr: str) -> None:
+    """Xem trước trang tại http://127.0.0.1:8000; sửa hồ sơ thì trang tự tải lại."""
+    from mkdocs.commands.serve import serve as mk_serve
+
+    from .site import DRAFTS_ENV, _mkdocs_logging
+
+    root = _root()
+    os.environ[DRAFTS_ENV] = "1" if drafts else "0"
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    _mkdocs_logging(verbose=True)
+    os.chdir(root)
+    mk_serve(str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True, strict=False)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("name")
+@click.option("--province", required=True, help='Tỉnh, thành phố, ví dụ "Hà Tĩnh".')
+@click.option("--id", "model_id", help="Mã mô hình (tên tệp); mặc định tạo từ tên tỉnh và tên mô hình.")
+def new(name: str, province: str, model_id: str | None) -> None:
+    """Tạo hồ sơ mới models/<mã>.yml từ mẫu có chú thích (không ghi đè tệp đã có)."""
+    from .scaffold import new_record
+
+    path = new_record(_root(), name, province, model_id=model_id, today=dt.date.today())
+    click.echo(f"Đã tạo {path.as_posix()}. Điền nội dung rồi chạy `mohinh check`.")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

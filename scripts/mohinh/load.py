@@ -1,0 +1,255 @@
+"""Safe YAML reading that keeps the line and column of every key and value.
+
+Only plain YAML is accepted: no tags (``!!python/object``), no anchors or aliases (alias bombs),
+no duplicate keys. Every refusal is a `Problem` in Vietnamese that names the line and a fix.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # libyaml's C parser is ~10x faster; the pure-Python one gives the same nodes and marks.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from .errors import Problem
+
+MAX_BYTES = 1_000_000
+Loc = tuple[Any, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = {
+    _STR,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_constructor = yaml.constructor.SafeConstructor()
+
+
+class SourceFloat(float):
+    """A float that remembers how it was written, so ``76.303`` can be told from ``76.3``."""
+
+    source: str
+
+    def __new__(cls, value: float, source: str) -> SourceFloat:
+        obj = super().__new__(cls, value)
+        obj.source = source
+        return obj
+
+
+@dataclass
+class YamlDocument:
+    """A parsed YAML file: its plain data and where each part of it stands."""
+
+    path: str
+    data: Any
+    value_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of ``loc``, or of its nearest parent that exists."""
+        loc = tuple(loc)
+        if key and loc in self.key_marks:
+            return self.key_marks[loc]
+        while loc:
+            if loc in self.value_marks:
+                return self.value_marks[loc]
+            if loc in self.key_marks:
+                return self.key_marks[loc]
+            loc = loc[:-1]
+        return self.value_marks.get((), (1, 1))
+
+
+class YamlProblem(Exception):
+    """The file is not plain, safe YAML; ``problem`` says where and why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _problem(path: str, line: int, column: int, message: str, fix: str) -> YamlProblem:
+    return YamlProblem(Problem(path, line, column, "", message, fix))
+
+
+_YAML_MESSAGES: list[tuple[str, str, str]] = [
+    (
+        "\t",
+        "có ký tự Tab; YAML chỉ cho phép thụt lề bằng dấu cách",
+        "thay mỗi Tab bằng dấu cách (thường là 2 dấu cách)",
+    ),
+    (
+        "found unexpected end of stream",
+        "dấu ngoặc kép chưa được đóng",
+        "thêm dấu ngoặc kép đóng ở cuối giá trị",
+    ),
+    (
+        "while scanning a quoted scalar",
+        "dấu ngoặc kép chưa được đóng",
+        "thêm dấu ngoặc kép đóng ở cuối giá trị",
+    ),
+    (
+        "mapping values are not allowed",
+        "giá trị có dấu hai chấm và dấu cách (': ') mà không đặt trong ngoặc kép",
+        'đặt cả giá trị trong ngoặc kép, ví dụ: name: "Mô hình: Tiếng kẻng"',
+    ),
+    (
+        "could not find expected ':'",
+        "thiếu dấu hai chấm sau tên trường",
+        "viết dạng `tên_trường: giá trị`",
+    ),
+    (
+        "expected <block end>, but found",
+        "thụt lề không thẳng hàng",
+        "các trường cùng cấp phải thụt lề bằng nhau",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "thụt lề của danh sách không thẳng hàng",
+        "mỗi phần tử danh sách bắt đầu bằng `- ` và thẳng hàng với nhau",
+    ),
+    (
+        "did not find expected key",
+        "thụt lề không thẳng hàng hoặc thiếu dấu hai chấm",
+        "các trường cùng cấp phải thụt lề bằng nhau, dạng `tên_trường: giá trị`",
+    ),
+    (
+        "found undefined alias",
+        "có bí danh YAML (*tên) không được phép",
+        "viết lại nội dung thay vì dùng & và *",
+    ),
+]
+
+
+def _translate(exc: yaml.YAMLError, source: str = "") -> tuple[str, str]:
+    text = str(exc)
+    mark = getattr(exc, "problem_mark", None)
+    if mark is not None and "cannot start any token" in text:
+        line = source.splitlines()[mark.line] if mark.line < len(source.splitlines()) else ""
+        if "\t" in line:
+            text = "\t"
+    for needle, message, fix in _YAML_MESSAGES:
+        if needle in text:
+            return message, fix
+    problem = getattr(exc, "problem", None) or text.splitlines()[0]
+    return f"YAML không hợp lệ ({problem})", "kiểm tra dấu hai chấm, thụt lề và ngoặc kép ở dòng này"
+
+
+def read_text(path: Path, rel: str) -> str:
+    """Read a record file as NFC text, refusing huge files, bad bytes and a BOM."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise _problem(
+            rel, 1, 1,
+            f"tệp quá lớn ({size:,} byte; tối đa {MAX_BYTES:,} byte)".replace(",", "."),
+            "mỗi tệp chỉ chứa một mô hình; chuyển ảnh vào models/media/ và rút gọn nội dung",
+        )
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise _problem(
+            rel, 1, 1, "tệp bắt đầu bằng dấu BOM", "lưu lại tệp dạng UTF-8 không có BOM (UTF-8 without BOM)"
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _problem(
+            rel, line, column, "tệp không phải UTF-8 (có byte không đọc được)",
+            "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8",
+        ) from None
+    return unicodedata.normalize("NFC", text)
+
+
+def parse_yaml(text: str, rel: str) -> YamlDocument:
+    """Parse ``text`` into plain Python data with marks; raise `YamlProblem` on anything unsafe."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message, fix = _translate(exc, text)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise _problem(rel, line, column, message, fix) from None
+    except yaml.YAMLError as exc:
+        message, fix = _translate(exc)
+        raise _problem(rel, 1, 1, message, fix) from None
+    doc = YamlDocument(rel, None)
+    if root is None:
+        raise _problem(rel, 1, 1, "tệp rỗng", "điền nội dung mô hình; chạy `mohinh new` để có tệp mẫu")
+    seen: set[int] = set()
+    doc.data = _build(root, (), doc, seen)
+    return doc
+
+
+def load_yaml(path: Path, rel: str) -> YamlDocument:
+    """Read and parse one YAML file (see `read_text` and `parse_yaml`)."""
+    return parse_yaml(read_text(path, rel), rel)
+
+
+_NUMBER_LIKE = re.compile(r"^[-+]?\d")
+
+
+def _build(node: yaml.Node, loc: Loc, doc: YamlDocument, seen: set[int]) -> Any:
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    if id(node) in seen:
+        raise _problem(
+            doc.path, line, column, "có neo/bí danh YAML (& và *), không được phép",
+            "viết lại nội dung thay vì dùng & và *",
+        )
+    seen.add(id(node))
+    doc.value_marks[loc] = (line, column)
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != "tag:yaml.org,2002:map":
+            raise _tag_problem(doc.path, line, column, node.tag)
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                raise _problem(
+                    doc.path, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                    "tên trường không hợp lệ", "tên trường là chữ thường không dấu, ví dụ `name:`",
+                )
+            key = key_node.value
+            key_pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in result:
+                first = doc.key_marks[(*loc, key)]
+                raise _problem(
+                    doc.path, *key_pos,
+                    f"trường `{key}` xuất hiện hai lần (lần đầu ở dòng {first[0]})",
+                    "gộp hai phần vào một trường, xóa phần thừa",
+                )
+            doc.key_marks[(*loc, key)] = key_pos
+            result[key] = _build(value_node, (*loc, key), doc, seen)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != "tag:yaml.org,2002:seq":
+            raise _tag_problem(doc.path, line, column, node.tag)
+        return [_build(item, (*loc, i), doc, seen) for i, item in enumerate(node.value)]
+    if node.tag not in _SCALAR_TAGS:
+        raise _tag_problem(doc.path, line, column, node.tag)
+    if node.tag in (_STR, "tag:yaml.org,2002:timestamp"):
+        return node.value
+    if node.tag == "tag:yaml.org,2002:float":
+        value = _constructor.construct_yaml_float(node)
+        return SourceFloat(value, node.value) if _NUMBER_LIKE.match(node.value) else node.value
+    if node.tag == "tag:yaml.org,2002:int":
+        return _constructor.construct_yaml_int(node)
+    if node.tag == "tag:yaml.org,2002:bool":
+        return _constructor.construct_yaml_bool(node)
+    return None
+
+
+def _tag_problem(path: str, line: int, column: int, tag: str) -> YamlProblem:
+    return _problem(
+        path, line, column, f"thẻ YAML `{tag.replace('tag:yaml.org,2002:', '!!')}` không được phép",
+        "bỏ thẻ bắt đầu bằng `!`; hồ sơ chỉ chứa văn bản, số, danh sách",
+    )

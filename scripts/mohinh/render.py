@@ -1,0 +1,276 @@
+"""Turn a `Catalogue` into Markdown pages, in memory, through Jinja templates.
+
+Every ``{{ expression }}`` is escaped for Markdown unless it is `Markup` (built here on purpose),
+so text from a record can never become HTML, a link or a Jinja instruction.
+Templates live in ``templates/``; a site can override any of them in ``overrides/templates/``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from . import places
+from .catalogue import Catalogue, Record
+from .dates import PartialDate
+from .schema import STATUS_LABELS, Result, Source, Term
+from .text import md, number, percent
+
+MODEL_DIR = "mo-hinh"
+PROVINCE_DIR = "dia-phuong"
+TOPIC_DIR = "chu-de"
+UPDATES_PAGE = "tin-moi.md"
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return md(value)
+
+
+def environment(root: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment: StrictUndefined, Markdown escaping by default, site overrides first."""
+    loaders: list[jinja2.BaseLoader] = []
+    if root is not None and (root / "overrides" / "templates").is_dir():
+        loaders.append(jinja2.FileSystemLoader(root / "overrides" / "templates"))
+    loaders.append(jinja2.PackageLoader("mohinh", "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["attr"] = lambda v: Markup(escape(str(v)))
+    env.filters["yaml"] = lambda v: Markup(json.dumps(" ".join(str(v).split()), ensure_ascii=False))
+    env.filters["markdown"] = lambda v: Markup(v)  # fields validated as Markdown without HTML
+    env.filters["number"] = lambda v: Markup(escape(number(v)))
+    return env
+
+
+@dataclass(frozen=True)
+class ResultView:
+    """A result figure formatted the Vietnamese way."""
+
+    result: Result
+    source_number: int
+
+    @property
+    def figure(self) -> str:
+        """``76.303 hộ`` or ``847/1.310 thôn, tổ dân phố (64,7%)``."""
+        r = self.result
+        text = number(r.value)
+        if r.total is not None:
+            text += "/" + number(r.total)
+        if r.unit:
+            text += " " + r.unit
+        if r.total:
+            text += f" ({percent(r.value, r.total)})"
+        return text
+
+
+@dataclass
+class ModelView:
+    """What the templates need to show one model, computed once per build."""
+
+    record: Record
+    catalogue: Catalogue = field(repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    @property
+    def m(self):  # noqa: ANN201 - the pydantic Model, short for templates
+        return self.record.model
+
+    @property
+    def url(self) -> str:
+        return f"{MODEL_DIR}/{self.id}.md"
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.m.status]
+
+    @cached_property
+    def topics(self) -> list[Term]:
+        return [self.catalogue.topics[t] for t in self.m.topics]
+
+    @property
+    def community(self) -> Term:
+        return self.catalogue.communities[self.m.community]
+
+    @cached_property
+    def locations(self) -> list[places.LocationView]:
+        return [
+            places.describe_location(loc.province, loc.district, loc.commune, loc.place) for loc in self.m.locations
+        ]
+
+    @cached_property
+    def provinces_today(self) -> list[places.Province]:
+        found: dict[str, places.Province] = {}
+        for view in self.locations:
+            if view.province_today is not None:
+                found.setdefault(view.province_today.slug, view.province_today)
+        return list(found.values())
+
+    @cached_property
+    def source_ids(self) -> list[str]:
+        """Sources in order of first citation: the record's list, then any cited only by a result."""
+        ids = list(dict.fromkeys([*self.m.sources, *(r.source for r in self.m.results),
+                                  *(u.source for u in self.m.updates if u.source)]))
+        return ids
+
+    @property
+    def sources(self) -> list[tuple[str, Source]]:
+        return [(sid, self.catalogue.sources[sid]) for sid in self.source_ids]
+
+    @cached_property
+    def results(self) -> list[ResultView]:
+        return [ResultView(r, self.source_ids.index(r.source) + 1) for r in self.m.results]
+
+    @property
+    def updates(self) -> list[Any]:
+        return sorted(self.m.updates, key=lambda u: (u.date, u.title), reverse=True)
+
+    @property
+    def latest(self) -> PartialDate | None:
+        dates = [u.date for u in self.m.updates] + [self.catalogue.sources[s].date for s in self.m.sources]
+        return max(dates) if dates else None
+
+    @property
+    def places_text(self) -> str:
+        names = [v.province_today.full_name if v.province_today else "Không rõ tỉnh" for v in self.locations]
+        return ", ".join(dict.fromkeys(names))
+
+
+def views(catalogue: Catalogue) -> list[ModelView]:
+    """One `ModelView` per published record, sorted by id."""
+    return [ModelView(r, catalogue) for r in catalogue.records]
+
+
+@dataclass
+class Pages:
+    """Generated Markdown pages keyed by their path under the docs dir (``mo-hinh/x.md``)."""
+
+    markdown: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)  # page path -> record file it comes from
+
+    def add(self, path: str, text: str, source: str | None = None) -> None:
+        self.markdown[path] = text
+        if source:
+            self.sources[path] = source
+
+
+class Renderer:
+    """Renders every page of a catalogue; holds the compiled templates and shared listings."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.env = environment(catalogue.root)
+        self.models = views(catalogue)
+        self.by_id = {v.id: v for v in self.models}
+
+    @cached_property
+    def by_province(self) -> dict[str, list[ModelView]]:
+        """Today's province slug -> models that run there (reported under any name)."""
+        groups: dict[str, list[ModelView]] = defaultdict(list)
+        for view in self.models:
+            for province in view.provinces_today:
+                groups[province.slug].append(view)
+        return dict(groups)
+
+    @cached_property
+    def reported_provinces(self) -> dict[str, places.Province]:
+        """Old (pre-2025) provinces named by records, slug -> province."""
+        found: dict[str, places.Province] = {}
+        for view in self.models:
+            for loc in view.locations:
+                if loc.province is not None and not loc.province.current:
+                    found[loc.province.slug] = loc.province
+        return dict(sorted(found.items()))
+
+    @cached_property
+    def provinces(self) -> list[places.Province]:
+        return [p for p in places.current_provinces() if p.slug in self.by_province]
+
+    @cached_property
+    def by_topic(self) -> dict[str, list[ModelView]]:
+        groups: dict[str, list[ModelView]] = {slug: [] for slug in self.catalogue.topics}
+        for view in self.models:
+            for topic in view.m.topics:
+                groups[topic].append(view)
+        return groups
+
+    def today(self, province: places.Province) -> places.Province:
+        """The province ``province`` belongs to today."""
+        return places.today(province)
+
+    def render(self, name: str, **context: Any) -> str:
+        return self.env.get_template(name).render(site=self, **context)
+
+    def model_page(self, view: ModelView) -> str:
+        related = [self.by_id[r] for r in view.m.related if r in self.by_id]
+        return self.render("model.md.j2", v=view, related=related)
+
+    def pages(self) -> Pages:
+        """All generated pages."""
+        pages = Pages()
+        for view in self.models:
+            pages.add(view.url, self.model_page(view), view.record.path)
+        pages.add(f"{MODEL_DIR}/index.md", self.render("catalogue.md.j2", models=self.models))
+        pages.add(f"{PROVINCE_DIR}/index.md", self.render("provinces.md.j2"))
+        for province in self.provinces:
+            pages.add(f"{PROVINCE_DIR}/{province.slug}.md",
+                      self.render("province.md.j2", province=province, models=self.by_province[province.slug],
+                                  old=places.predecessors(province)))
+        for slug, old in self.reported_provinces.items():
+            if f"{PROVINCE_DIR}/{slug}.md" not in pages.markdown:
+                pages.add(f"{PROVINCE_DIR}/{slug}.md", self.render("old_province.md.j2", province=old,
+                                                                    today=places.today(old)))
+        pages.add(f"{TOPIC_DIR}/index.md", self.render("topics.md.j2"))
+        for slug, term in self.catalogue.topics.items():
+            pages.add(f"{TOPIC_DIR}/{slug}.md", self.render("topic.md.j2", topic=term, models=self.by_topic[slug]))
+        pages.add(UPDATES_PAGE, self.render("updates.md.j2", entries=self.update_entries()))
+        return pages
+
+    def update_entries(self) -> list[tuple[Any, ModelView]]:
+        """Every update of every model, newest first."""
+        entries = [(u, v) for v in self.models for u in v.m.updates]
+        return sorted(entries, key=lambda e: (e[0].date, e[1].id, e[0].title), reverse=True)
+
+    @property
+    def newest(self) -> list[ModelView]:
+        return sorted(self.models, key=lambda v: (v.latest or PartialDate(1945), v.id), reverse=True)
+
+    @property
+    def most_replicated(self) -> list[ModelView]:
+        def weight(v: ModelView) -> tuple[int, int, str]:
+            return (v.m.status == "replicating", len(v.m.locations), v.id)
+
+        return sorted(self.models, key=weight, reverse=True)
+
+    def stats(self) -> dict[str, int]:
+        communes = {
+            (loc.province or "", loc.district or "", loc.commune) for v in self.models for loc in v.m.locations if loc.commune
+        }
+        return {"models": len(self.models), "provinces": len(self.by_province), "communes": len(communes)}
+
+    def fill_placeholders(self, markdown: str) -> str:
+        """Replace ``<!-- mohinh:NAME -->`` markers in hand-written pages with generated listings."""
+        for name in ("so-lieu", "moi-nhat", "nhan-rong-nhieu", "tin-moi"):
+            marker = f"<!-- mohinh:{name} -->"
+            if marker in markdown:
+                markdown = markdown.replace(marker, self.render(f"snippets/{name}.md.j2").strip())
+        return markdown

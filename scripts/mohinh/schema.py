@@ -1,0 +1,272 @@
+"""The record contract, declared once with pydantic.
+
+`Model` and its parts validate a record; `json_schema()` derives the JSON Schema editors use.
+Field titles and descriptions are Vietnamese because officers read them in their editor.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from .dates import PartialDate
+from .load import SourceFloat
+from .text import nfc
+
+SCHEMA_VERSION = 1
+
+
+def _error(message: str, fix: str) -> PydanticCustomError:
+    return PydanticCustomError("mohinh", "{message}\x1f{fix}", {"message": message, "fix": fix})
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        shown = "trống" if value is None else f"`{value}`"
+        raise _error(
+            f"phải là văn bản, đang là {shown}",
+            'đặt giá trị trong ngoặc kép, ví dụ: "2018" hoặc "Có"' if value is not None else "điền nội dung hoặc xóa trường này",
+        )
+    value = " ".join(nfc(value).split()) if "\n" not in value.strip() else nfc(value).strip()
+    if not value:
+        raise _error("không được để trống", "điền nội dung hoặc xóa trường này")
+    return value
+
+
+_RAW_HTML = re.compile(r"<\s*[a-zA-Z!/?]")
+_BAD_LINK = re.compile(r"\]\(\s*<?\s*(?!https?://|mailto:|#|/|\.)[a-zA-Z][a-zA-Z0-9+.-]*:", re.IGNORECASE)
+
+
+def _markdown(value: Any) -> str:
+    text = _text(value)
+    if _RAW_HTML.search(text):
+        raise _error("có thẻ HTML; trường này chỉ nhận Markdown", "bỏ thẻ <...>; dùng **đậm**, *nghiêng*, [chữ](https://...)")
+    if _BAD_LINK.search(text):
+        raise _error("liên kết phải bắt đầu bằng http:// hoặc https://", "sửa địa chỉ liên kết thành https://...")
+    return text
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _slug(value: Any) -> str:
+    if not isinstance(value, str) or not _SLUG.match(value):
+        raise _error(
+            f"`{value}` không phải mã hợp lệ",
+            "mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ: bac-kan-ho-an-toan",
+        )
+    return value
+
+
+_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+$")
+
+
+def _number(value: Any) -> int | float:
+    if isinstance(value, str) and _THOUSANDS.match(value.strip()):
+        value = SourceFloat(0.0, value.strip())
+    if isinstance(value, bool) or value is None or isinstance(value, (str, list, dict)):
+        shown = "trống" if value is None else f"`{value}`"
+        raise _error(
+            f"phải là một số, đang là {shown}",
+            "chỉ ghi số, không kèm chữ hay dấu chấm phân cách; đơn vị ghi vào trường `unit`, ví dụ: value: 76303",
+        )
+    if isinstance(value, SourceFloat) and _THOUSANDS.match(value.source):
+        digits = value.source.replace(".", "")
+        reading = (
+            f"bị đọc thành số thập phân {value.source.replace('.', ',')}"
+            if value.source.count(".") == 1
+            else "bị đọc thành văn bản"
+        )
+        raise _error(
+            f"`{value.source}` {reading}; dấu chấm phân cách hàng nghìn không dùng được trong trường số",
+            f"viết {digits}",
+        )
+    if value < 0:
+        raise _error(f"số {value} bị âm", "số đếm không thể âm; kiểm tra lại nguồn")
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _url(value: Any) -> str:
+    text = _text(value)
+    if not re.match(r"^https?://[^\s<>\"']+$", text, re.IGNORECASE):
+        raise _error("địa chỉ phải bắt đầu bằng http:// hoặc https://", "chép đúng địa chỉ bài viết, ví dụ: https://...")
+    return text
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _error(f"phải là true hoặc false, đang là `{value}`", "viết draft: true hoặc draft: false")
+    return value
+
+
+def _list(value: Any) -> Any:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        raise _error("phải là một danh sách", "viết dạng danh sách, mỗi dòng bắt đầu bằng `- `, hoặc [a, b]")
+    return value
+
+
+Text = Annotated[str, PlainValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
+Markdown = Annotated[
+    str, PlainValidator(_markdown), WithJsonSchema({"type": "string", "minLength": 1, "description": "Markdown, không HTML"})
+]
+Slug = Annotated[str, PlainValidator(_slug), WithJsonSchema({"type": "string", "pattern": _SLUG.pattern})]
+Number = Annotated[float, PlainValidator(_number), WithJsonSchema({"type": "number", "minimum": 0})]
+Url = Annotated[str, PlainValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+Flag = Annotated[bool, PlainValidator(_bool), WithJsonSchema({"type": "boolean"})]
+Date = PartialDate
+
+
+def TextList(**kw: Any) -> Any:  # noqa: N802 - reads as a type in the models below
+    return Field(default_factory=list, **kw)
+
+
+Status = Literal["pilot", "active", "replicating", "paused", "ended"]
+STATUS_LABELS: dict[str, str] = {
+    "pilot": "Thí điểm",
+    "active": "Đang hoạt động",
+    "replicating": "Đang nhân rộng",
+    "paused": "Tạm dừng",
+    "ended": "Đã kết thúc",
+}
+
+
+class Part(BaseModel):
+    """Common settings: unknown keys are errors, values are not coerced between types."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False)
+
+
+class Location(Part):
+    """Where a model runs, as the source reported it."""
+
+    province: Text | None = Field(
+        ..., title="Tỉnh, thành phố",
+        description="Tên tỉnh như nguồn ghi (trước hoặc sau sắp xếp 2025). Ghi null nếu nguồn không nêu, và giải thích ở `note`.",
+    )
+    district: Text | None = Field(None, title="Huyện, quận, thị xã", description="Ví dụ: huyện Kon Rẫy, thị xã Kỳ Anh")
+    commune: Text | None = Field(None, title="Xã, phường, thị trấn", description="Ví dụ: xã Đăk Tờ Re, phường Kỳ Long")
+    place: Text | None = Field(None, title="Thôn, tổ dân phố, nơi cụ thể", description="Thôn, bản, tổ dân phố, giáo họ, trường học, doanh nghiệp…")
+    since: Date | None = Field(None, title="Có từ", description="Mô hình có ở nơi này từ khi nào")
+    note: Text | None = Field(None, title="Ghi chú")
+
+
+class Result(Part):
+    """One figure reported about a model, with its source and date."""
+
+    label: Text = Field(..., title="Nội dung đếm", description="Cái được đếm, ví dụ: Hộ gia đình tham gia")
+    value: Number = Field(..., title="Số liệu", description="Chỉ ghi số, không dấu chấm hàng nghìn: 76303")
+    total: Number | None = Field(None, title="Trên tổng số", description="Mẫu số nếu có, ví dụ 1310 trong 847/1.310")
+    unit: Text | None = Field(None, title="Đơn vị", description="Ví dụ: hộ, thôn, tổ dân phố, lượt người")
+    as_of: Date = Field(..., title="Tính đến ngày", description="Ngày của số liệu (ngày bài viết nếu bài không nêu ngày khác)")
+    scope: Text | None = Field(None, title="Phạm vi", description="Ví dụ: toàn tỉnh; 108 xã, phường, thị trấn")
+    source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources.yml")
+
+
+class ReplicationStep(Part):
+    """One step a commune takes to copy a model."""
+
+    title: Text = Field(..., title="Việc cần làm")
+    who: Text | None = Field(None, title="Người, đơn vị phụ trách")
+    when: Text | None = Field(None, title="Thời hạn, thời điểm")
+    detail: Markdown | None = Field(None, title="Chi tiết", description="Markdown, không HTML")
+
+
+class Replication(Part):
+    """How another commune copies the model."""
+
+    prerequisites: list[Text] = TextList(title="Điều kiện cần có")
+    steps: list[ReplicationStep] = TextList(title="Các bước thực hiện")
+    resources: list[Text] = TextList(title="Nguồn lực")
+    indicators: list[Text] = TextList(title="Chỉ số theo dõi", description="Cần đo gì để biết mô hình hiệu quả")
+    pitfalls: list[Text] = TextList(title="Điều cần tránh")
+
+
+class Update(Part):
+    """Dated news about a model."""
+
+    date: Date = Field(..., title="Ngày")
+    title: Text = Field(..., title="Tiêu đề")
+    text: Markdown | None = Field(None, title="Nội dung", description="Markdown, không HTML")
+    source: Slug | None = Field(None, title="Nguồn", description="Mã nguồn trong models/_sources.yml")
+
+
+class Media(Part):
+    """A photo of the model, stored under ``models/media/<id>/``."""
+
+    file: Text = Field(..., title="Tệp ảnh", description="Đường dẫn trong models/media/<id>/, ví dụ: keng.jpg")
+    alt: Text = Field(..., title="Mô tả ảnh", description="Tả nội dung ảnh cho người không nhìn thấy")
+    caption: Text | None = Field(None, title="Chú thích")
+    credit: Text | None = Field(None, title="Tác giả, nguồn ảnh")
+
+
+class Model(Part):
+    """An exemplary community self-management model for public order (one record)."""
+
+    id: Slug | None = Field(None, title="Mã mô hình", description="Mặc định là tên tệp; nếu ghi thì phải trùng tên tệp")
+    name: Text = Field(..., title="Tên mô hình", description="Tên chính thức")
+    summary: Text = Field(..., title="Tóm tắt", description="1–3 câu: mô hình là gì")
+    status: Status = Field(
+        ..., title="Tình trạng",
+        description="pilot: thí điểm; active: đang hoạt động; replicating: đang nhân rộng; paused: tạm dừng; ended: đã kết thúc",
+    )
+    topics: Annotated[list[Slug], BeforeValidator(_list)] = Field(
+        ..., min_length=1, title="Chủ đề", description="Mã chủ đề trong models/_vocabularies.yml"
+    )
+    community: Slug = Field(..., title="Cộng đồng", description="Mã loại cộng đồng trong models/_vocabularies.yml")
+    started: Date | None = Field(None, title="Bắt đầu từ")
+    lead: Text | None = Field(None, title="Cơ quan chủ trì", description="Ví dụ: Công an thị xã Kỳ Anh")
+    partners: Annotated[list[Text], BeforeValidator(_list)] = TextList(title="Đơn vị phối hợp")
+    motto: Text | None = Field(None, title="Phương châm")
+    criteria: Annotated[list[Text], BeforeValidator(_list)] = TextList(title="Tiêu chí")
+    locations: Annotated[list[Location], BeforeValidator(_list)] = Field(..., min_length=1, title="Địa bàn")
+    results: Annotated[list[Result], BeforeValidator(_list)] = TextList(title="Kết quả")
+    lessons: Annotated[list[Text], BeforeValidator(_list)] = TextList(title="Bài học kinh nghiệm")
+    limitations: Annotated[list[Text], BeforeValidator(_list)] = TextList(title="Hạn chế, khó khăn")
+    replication: Replication | None = Field(None, title="Nhân rộng")
+    updates: Annotated[list[Update], BeforeValidator(_list)] = TextList(title="Tin cập nhật")
+    sources: Annotated[list[Slug], BeforeValidator(_list)] = Field(
+        ..., min_length=1, title="Nguồn", description="Mã nguồn trong models/_sources.yml"
+    )
+    related: Annotated[list[Slug], BeforeValidator(_list)] = TextList(title="Mô hình liên quan")
+    media: Annotated[list[Media], BeforeValidator(_list)] = TextList(title="Ảnh")
+    draft: Flag = Field(False, title="Bản nháp", description="true: chưa công bố, không có trong trang công khai")
+
+
+class Source(Part):
+    """An article or report that facts come from (an entry of ``models/_sources.yml``)."""
+
+    title: Text = Field(..., title="Tiêu đề")
+    publisher: Text | None = Field(None, title="Cơ quan đăng tải")
+    author: Text | None = Field(None, title="Tác giả")
+    date: Date = Field(..., title="Ngày đăng")
+    url: Url | None = Field(None, title="Địa chỉ", description="Chỉ http:// hoặc https://")
+    note: Text | None = Field(None, title="Ghi chú")
+
+
+class Term(Part):
+    """One entry of a vocabulary: a slug and its Vietnamese label."""
+
+    slug: Slug = Field(..., title="Mã")
+    label: Text = Field(..., title="Tên hiển thị")
+    description: Text | None = Field(None, title="Mô tả")
+
+
+class Vocabularies(Part):
+    """The topics and kinds of community records may use (``models/_vocabularies.yml``)."""
+
+    topics: list[Term] = Field(..., min_length=1, title="Chủ đề")
+    communities: list[Term] = Field(..., min_length=1, title="Loại cộng đồng")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a record, for editors (``schema/model.schema.json``)."""
+    schema = Model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "model.schema.json"
+    schema["title"] = "Hồ sơ mô hình tự quản về an ninh trật tự"
+    return schema

@@ -1,0 +1,56 @@
+"""Vietnamese text helpers: normalisation, slugs, escaping, numbers and dates for display."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from babel.numbers import format_decimal
+from markupsafe import Markup, escape
+from slugify import slugify as _slugify
+
+LOCALE = "vi"
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` NFC-normalised (records typed on a Mac arrive decomposed)."""
+    return unicodedata.normalize("NFC", text)
+
+
+@lru_cache(maxsize=4096)
+def slug(text: str) -> str:
+    """URL slug of a Vietnamese text: ``Hà Tĩnh`` -> ``ha-tinh``, ``Đồng Nai`` -> ``dong-nai``."""
+    return _slugify(nfc(text).replace("đ", "d").replace("Đ", "D"))
+
+
+def heading_slug(value: str, separator: str = "-") -> str:
+    """Slug for heading anchors (MkDocs ``toc.slugify``): keeps ``đ`` as ``d`` instead of dropping it."""
+    return _slugify(nfc(value).replace("đ", "d").replace("Đ", "D"), separator=separator)
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive key: ``Tiếng Kẻng`` -> ``tieng keng``."""
+    decomposed = unicodedata.normalize("NFD", nfc(text).replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def md(text: object) -> Markup:
+    """Escape plain text for Markdown: no HTML, no Markdown syntax, shown exactly as typed."""
+    value = _MD_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", str(text)))
+    return Markup(escape(value))
+
+
+def number(value: int | float) -> str:
+    """Vietnamese number: ``76303`` -> ``76.303``; ``64.7`` -> ``64,7``."""
+    if isinstance(value, float) and not value.is_integer():
+        return format_decimal(value, format="#,##0.###", locale=LOCALE)
+    return format_decimal(int(value), format="#,##0", locale=LOCALE)
+
+
+def percent(part: int | float, whole: int | float) -> str:
+    """Share of ``whole`` as a Vietnamese percentage with one decimal: ``847, 1310`` -> ``64,7%``."""
+    return format_decimal(part * 100 / whole, format="#,##0.0", locale=LOCALE) + "%"

@@ -1,0 +1,117 @@
+"""Shared fixtures: a small project in a temporary folder, built the way an officer would."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+SOURCES = """\
+bac-kan-2020-09:
+  title: Bắc Kạn tiếp tục nhân rộng mô hình tự quản “Hộ an toàn - Thôn, bản, tổ dân phố bình yên” trên địa bàn tỉnh
+  publisher: Công an tỉnh Bắc Kạn
+  date: 08/09/2020
+"""
+
+BAC_KAN = """\
+# yaml-language-server: $schema=../schema/model.schema.json
+name: Hộ an toàn - Thôn, bản, tổ dân phố bình yên
+summary: >-
+  Mô hình tự quản trong đó từng hộ gia đình cam kết giữ an toàn, cả thôn, bản,
+  tổ dân phố cùng tự phòng, tự quản, tự bảo vệ và tự hòa giải.
+status: replicating
+topics: [phong-chong-toi-pham, hoa-giai-co-so]
+community: thon-to-dan-pho
+started: 2018
+lead: Công an tỉnh Bắc Kạn
+motto: Tự phòng, tự quản, tự bảo vệ và tự hòa giải
+locations:
+  - province: Bắc Kạn
+results:
+  - label: Thôn, tổ dân phố đã xây dựng, nhân rộng mô hình
+    value: 847
+    total: 1310
+    unit: thôn, tổ dân phố
+    scope: 108 xã, phường, thị trấn
+    as_of: 08/09/2020
+    source: bac-kan-2020-09
+  - label: Hộ gia đình tham gia
+    value: 76303
+    unit: hộ
+    as_of: 08/09/2020
+    source: bac-kan-2020-09
+limitations:
+  - Ở một số cơ sở, cấp ủy và chính quyền chưa sát sao chỉ đạo mô hình.
+  - Mô hình gần như không có kinh phí hỗ trợ.
+sources: [bac-kan-2020-09]
+"""
+
+
+class Project:
+    """A throw-away mohinh project: the repo's config, content and templates, and chosen records."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.models = root / "models"
+
+    def write(self, rel: str, text: str) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
+        return path
+
+    def record(self, model_id: str, text: str = BAC_KAN) -> Path:
+        return self.write(f"models/{model_id}.yml", text)
+
+    def html(self, rel: str) -> str:
+        return (self.root / "site" / rel).read_text(encoding="utf-8")
+
+
+def make_project(root: Path, *, with_records: bool = True) -> Project:
+    """Copy what a site needs from the repository into ``root`` (not the repo's records)."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    (root / "scripts").mkdir()
+    shutil.copy(REPO / "scripts" / "mkdocs_hooks.py", root / "scripts" / "mkdocs_hooks.py")
+    (root / "models").mkdir()
+    shutil.copy(REPO / "models" / "_vocabularies.yml", root / "models" / "_vocabularies.yml")
+    project = Project(root)
+    project.write("models/_sources.yml", SOURCES)
+    if with_records:
+        project.record("bac-kan-ho-an-toan")
+    return project
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
+    """A valid one-record project; the working directory is its root."""
+    proj = make_project(tmp_path / "site-project")
+    monkeypatch.chdir(proj.root)
+    return proj
+
+
+@pytest.fixture
+def mkdocs_warnings():
+    """Collects every WARNING MkDocs or mohinh logs; a test fails on any it did not expect."""
+    records: list[logging.LogRecord] = []
+
+    class Collector(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    handler = Collector(level=logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    yield records
+    logger.removeHandler(handler)
+    unexpected = [r.getMessage() for r in records if not getattr(r, "expected", False)]
+    assert not unexpected, f"MkDocs warned: {unexpected}"
