@@ -115,3 +115,81 @@ def mkdocs_warnings():
     logger.removeHandler(handler)
     unexpected = [r.getMessage() for r in records if not getattr(r, "expected", False)]
     assert not unexpected, f"MkDocs warned: {unexpected}"
+
+
+# --- Browser tests: Debian's Chromium driven by Playwright, against the built site on localhost ---
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Chromium for the whole session (skipped only outside CI when it is missing)."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing at /usr/bin/chromium: `apt-get install chromium`")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+class StaticServer:
+    """Serves a folder on 127.0.0.1 at a free port, as static hosting would."""
+
+    def __init__(self, folder: Path) -> None:
+        import functools
+        import http.server
+        import threading
+
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def _quiet_handler_base():
+    import http.server
+
+    return http.server.SimpleHTTPRequestHandler
+
+
+class _QuietHandler(_quiet_handler_base()):  # type: ignore[misc]
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - signature of the base class
+        pass
+
+
+@pytest.fixture
+def serve_site():
+    """``serve_site(folder) -> base URL``; every server started is stopped after the test."""
+    servers: list[StaticServer] = []
+
+    def start(folder: Path) -> str:
+        server = StaticServer(folder)
+        servers.append(server)
+        return server.url
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page (own context: no shared storage between tests)."""
+    context = browser.new_context(locale="vi-VN")
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -54,6 +54,8 @@ def environment(root: Path | None = None) -> jinja2.Environment:
     )
     env.filters["attr"] = lambda v: Markup(escape(str(v)))
     env.filters["yaml"] = lambda v: Markup(json.dumps(" ".join(str(v).split()), ensure_ascii=False))
+    # Front matter ends up in theme templates that do not escape (<title>, <meta content>): escape here.
+    env.filters["meta"] = lambda v: Markup(json.dumps(str(escape(" ".join(str(v).split()))), ensure_ascii=False))
     env.filters["markdown"] = lambda v: Markup(v)  # fields validated as Markdown without HTML
     env.filters["number"] = lambda v: Markup(escape(number(v)))
     return env

@@ -11,9 +11,10 @@ import logging
 import os
 import posixpath
 import shutil
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from .catalogue import Catalogue, load_catalogue
 from .errors import MohinhError, ProjectNotFound
@@ -47,13 +48,15 @@ class BuildState:
     catalogue: Catalogue
     renderer: Renderer
     pages: Pages
-    post_build: list[Callable[[BuildState, Path], None]] = field(default_factory=list)
 
 
 _preloaded: dict[Path, Catalogue] = {}
 _states: dict[int, BuildState] = {}
-POST_BUILD_STEPS: list[Callable[[BuildState, Path], None]] = []
-"""Steps run on the built folder after MkDocs wrote it (search index, exports...)."""
+
+
+def _post_build_steps() -> list[Callable[[BuildState, Path], None]]:
+    """Steps run, in order, on the folder MkDocs just wrote (exports, kits, feeds, search index last)."""
+    return []
 
 
 def _root_of(config: MkDocsConfig) -> Path:
@@ -108,7 +111,7 @@ def page_edit_url(src_uri: str, config: MkDocsConfig) -> str | None:
 def after_build(config: MkDocsConfig) -> None:
     """Run the post-build steps (search index, exports) on the folder MkDocs just wrote."""
     current = _states.pop(id(config))
-    for step in POST_BUILD_STEPS:
+    for step in _post_build_steps():
         step(current, Path(config.site_dir))
 
 
