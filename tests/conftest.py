@@ -193,3 +193,23 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory) -> Project:
+    """The repository's own records built once, as the public would see them."""
+    from mohinh.site import build_site
+
+    project = make_project(tmp_path_factory.mktemp("repo-site") / "p", with_records=False)
+    shutil.rmtree(project.models)
+    shutil.copytree(REPO / "models", project.models)
+    build_site(project.root)
+    return project
+
+
+@pytest.fixture(scope="session")
+def repo_url(repo_site):
+    """Base URL of `repo_site` served on 127.0.0.1 for the whole session."""
+    server = StaticServer(repo_site.root / "site")
+    yield server.url
+    server.close()

@@ -151,6 +151,25 @@ class ModelView:
         dates = [u.date for u in self.m.updates] + [self.catalogue.sources[s].date for s in self.m.sources]
         return max(dates) if dates else None
 
+    @cached_property
+    def search_filters(self) -> list[tuple[str, str]]:
+        """Pagefind filters of the page: province today and as reported, topic, community, status, year."""
+        filters = [("tỉnh", p.name) for p in self.provinces_today]
+        reported = {v.province.name for v in self.locations if v.province is not None}
+        filters += [("tỉnh như nguồn ghi", name) for name in sorted(reported)]
+        filters += [("chủ đề", t.label) for t in self.topics]
+        filters += [("cộng đồng", self.community.label), ("tình trạng", self.status_label)]
+        if self.m.started is not None:
+            filters.append(("năm bắt đầu", str(self.m.started.year)))
+        return filters
+
+    @cached_property
+    def folded_words(self) -> str:
+        """Words with đ spelled with d (``Đăk`` -> ``Dak``), so a query typed without đ finds them."""
+        text = " ".join([self.m.name, *(v.reported for v in self.locations)])
+        words = {w for w in text.replace(",", " ").split() if "đ" in w.lower()}
+        return " ".join(sorted(w.replace("đ", "d").replace("Đ", "D") for w in words))
+
     @property
     def places_text(self) -> str:
         names = [v.province_today.full_name if v.province_today else "Không rõ tỉnh" for v in self.locations]

@@ -56,7 +56,9 @@ _states: dict[int, BuildState] = {}
 
 def _post_build_steps() -> list[Callable[[BuildState, Path], None]]:
     """Steps run, in order, on the folder MkDocs just wrote (exports, kits, feeds, search index last)."""
-    return []
+    from . import search
+
+    return [search.index_site]
 
 
 def _root_of(config: MkDocsConfig) -> Path:

@@ -1,0 +1,62 @@
+"""In a real browser: the header search finds models with or without accents, abbreviations, NFD."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+QUERIES = [
+    ("tieng keng", "Tiếng kẻng an ninh"),
+    ("Tiếng kẻng", "Tiếng kẻng an ninh"),
+    ("dong ho", "Dòng họ 3 kỷ cương"),
+    ("Tổ liên gia", "Tổ liên gia tự quản về an ninh trật tự"),
+    ("TỔ LIÊN GIA", "Tổ liên gia tự quản về an ninh trật tự"),
+    (unicodedata.normalize("NFD", "Tổ liên gia"), "Tổ liên gia tự quản về an ninh trật tự"),
+    ("ho an toan", "Hộ an toàn - Thôn, bản, tổ dân phố bình yên"),
+    ("hộ an toàn", "Hộ an toàn - Thôn, bản, tổ dân phố bình yên"),  # exact accents rank first...
+    ("họ an toàn", "Giáo họ an toàn, gia đình hòa thuận"),  # ...and the other way round
+    ("CCB", "Câu lạc bộ Cựu chiến binh với công tác đảm bảo an ninh trật tự"),
+]
+
+
+def results(page, base: str, query: str) -> list[str]:
+    page.goto(base)
+    box = page.locator("#mh-search-input")
+    box.fill(query)
+    page.wait_for_selector("#mh-search-results:not([hidden]) .mh-search__count", timeout=15000)
+    return page.locator("#mh-search-results li strong").all_inner_texts()
+
+
+@pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[q for q, _ in QUERIES])
+def test_query_finds_expected_model_first(page, repo_url, query: str, expected: str) -> None:
+    titles = results(page, repo_url, query)
+    assert titles, f"no result for {query!r}"
+    assert titles[0] == expected, titles
+
+
+def test_d_without_stroke_finds_dak_to_re(page, repo_url) -> None:
+    results(page, repo_url, "dak to re")
+    places = page.locator("#mh-search-results .mh-search__place").all_inner_texts()
+    assert places and all(p == "tỉnh Quảng Ngãi" for p in places[:5]), places  # Đăk Tờ Re, Kon Tum -> Quảng Ngãi
+
+
+def test_antt_abbreviation_finds_models(page, repo_url) -> None:
+    titles = results(page, repo_url, "ANTT")
+    assert len(titles) >= 5
+
+
+def test_results_show_province_and_keyboard_reaches_them(page, repo_url) -> None:
+    results(page, repo_url, "tieng keng")
+    first = page.locator("#mh-search-results li").first
+    assert "tỉnh Hà Tĩnh" in first.inner_text()
+    assert "¶" not in first.locator("strong").inner_text()
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent").startswith("Tiếng kẻng an ninh")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/mo-hinh/ky-anh-tieng-keng-an-ninh/")
+
+
+def test_listing_pages_are_not_indexed(page, repo_url) -> None:
+    titles = results(page, repo_url, "danh mục mô hình")
+    assert "Danh mục mô hình" not in titles
