@@ -17,11 +17,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from . import places
+from . import places, vnmap
 from .catalogue import Catalogue, Record
 from .dates import PartialDate
 from .schema import STATUS_LABELS, Result, Source, Term
-from .text import md, number, percent
+from .text import fold, md, number, percent
 
 MODEL_DIR = "mo-hinh"
 PROVINCE_DIR = "dia-phuong"
@@ -155,13 +155,27 @@ class ModelView:
     def search_filters(self) -> list[tuple[str, str]]:
         """Pagefind filters of the page: province today and as reported, topic, community, status, year."""
         filters = [("tỉnh", p.name) for p in self.provinces_today]
-        reported = {v.province.name for v in self.locations if v.province is not None}
-        filters += [("tỉnh như nguồn ghi", name) for name in sorted(reported)]
+        filters += [("tỉnh như nguồn ghi", p.name) for p in self.reported_provinces]
         filters += [("chủ đề", t.label) for t in self.topics]
         filters += [("cộng đồng", self.community.label), ("tình trạng", self.status_label)]
         if self.m.started is not None:
             filters.append(("năm bắt đầu", str(self.m.started.year)))
         return filters
+
+    @cached_property
+    def reported_provinces(self) -> list[places.Province]:
+        """Provinces as the source named them (before or after 2025), each once."""
+        found = {v.province.slug: v.province for v in self.locations if v.province is not None}
+        return [found[slug] for slug in sorted(found)]
+
+    @property
+    def reported_province_slugs(self) -> list[str]:
+        return [p.slug for p in self.reported_provinces]
+
+    @cached_property
+    def search_text(self) -> str:
+        """Accent-free text a catalogue filter matches: name, summary, places."""
+        return fold(" ".join([self.m.name, self.m.summary, *(v.reported for v in self.locations)]))
 
     @cached_property
     def folded_words(self) -> str:
@@ -179,6 +193,15 @@ class ModelView:
 def views(catalogue: Catalogue) -> list[ModelView]:
     """One `ModelView` per published record, sorted by id."""
     return [ModelView(r, catalogue) for r in catalogue.records]
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One filter of the catalogue: a data attribute, its label and its (value, label, count) options."""
+
+    key: str
+    label: str
+    options: list[tuple[str, str, int]]
 
 
 @dataclass
@@ -250,7 +273,7 @@ class Renderer:
         pages = Pages()
         for view in self.models:
             pages.add(view.url, self.model_page(view), view.record.path)
-        pages.add(f"{MODEL_DIR}/index.md", self.render("catalogue.md.j2", models=self.models))
+        pages.add(f"{MODEL_DIR}/index.md", self.render("catalogue.md.j2", models=self.models, facets=self.facets()))
         pages.add(f"{PROVINCE_DIR}/index.md", self.render("provinces.md.j2"))
         for province in self.provinces:
             pages.add(f"{PROVINCE_DIR}/{province.slug}.md",
@@ -265,6 +288,28 @@ class Renderer:
             pages.add(f"{TOPIC_DIR}/{slug}.md", self.render("topic.md.j2", topic=term, models=self.by_topic[slug]))
         pages.add(UPDATES_PAGE, self.render("updates.md.j2", entries=self.update_entries()))
         return pages
+
+    def facets(self) -> list[Facet]:
+        """The catalogue's filters, each option with how many models it keeps."""
+
+        def facet(key: str, label: str, pairs: list[tuple[str, str]], order: Any = None) -> Facet:
+            counts: dict[tuple[str, str], int] = defaultdict(int)
+            for pair in pairs:
+                counts[pair] += 1
+            options = sorted(counts, key=order or (lambda p: places.vietnamese_sort_key(p[1])))
+            return Facet(key, label, [(value, text, counts[(value, text)]) for value, text in options])
+
+        models = self.models
+        return [
+            facet("tinh", "Tỉnh, thành phố (hiện nay)", [(p.slug, p.name) for v in models for p in v.provinces_today]),
+            facet("tinh-cu", "Tỉnh như nguồn ghi", [(p.slug, p.name) for v in models for p in v.reported_provinces]),
+            facet("chu-de", "Chủ đề", [(t.slug, t.label) for v in models for t in v.topics]),
+            facet("cong-dong", "Cộng đồng", [(v.community.slug, v.community.label) for v in models]),
+            facet("tinh-trang", "Tình trạng", [(v.m.status, v.status_label) for v in models],
+                  order=lambda p: list(STATUS_LABELS).index(p[0])),
+            facet("nam", "Năm bắt đầu", [(str(v.m.started.year), str(v.m.started.year)) for v in models if v.m.started],
+                  order=lambda p: p[0]),
+        ]
 
     def update_entries(self) -> list[tuple[Any, ModelView]]:
         """Every update of every model, newest first."""
@@ -288,9 +333,22 @@ class Renderer:
         }
         return {"models": len(self.models), "provinces": len(self.by_province), "communes": len(communes)}
 
+    def map_html(self, prefix: str) -> Markup:
+        """The map of Vietnam with model counts; ``prefix`` leads from the page to /dia-phuong/."""
+        counts = {slug: len(models) for slug, models in self.by_province.items()}
+
+        def link(province: places.Province) -> str:
+            return f"{prefix}{province.slug}/"
+
+        return Markup(
+            '<figure class="mh-map-figure">' + vnmap.render_map(counts, link)
+            + "<figcaption>Số mô hình theo tỉnh, thành phố hiện nay (bấm vào tỉnh để xem). Sơ đồ vị trí, không phải"
+            " bản đồ ranh giới." + vnmap.render_map_text(counts, link) + "</figcaption></figure>"
+        )
+
     def fill_placeholders(self, markdown: str) -> str:
         """Replace ``<!-- mohinh:NAME -->`` markers in hand-written pages with generated listings."""
-        for name in ("so-lieu", "moi-nhat", "nhan-rong-nhieu", "tin-moi"):
+        for name in ("so-lieu", "moi-nhat", "nhan-rong-nhieu", "tin-moi", "ban-do"):
             marker = f"<!-- mohinh:{name} -->"
             if marker in markdown:
                 markdown = markdown.replace(marker, self.render(f"snippets/{name}.md.j2").strip())

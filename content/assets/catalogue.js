@@ -1,0 +1,44 @@
+/* Catalogue filters (/mo-hinh/): combine province, topic, community, status, year and a keyword.
+   Without JavaScript the form stays hidden and the page is a plain list of every model. */
+(function () {
+  "use strict";
+  var form = document.querySelector("form.mh-facets");
+  if (!form) return;
+  var cards = Array.prototype.slice.call(document.querySelectorAll(".mh-catalogue > .mh-card"));
+  var count = form.querySelector(".mh-facets__count");
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  }
+
+  function apply() {
+    var words = fold(form.elements.q.value).split(/\s+/).filter(Boolean);
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    var shown = 0;
+    cards.forEach(function (card) {
+      var keep = selects.every(function (select) {
+        if (!select.value) return true;
+        return (card.getAttribute("data-" + select.name) || "").split(" ").indexOf(select.value) >= 0;
+      }) && words.every(function (word) { return card.getAttribute("data-text").indexOf(word) >= 0; });
+      card.hidden = !keep;
+      if (keep) shown += 1;
+    });
+    count.textContent = "Đang hiện " + shown + "/" + cards.length + " mô hình";
+    var params = new URLSearchParams();
+    if (form.elements.q.value) params.set("q", form.elements.q.value);
+    selects.forEach(function (select) { if (select.value) params.set(select.name, select.value); });
+    var query = params.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+  }
+
+  var initial = new URLSearchParams(location.search);
+  Array.prototype.forEach.call(form.elements, function (field) {
+    if (field.name && initial.get(field.name)) field.value = initial.get(field.name);
+  });
+  form.hidden = false;
+  form.addEventListener("input", apply);
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.addEventListener("reset", function () { setTimeout(apply, 0); });
+  apply();
+})();
