@@ -7,7 +7,13 @@ import unicodedata
 import pytest
 
 from mohinh.places import (
-    all_provinces, current_provinces, describe_location, predecessors, resolve_province, suggest_provinces, today,
+    all_provinces,
+    current_provinces,
+    describe_location,
+    predecessors,
+    resolve_province,
+    suggest_provinces,
+    today,
 )
 
 
