@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import places
+from .dates import PartialDate
 from .errors import InvalidRecords, Problem
 from .load import YamlDocument, YamlProblem, load_yaml
 from .schema import STATUS_LABELS, Model, Source, Term, Vocabularies
@@ -50,6 +51,8 @@ class Catalogue:
     communities: dict[str, Term]
     warnings: list[Problem] = field(default_factory=list)
     drafts_included: bool = False
+    first_commits: dict[str, PartialDate] = field(default_factory=dict)
+    last_commits: dict[str, PartialDate] = field(default_factory=dict)
 
     @property
     def by_id(self) -> dict[str, Record]:

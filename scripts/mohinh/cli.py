@@ -123,5 +123,42 @@ def new(name: str, province: str, model_id: str | None) -> None:
     click.echo(f"Đã tạo {path.as_posix()}. Điền nội dung rồi chạy `mohinh check`.")
 
 
+@main.command("add-update", context_settings=CONTEXT)
+@click.argument("model_id", metavar="MÃ")
+@click.option("--title", required=True, help="Tiêu đề tin cập nhật.")
+@click.option("--date", help="Ngày (02/10/2024, 10/2024, 2024); mặc định hôm nay.")
+@click.option("--text", help="Nội dung (Markdown, không HTML).")
+@click.option("--source", help="Mã nguồn trong models/_sources.yml.")
+def add_update_command(model_id: str, title: str, date: str | None, text: str | None, source: str | None) -> None:
+    """Thêm một tin cập nhật có ngày vào hồ sơ models/<MÃ>.yml (giữ nguyên chú thích và bố cục).
+
+    Hồ sơ được kiểm tra trước khi ghi; nếu tin không hợp lệ, tệp không bị thay đổi.
+    """
+    from .updates import add_update
+
+    path = add_update(_root(), model_id, title=title, date=date, text=text, source=source)
+    click.echo(f"Đã thêm tin cập nhật vào {path.as_posix()}.")
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--check", "check_only", is_flag=True, help="Chỉ kiểm tra tệp đã có có khớp không (mã thoát 1 nếu lệch).")
+def schema(check_only: bool) -> None:
+    """Ghi JSON Schema của hồ sơ vào schema/model.schema.json (để trình soạn thảo gợi ý, kiểm tra)."""
+    from .exports import schema_text
+
+    path = _root() / "schema" / "model.schema.json"
+    text = schema_text()
+    if check_only:
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
+        if current != text:
+            click.echo("schema/model.schema.json đã cũ: chạy `mohinh schema` để ghi lại.", err=True)
+            sys.exit(1)
+        click.echo("schema/model.schema.json khớp với mã nguồn.")
+        return
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    click.echo("Đã ghi schema/model.schema.json.")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

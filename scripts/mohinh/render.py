@@ -147,6 +147,22 @@ class ModelView:
         return sorted(self.m.updates, key=lambda u: (u.date, u.title), reverse=True)
 
     @property
+    def published(self) -> PartialDate:
+        """When the model was published: the date its record entered git, else its newest source's date."""
+        committed = self.catalogue.first_commits.get(self.record.path)
+        if committed is not None:
+            return committed
+        return max(self.catalogue.sources[s].date for s in self.m.sources)
+
+    @property
+    def last_modified(self) -> PartialDate:
+        """``Cập nhật lần cuối``: last git commit of the record, else its newest update or source date."""
+        committed = self.catalogue.last_commits.get(self.record.path)
+        if committed is not None:
+            return committed
+        return self.latest or self.published
+
+    @property
     def latest(self) -> PartialDate | None:
         dates = [u.date for u in self.m.updates] + [self.catalogue.sources[s].date for s in self.m.sources]
         return max(dates) if dates else None
@@ -287,6 +303,7 @@ class Renderer:
         for slug, term in self.catalogue.topics.items():
             pages.add(f"{TOPIC_DIR}/{slug}.md", self.render("topic.md.j2", topic=term, models=self.by_topic[slug]))
         pages.add(UPDATES_PAGE, self.render("updates.md.j2", entries=self.update_entries()))
+        pages.add("du-lieu/index.md", self.render("data.md.j2"))
         return pages
 
     def facets(self) -> list[Facet]:

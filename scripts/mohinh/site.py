@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import history
 from .catalogue import Catalogue, load_catalogue
 from .errors import MohinhError, ProjectNotFound
 from .render import Pages, Renderer
@@ -48,6 +49,7 @@ class BuildState:
     catalogue: Catalogue
     renderer: Renderer
     pages: Pages
+    site_url: str = ""
 
 
 _preloaded: dict[Path, Catalogue] = {}
@@ -74,6 +76,7 @@ def generate_files(files: Files, config: MkDocsConfig) -> Files:
     catalogue = _preloaded.pop(root, None) or load_catalogue(root, drafts=drafts)
     for warning in catalogue.warnings:
         log.info("%s", warning)
+    catalogue.first_commits, catalogue.last_commits = history.record_dates(root)
     renderer = Renderer(catalogue)
     pages = renderer.pages()
     for src_uri, markdown in pages.markdown.items():
@@ -82,8 +85,19 @@ def generate_files(files: Files, config: MkDocsConfig) -> Files:
                 f"content/{src_uri} trùng với trang được tạo tự động từ models/; đổi tên hoặc xóa tệp đó"
             )
         files.append(File.generated(config, src_uri, content=markdown))
-    _states[id(config)] = BuildState(catalogue, renderer, pages)
+    for src_uri, content in generated_assets(renderer, config.site_url or "").items():
+        files.append(File.generated(config, src_uri, content=content))
+    _states[id(config)] = BuildState(catalogue, renderer, pages, config.site_url or "")
     return files
+
+
+def generated_assets(renderer: Renderer, site_url: str) -> dict[str, bytes]:
+    """Files other than pages made from the records: open data and feeds, by site path."""
+    from . import exports, feeds
+
+    assets = exports.open_data_files(renderer.models, site_url)
+    assets.update(feeds.feed_files(renderer.models, renderer.provinces, site_url))
+    return assets
 
 
 def state(config: MkDocsConfig) -> BuildState:

@@ -54,3 +54,13 @@ def number(value: int | float) -> str:
 def percent(part: int | float, whole: int | float) -> str:
     """Share of ``whole`` as a Vietnamese percentage with one decimal: ``847, 1310`` -> ``64,7%``."""
     return format_decimal(part * 100 / whole, format="#,##0.0", locale=LOCALE) + "%"
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A spreadsheet-safe cell: text starting like a formula (``=``, ``+``, ``-``, ``@``) gets a ``'``."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
