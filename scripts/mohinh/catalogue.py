@@ -315,6 +315,9 @@ def _check_refs(
         elif not target.is_file():
             add(("media", i, "file"), f"không tìm thấy ảnh models/media/{record.id}/{item.file}",
                 "kiểm tra tên tệp (phân biệt chữ hoa, chữ thường)")
+        elif target.suffix.lower() not in {".jpg", ".jpeg", ".png", ".webp"}:
+            add(("media", i, "file"), f"`{item.file}` không phải ảnh JPEG, PNG hay WebP",
+                "chuyển ảnh sang .jpg hoặc .png")
 
 
 def load_catalogue(root: Path, *, drafts: bool = False) -> Catalogue:

@@ -236,8 +236,9 @@ class Pages:
 class Renderer:
     """Renders every page of a catalogue; holds the compiled templates and shared listings."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, site_url: str = "") -> None:
         self.catalogue = catalogue
+        self.site_url = site_url
         self.env = environment(catalogue.root)
         self.models = views(catalogue)
         self.by_id = {v.id: v for v in self.models}
@@ -282,7 +283,7 @@ class Renderer:
 
     def model_page(self, view: ModelView) -> str:
         related = [self.by_id[r] for r in view.m.related if r in self.by_id]
-        return self.render("model.md.j2", v=view, related=related)
+        return self.render("model.md.j2", v=view, related=related, page_url=f"{self.site_url}{MODEL_DIR}/{view.id}/")
 
     def pages(self) -> Pages:
         """All generated pages."""

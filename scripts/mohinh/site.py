@@ -77,7 +77,7 @@ def generate_files(files: Files, config: MkDocsConfig) -> Files:
     for warning in catalogue.warnings:
         log.info("%s", warning)
     catalogue.first_commits, catalogue.last_commits = history.record_dates(root)
-    renderer = Renderer(catalogue)
+    renderer = Renderer(catalogue, site_url=config.site_url or "")
     pages = renderer.pages()
     for src_uri, markdown in pages.markdown.items():
         if files.get_file_from_path(src_uri) is not None:
@@ -93,10 +93,11 @@ def generate_files(files: Files, config: MkDocsConfig) -> Files:
 
 def generated_assets(renderer: Renderer, site_url: str) -> dict[str, bytes]:
     """Files other than pages made from the records: open data and feeds, by site path."""
-    from . import exports, feeds
+    from . import exports, feeds, media
 
     assets = exports.open_data_files(renderer.models, site_url)
     assets.update(feeds.feed_files(renderer.models, renderer.provinces, site_url))
+    assets.update(media.media_files(renderer.catalogue.root, renderer.catalogue.records))
     return assets
 
 
