@@ -37,6 +37,13 @@ def _finalize(value: Any) -> Any:
     return md(value)
 
 
+def _markdown_html(text: str) -> Markup:
+    """HTML of a Markdown field (validated to hold no raw HTML; escaped again here to be sure)."""
+    import markdown
+
+    return Markup(markdown.markdown(str(escape(text)).replace("&gt;", ">"), output_format="html"))
+
+
 def environment(root: Path | None = None) -> jinja2.Environment:
     """The Jinja environment: StrictUndefined, Markdown escaping by default, site overrides first."""
     loaders: list[jinja2.BaseLoader] = []
@@ -58,6 +65,7 @@ def environment(root: Path | None = None) -> jinja2.Environment:
     env.filters["meta"] = lambda v: Markup(json.dumps(str(escape(" ".join(str(v).split()))), ensure_ascii=False))
     env.filters["markdown"] = lambda v: Markup(v)  # fields validated as Markdown without HTML
     env.filters["number"] = lambda v: Markup(escape(number(v)))
+    env.filters["md_html"] = _markdown_html
     return env
 
 
@@ -305,6 +313,7 @@ class Renderer:
             pages.add(f"{TOPIC_DIR}/{slug}.md", self.render("topic.md.j2", topic=term, models=self.by_topic[slug]))
         pages.add(UPDATES_PAGE, self.render("updates.md.j2", entries=self.update_entries()))
         pages.add("du-lieu/index.md", self.render("data.md.j2"))
+        pages.add("nhan-rong.md", self.render("kits.md.j2", kits=[v for v in self.models if v.m.replication]))
         return pages
 
     def facets(self) -> list[Facet]:

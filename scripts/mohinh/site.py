@@ -58,9 +58,9 @@ _states: dict[int, BuildState] = {}
 
 def _post_build_steps() -> list[Callable[[BuildState, Path], None]]:
     """Steps run, in order, on the folder MkDocs just wrote (exports, kits, feeds, search index last)."""
-    from . import search
+    from . import kits, search
 
-    return [search.index_site]
+    return [kits.write_markdown_kits, search.index_site]
 
 
 def _root_of(config: MkDocsConfig) -> Path:
@@ -93,11 +93,12 @@ def generate_files(files: Files, config: MkDocsConfig) -> Files:
 
 def generated_assets(renderer: Renderer, site_url: str) -> dict[str, bytes]:
     """Files other than pages made from the records: open data and feeds, by site path."""
-    from . import exports, feeds, media
+    from . import exports, feeds, kits, media
 
     assets = exports.open_data_files(renderer.models, site_url)
     assets.update(feeds.feed_files(renderer.models, renderer.provinces, site_url))
     assets.update(media.media_files(renderer.catalogue.root, renderer.catalogue.records))
+    assets.update(kits.kit_files(renderer.models))
     return assets
 
 
