@@ -100,7 +100,7 @@ def docx_bytes(checklist: Checklist) -> bytes:
     document.add_heading("Các bước thực hiện", level=2)
     table = document.add_table(rows=1, cols=len(STEP_COLUMNS))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, STEP_COLUMNS):
+    for cell, text in zip(table.rows[0].cells, STEP_COLUMNS, strict=True):
         cell.text = text
         cell.paragraphs[0].runs[0].bold = True
     for number, title, who, when in checklist.steps:
