@@ -182,3 +182,10 @@ def test_not_a_project(tmp_path, monkeypatch) -> None:
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 1
     assert "không tìm thấy mkdocs.yml" in result.output
+
+
+def test_partial_dates_sort_year_before_month_before_day() -> None:
+    from mohinh.dates import PartialDate
+
+    dates = [PartialDate.parse(x) for x in ("03/2020", "2020", "02/03/2020", "2019-12-31")]
+    assert [d.display for d in sorted(dates)] == ["31/12/2019", "năm 2020", "tháng 03/2020", "02/03/2020"]

@@ -31,7 +31,7 @@ def views():
 
 
 def test_docx_holds_every_step_in_order(views, tmp_path) -> None:
-    data = docx_bytes(Checklist(views["mo-hinh-5-tu-quan"]))
+    data = docx_bytes(Checklist.of(views["mo-hinh-5-tu-quan"]))
     path = tmp_path / "checklist.docx"
     path.write_bytes(data)
     document = Document(str(path))
@@ -42,19 +42,19 @@ def test_docx_holds_every_step_in_order(views, tmp_path) -> None:
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Xã, phường, thị trấn:" in text and "Người phụ trách:" in text
     assert "Triển khai mô hình “5 tự quản” về an ninh trật tự trên địa bàn tỉnh, 22/07/2020" in text
-    assert docx_bytes(Checklist(views["mo-hinh-5-tu-quan"])) == data  # reproducible
+    assert docx_bytes(Checklist.of(views["mo-hinh-5-tu-quan"])) == data  # reproducible
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (libreoffice-writer) is not installed")
 def test_libreoffice_converts_docx_to_pdf(views, tmp_path) -> None:
-    (tmp_path / "checklist.docx").write_bytes(docx_bytes(Checklist(views["bac-kan-ho-an-toan"])))
+    (tmp_path / "checklist.docx").write_bytes(docx_bytes(Checklist.of(views["bac-kan-ho-an-toan"])))
     result = subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
                              str(tmp_path / "checklist.docx")], capture_output=True, timeout=180)
     assert result.returncode == 0 and (tmp_path / "checklist.pdf").stat().st_size > 1000
 
 
 def test_csv_round_trips_every_step(views) -> None:
-    raw = csv_bytes(Checklist(views["mo-hinh-5-tu-quan"]))
+    raw = csv_bytes(Checklist.of(views["mo-hinh-5-tu-quan"]))
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert [r["Việc cần làm"] for r in rows if r["Loại"] == "Bước"] == STEPS_5_TU_QUAN

@@ -12,6 +12,7 @@ import os
 import posixpath
 import shutil
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,6 +51,7 @@ class BuildState:
     renderer: Renderer
     pages: Pages
     site_url: str = ""
+    kits: Future[dict[str, bytes]] | None = None
 
 
 _preloaded: dict[Path, Catalogue] = {}
@@ -60,7 +62,7 @@ def _post_build_steps() -> list[Callable[[BuildState, Path], None]]:
     """Steps run, in order, on the folder MkDocs just wrote (exports, kits, feeds, search index last)."""
     from . import kits, search
 
-    return [kits.write_markdown_kits, search.index_site]
+    return [kits.write_kits, search.index_site]
 
 
 def _root_of(config: MkDocsConfig) -> Path:
@@ -87,18 +89,19 @@ def generate_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, src_uri, content=markdown))
     for src_uri, content in generated_assets(renderer, config.site_url or "").items():
         files.append(File.generated(config, src_uri, content=content))
-    _states[id(config)] = BuildState(catalogue, renderer, pages, config.site_url or "")
+    from . import kits
+
+    _states[id(config)] = BuildState(catalogue, renderer, pages, config.site_url or "", kits.start_kits(renderer.models))
     return files
 
 
 def generated_assets(renderer: Renderer, site_url: str) -> dict[str, bytes]:
     """Files other than pages made from the records: open data and feeds, by site path."""
-    from . import exports, feeds, kits, media
+    from . import exports, feeds, media
 
     assets = exports.open_data_files(renderer.models, site_url)
     assets.update(feeds.feed_files(renderer.models, renderer.provinces, site_url))
     assets.update(media.media_files(renderer.catalogue.root, renderer.catalogue.records))
-    assets.update(kits.kit_files(renderer.models))
     return assets
 
 
