@@ -24,6 +24,7 @@ def slug(text: str) -> str:
     return _slugify(nfc(text).replace("đ", "d").replace("Đ", "D"))
 
 
+@lru_cache(maxsize=8192)
 def heading_slug(value: str, separator: str = "-") -> str:
     """Slug for heading anchors (MkDocs ``toc.slugify``): keeps ``đ`` as ``d`` instead of dropping it."""
     return _slugify(nfc(value).replace("đ", "d").replace("Đ", "D"), separator=separator)

@@ -1,0 +1,166 @@
+"""Benchmark: check, page generation, full build and a bare MkDocs build of N synthetic models.
+
+    bash run.sh bench                 # 1,000 models, median of 3
+    bash run.sh bench --models 5000 --repeat 1
+
+Prints a Markdown table of figures and ratios against the budgets of the project. Nothing here
+asserts a time: the figures are for people to read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "scripts"))
+
+from mohinh.catalogue import load_catalogue  # noqa: E402
+from mohinh.render import Renderer  # noqa: E402
+from mohinh.synth import write_project_models  # noqa: E402
+
+MAXRSS = "import resource,sys,atexit;atexit.register(lambda:sys.stderr.write('MAXRSS %d\\n' % max(" \
+         "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)))"
+
+
+def make_project(folder: Path, count: int) -> Path:
+    folder.mkdir(parents=True)
+    shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(REPO / "content", folder / "content")
+    shutil.copytree(REPO / "overrides", folder / "overrides")
+    (folder / "scripts").mkdir()
+    shutil.copy(REPO / "scripts" / "mkdocs_hooks.py", folder / "scripts")
+    write_project_models(folder / "models", count)
+    shutil.copy(REPO / "models" / "_vocabularies.yml", folder / "models")
+    return folder
+
+
+def run(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall time and peak memory (KiB) of a command run as an officer would."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(REPO / "scripts"))
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(command)} thất bại:\n{result.stdout}\n{result.stderr}")
+    peak = max([int(m) for m in re.findall(r"MAXRSS (\d+)", result.stderr)] or [0])
+    return elapsed, peak
+
+
+def mohinh(*args: str) -> list[str]:
+    return [sys.executable, "-c", f"{MAXRSS}\nfrom mohinh.cli import main\nmain({list(args)!r})"]
+
+
+def bare_project(project: Path, target: Path) -> Path:
+    """The same generated Markdown and content in a plain MkDocs project, without mohinh's hook."""
+    target.mkdir()
+    pages = Renderer(load_catalogue(project)).pages()
+    docs = target / "content"
+    shutil.copytree(project / "content", docs)
+    for path, text in pages.markdown.items():
+        out = docs / path
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"hooks:\n  - scripts/mkdocs_hooks.py\n", "", config)
+    config = config.replace("strict: true", "strict: false")
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(project / "overrides", target / "overrides")
+    return target
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def first_search_bytes(site: Path) -> int | None:
+    """What a browser fetches for a first query: Pagefind's loader, wasm, entry, one index chunk, 8 fragments."""
+    bundle = site / "pagefind"
+    if not bundle.is_dir():
+        return None
+    files = [bundle / "pagefind.js", bundle / "pagefind-entry.json"]
+    files += sorted(bundle.glob("wasm.*.pagefind"))[:1]
+    files += sorted(bundle.glob("pagefind.*.pf_meta"))[:1]
+    chunks = sorted((bundle / "index").glob("*.pf_index"), key=lambda p: p.stat().st_size)
+    files += chunks[-1:]
+    fragments = sorted((bundle / "fragment").glob("*.pf_fragment"), key=lambda p: p.stat().st_size)
+    files += fragments[-8:]
+    return sum(p.stat().st_size for p in files if p.exists())
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--models", type=int, default=1000, help="số mô hình tổng hợp (mặc định 1000)")
+    parser.add_argument("--repeat", type=int, default=3, help="số lần đo, lấy trung vị (mặc định 3)")
+    parser.add_argument("--keep", type=Path, help="giữ dự án tạm ở thư mục này")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="mohinh-bench-")) if args.keep is None else args.keep
+    project = make_project(work / "project", args.models)
+
+    checks, generations, builds, bares, peaks = [], [], [], [], []
+    for _ in range(args.repeat):
+        checks.append(run(mohinh("check"), project)[0])
+        start = time.perf_counter()
+        Renderer(load_catalogue(project)).pages()
+        generations.append(time.perf_counter() - start)
+        elapsed, peak = run(mohinh("build"), project)
+        builds.append(elapsed)
+        peaks.append(peak)
+        bare = bare_project(project, work / f"bare-{len(bares)}")
+        bares.append(run([sys.executable, "-m", "mkdocs", "build", "-q"], bare)[0])
+        shutil.rmtree(bare)
+    # Preview after editing one record: what `mohinh serve` rebuilds.
+    record = sorted((project / "models").glob("mo-hinh-*.yml"))[0]
+    record.write_text(record.read_text(encoding="utf-8").replace("Sơ kết một năm", "Sơ kết năm"), encoding="utf-8")
+    preview = run(mohinh("build"), project)[0]
+
+    site = project / "site"
+    pages = sorted((site / "mo-hinh").glob("*/index.html"), key=lambda p: p.stat().st_size)
+    largest = pages[-1].stat().st_size
+    search = first_search_bytes(site)
+    check, build, bare_t = median(checks), median(builds), median(bares)
+    peak_mib = max(peaks) / 1024
+
+    def mark(ok: bool) -> str:
+        return "✓" if ok else "✗"
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    print(f"\n{args.models} mô hình, trung vị {args.repeat} lần, {os.cpu_count()} nhân ({cpu}), Python {platform.python_version()}\n")
+    print("| phép đo | kết quả | ngân sách |")
+    print("|---|---|---|")
+    print(f"| `mohinh check` | {check:.2f} s ({check / build:.1%} của dựng đầy đủ) | ≤ 5% {mark(check / build <= 0.05)} |")
+    print(f"| tạo trang (nạp + Jinja) | {median(generations):.2f} s | |")
+    print(f"| `mohinh build` đầy đủ | {build:.2f} s | |")
+    print(f"| `mkdocs build` trần, cùng Markdown | {bare_t:.2f} s | |")
+    print(f"| dựng đầy đủ / MkDocs trần | {build / bare_t:.2f} x | ≤ 1,25 x {mark(build / bare_t <= 1.25)} |")
+    print(f"| xem trước sau khi sửa 1 hồ sơ (dựng lại) | {preview:.2f} s | ≤ 2 s {mark(preview <= 2)} |")
+    print(f"| bộ nhớ đỉnh khi dựng | {peak_mib:.0f} MiB | ≤ 500 MiB (5.000 mô hình) {mark(peak_mib <= 500)} |")
+    print(f"| dung lượng site/ | {folder_size(site) / 1e6:.1f} MB | |")
+    print(f"| trang mô hình lớn nhất (HTML) | {largest / 1024:.1f} KB | ≤ 40 KB {mark(largest <= 40 * 1024)} |")
+    if search is None:
+        print("| tải cho lần tìm đầu | chưa có | ≤ 300 KB |")
+    else:
+        print(f"| tải cho lần tìm đầu (Pagefind) | {search / 1024:.0f} KB | ≤ 300 KB {mark(search <= 300 * 1024)} |")
+    if args.keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
