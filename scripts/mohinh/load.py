@@ -183,12 +183,23 @@ def parse_yaml(text: str, rel: str) -> YamlDocument:
     except yaml.YAMLError as exc:
         message, fix = _translate(exc)
         raise _problem(rel, 1, 1, message, fix) from None
+    if "&" in text and "*" in text:
+        _refuse_aliases(text, rel)
     doc = YamlDocument(rel, None)
     if root is None:
         raise _problem(rel, 1, 1, "tệp rỗng", "điền nội dung mô hình; chạy `mohinh new` để có tệp mẫu")
     seen: set[int] = set()
     doc.data = _build(root, (), doc, seen)
     return doc
+
+
+def _refuse_aliases(text: str, rel: str) -> None:
+    """Point at the first alias (``*name``): aliases can multiply a small file into gigabytes."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            raise _problem(rel, mark.line + 1, mark.column + 1, "có neo/bí danh YAML (& và *), không được phép",
+                           "viết lại nội dung thay vì dùng & và *")
 
 
 def load_yaml(path: Path, rel: str) -> YamlDocument:
