@@ -1,20 +1,32 @@
 /* Share buttons of a model page: copy the link, or the phone's own share sheet (Zalo, Messenger...).
-   No third-party script: the Email, Facebook and Zalo buttons are plain links. */
+   No third-party script: the Email, Facebook and Zalo buttons are plain links written by the generator;
+   this file only reveals the two buttons the browser can serve. */
 (function () {
   "use strict";
   document.querySelectorAll(".mh-share").forEach(function (box) {
-    var url = box.getAttribute("data-url") || location.href.split("#")[0];
+    var given = box.getAttribute("data-url") || "";
+    var url = /^https?:\/\//.test(given) ? given : location.href.split("#")[0];  // no site_url: this page
     var copy = box.querySelector(".mh-share__copy");
     var native = box.querySelector(".mh-share__native");
-    if (navigator.clipboard) {
+    var status = document.createElement("span");
+    status.className = "mh-share__status";
+    status.setAttribute("role", "status");
+    box.appendChild(status);
+    if (copy && navigator.clipboard && window.isSecureContext) {
       copy.hidden = false;
       copy.addEventListener("click", function () {
-        navigator.clipboard.writeText(url).then(function () { copy.textContent = "Đã sao chép liên kết"; });
+        navigator.clipboard.writeText(url).then(function () {
+          status.textContent = "Đã sao chép liên kết.";
+        }, function () {
+          status.textContent = "Không sao chép được; hãy chép địa chỉ trên thanh địa chỉ.";
+        });
       });
     }
-    if (navigator.share) {
+    if (native && navigator.share) {
       native.hidden = false;
-      native.addEventListener("click", function () { navigator.share({ title: document.title, url: url }); });
+      native.addEventListener("click", function () {
+        navigator.share({ title: document.title, url: url }).catch(function () { /* closed by the reader */ });
+      });
     }
   });
 })();

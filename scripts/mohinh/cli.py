@@ -143,21 +143,27 @@ def add_update_command(model_id: str, title: str, date: str | None, text: str | 
 @main.command(context_settings=CONTEXT)
 @click.option("--check", "check_only", is_flag=True, help="Chỉ kiểm tra tệp đã có có khớp không (mã thoát 1 nếu lệch).")
 def schema(check_only: bool) -> None:
-    """Ghi JSON Schema của hồ sơ vào schema/model.schema.json (để trình soạn thảo gợi ý, kiểm tra)."""
-    from .exports import schema_text
+    """Ghi JSON Schema của hồ sơ vào schema/ (để trình soạn thảo gợi ý, kiểm tra).
 
-    path = _root() / "schema" / "model.schema.json"
-    text = schema_text()
+    Gồm model.schema.json (hồ sơ mô hình), sources.schema.json (models/_sources.yml) và
+    vocabularies.schema.json (models/_vocabularies.yml), sinh từ mã nguồn.
+    """
+    from .exports import editor_schemas
+
+    folder = _root() / "schema"
+    schemas = editor_schemas()
     if check_only:
-        current = path.read_text(encoding="utf-8") if path.exists() else ""
-        if current != text:
-            click.echo("schema/model.schema.json đã cũ: chạy `mohinh schema` để ghi lại.", err=True)
+        stale = [name for name, text in schemas.items()
+                 if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
+        if stale:
+            click.echo(f"schema/{', schema/'.join(stale)} đã cũ: chạy `mohinh schema` để ghi lại.", err=True)
             sys.exit(1)
-        click.echo("schema/model.schema.json khớp với mã nguồn.")
+        click.echo("Các tệp trong schema/ khớp với mã nguồn.")
         return
-    path.parent.mkdir(exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    click.echo("Đã ghi schema/model.schema.json.")
+    folder.mkdir(exist_ok=True)
+    for name, text in schemas.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    click.echo(f"Đã ghi schema/{', schema/'.join(schemas)}.")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,43 +1,133 @@
-"""Open data written on every build: ``/du-lieu/`` JSON, CSV and the record JSON Schema."""
+"""Open data written on every build: ``/du-lieu/`` JSON, CSV and their JSON Schemas.
+
+``mo-hinh.json`` is built from the pydantic models below, so its schema (``mo-hinh.schema.json``) is
+generated from the same declaration; each model's ``record`` follows the record schema
+(``model.schema.json``, the one editors use, generated from `mohinh.schema.Model`).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, WithJsonSchema
 
 from .render import ModelView
-from .schema import json_schema
+from .schema import Slug, Source, Vocabularies, json_schema
 from .text import csv_cell
 
 DATA_DIR = "du-lieu"
-LICENCE = "CC BY 4.0 (nội dung); ghi nguồn theo từng mô hình"
+RECORD_SCHEMA = "model.schema.json"
+DOCUMENT_SCHEMA = "mo-hinh.schema.json"
+LICENCE = "CC BY 4.0 (nội dung và dữ liệu; ghi nguồn là trang này và nguồn của từng mô hình); mã nguồn: MIT"
 
 
-def model_data(view: ModelView, site_url: str) -> dict[str, Any]:
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TermData(_Data):
+    """A topic or a kind of community."""
+
+    slug: str = Field(..., title="Mã")
+    label: str = Field(..., title="Tên hiển thị")
+
+
+class PlaceData(_Data):
+    """A location as the source reported it, and the province it belongs to today."""
+
+    reported: str = Field(..., title="Địa bàn như nguồn ghi", description="Ví dụ: xã Đăk Tờ Re, huyện Kon Rẫy, tỉnh Kon Tum")
+    province_reported: str | None = Field(..., title="Tỉnh như nguồn ghi", description="null nếu nguồn không nêu tỉnh")
+    province_today: str | None = Field(..., title="Tỉnh, thành phố hiện nay", description="Sau sắp xếp đơn vị hành chính 2025")
+    province_today_code: str | None = Field(..., title="Mã tỉnh hiện nay", description="Mã đơn vị hành chính của Tổng cục Thống kê")
+    province_today_slug: str | None = Field(..., title="Mã tỉnh trong địa chỉ trang", description="Dùng trong /dia-phuong/<mã>/")
+    commune_today: str | None = Field(None, title="Xã, phường hiện nay", description="Khi biết xã, phường sau sắp xếp 2025")
+    text: str = Field(..., title="Mô tả đầy đủ", description="Ví dụ: … tỉnh Kon Tum — nay thuộc tỉnh Quảng Ngãi")
+
+
+class SourceData(_Data):
+    """A source the model's facts come from."""
+
+    id: str = Field(..., title="Mã nguồn")
+    title: str = Field(..., title="Tiêu đề")
+    publisher: str | None = Field(None, title="Cơ quan đăng tải")
+    author: str | None = Field(None, title="Tác giả")
+    date: str = Field(..., title="Ngày đăng", description="ISO 8601: 2020-09-08, 2020-09 hoặc 2020")
+    url: str | None = Field(None, title="Địa chỉ")
+    note: str | None = Field(None, title="Ghi chú")
+
+
+RecordData = Annotated[dict[str, Any], WithJsonSchema({"type": "object"})]  # $ref to RECORD_SCHEMA, see below
+
+
+class ModelData(_Data):
+    """One published model."""
+
+    id: str = Field(..., title="Mã mô hình")
+    url: str = Field(..., title="Địa chỉ trang mô hình")
+    updated: str = Field(..., title="Cập nhật lần cuối", description="ISO 8601; theo lịch sử git của hồ sơ, nếu không có thì theo tin mới nhất")
+    record: RecordData = Field(..., title="Hồ sơ", description="Hồ sơ như đã viết, ngày dạng ISO 8601, số là số (theo model.schema.json)")
+    status_label: str = Field(..., title="Tình trạng")
+    topics: list[TermData] = Field(..., title="Chủ đề")
+    community: TermData = Field(..., title="Cộng đồng")
+    places: list[PlaceData] = Field(..., title="Địa bàn", description="Cùng thứ tự với record.locations")
+    sources: list[SourceData] = Field(..., title="Nguồn", description="Theo thứ tự được trích dẫn trên trang")
+
+
+class OpenDataDocument(_Data):
+    """``/du-lieu/mo-hinh.json``: every published model."""
+
+    schema_version: int = Field(..., title="Phiên bản định dạng")
+    licence: str = Field(..., title="Giấy phép")
+    record_schema: str = Field(..., title="Lược đồ của hồ sơ")
+    models: list[ModelData] = Field(..., title="Các mô hình", description="Sắp xếp theo mã")
+
+
+def model_data(view: ModelView, site_url: str) -> ModelData:
     """One model as open data: the record as written (ISO dates) plus resolved places and labels."""
-    record = view.m.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    record = view.m.model_dump(mode="json", exclude_defaults=True)  # keeps a required `province: null`
     record.pop("draft", None)
-    return {
-        "id": view.id,
-        "url": f"{site_url}mo-hinh/{view.id}/",
-        "record": record,
-        "status_label": view.status_label,
-        "topics": [{"slug": t.slug, "label": t.label} for t in view.topics],
-        "community": {"slug": view.community.slug, "label": view.community.label},
-        "places": [
-            {
-                "reported": loc.reported,
-                "province_reported": loc.province.name if loc.province else None,
-                "province_today": loc.province_today.name if loc.province_today else None,
-                "province_today_code": loc.province_today.code if loc.province_today else None,
-                "text": loc.text,
-            }
+    return ModelData(
+        id=view.id,
+        url=f"{site_url}mo-hinh/{view.id}/",
+        updated=view.last_modified.iso,
+        record=record,
+        status_label=view.status_label,
+        topics=[TermData(slug=t.slug, label=t.label) for t in view.topics],
+        community=TermData(slug=view.community.slug, label=view.community.label),
+        places=[
+            PlaceData(
+                reported=loc.reported,
+                province_reported=loc.province.name if loc.province else None,
+                province_today=loc.province_today.name if loc.province_today else None,
+                province_today_code=loc.province_today.code if loc.province_today else None,
+                province_today_slug=loc.province_today.slug if loc.province_today else None,
+                commune_today=getattr(loc, "commune_today", None),
+                text=loc.text,
+            )
             for loc in view.locations
         ],
-        "sources": [{"id": sid, **s.model_dump(mode="json", exclude_none=True)} for sid, s in view.sources],
-    }
+        sources=[SourceData(id=sid, **s.model_dump(mode="json", exclude_none=True)) for sid, s in view.sources],
+    )
+
+
+def document(views: list[ModelView], site_url: str) -> OpenDataDocument:
+    """The whole of ``mo-hinh.json``."""
+    return OpenDataDocument(schema_version=1, licence=LICENCE, record_schema=RECORD_SCHEMA,
+                            models=[model_data(v, site_url) for v in views])
+
+
+def document_schema() -> dict[str, Any]:
+    """JSON Schema of ``mo-hinh.json`` (its ``record`` parts refer to ``model.schema.json``)."""
+    schema = OpenDataDocument.model_json_schema()
+    schema["$defs"]["ModelData"]["properties"]["record"]["$ref"] = RECORD_SCHEMA  # pydantic cannot ref another file
+    del schema["$defs"]["ModelData"]["properties"]["record"]["type"]
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = DOCUMENT_SCHEMA
+    schema["title"] = "Dữ liệu mở: các mô hình tự quản về an ninh trật tự"
+    return schema
 
 
 def _csv(rows: list[list[Any]]) -> bytes:
@@ -48,24 +138,28 @@ def _csv(rows: list[list[Any]]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens Vietnamese correctly
 
 
+MODELS_CSV_HEADER = ["id", "tên", "tóm tắt", "tình trạng", "chủ đề", "cộng đồng", "bắt đầu", "cơ quan chủ trì",
+                     "địa bàn", "tỉnh hiện nay", "số kết quả", "nguồn", "cập nhật lần cuối", "địa chỉ"]
+RESULTS_CSV_HEADER = ["mô hình", "tên mô hình", "nội dung", "số liệu", "trên tổng số", "đơn vị", "phạm vi",
+                      "tính đến", "mã nguồn", "nguồn", "ngày nguồn", "địa chỉ nguồn"]
+
+
 def models_csv(views: list[ModelView], site_url: str) -> bytes:
-    """One row per model."""
-    rows: list[list[Any]] = [["id", "tên", "tóm tắt", "tình trạng", "chủ đề", "cộng đồng", "bắt đầu",
-                              "cơ quan chủ trì", "địa bàn", "tỉnh hiện nay", "số kết quả", "nguồn", "địa chỉ"]]
+    """One row per model; lists inside a cell are joined with ``; `` (places with `` | ``)."""
+    rows: list[list[Any]] = [MODELS_CSV_HEADER]
     for v in views:
         rows.append([
             v.id, v.m.name, v.m.summary, v.status_label, "; ".join(t.label for t in v.topics), v.community.label,
             v.m.started.iso if v.m.started else "", v.m.lead or "", " | ".join(loc.text for loc in v.locations),
             "; ".join(p.name for p in v.provinces_today), len(v.m.results), "; ".join(v.source_ids),
-            f"{site_url}mo-hinh/{v.id}/",
+            v.last_modified.iso, f"{site_url}mo-hinh/{v.id}/",
         ])
     return _csv(rows)
 
 
 def results_csv(views: list[ModelView]) -> bytes:
     """One row per result figure, with its source."""
-    rows: list[list[Any]] = [["mô hình", "tên mô hình", "nội dung", "số liệu", "trên tổng số", "đơn vị", "phạm vi",
-                              "tính đến", "mã nguồn", "nguồn", "ngày nguồn", "địa chỉ nguồn"]]
+    rows: list[list[Any]] = [RESULTS_CSV_HEADER]
     for v in views:
         sources = dict(v.sources)
         for r in v.m.results:
@@ -75,22 +169,54 @@ def results_csv(views: list[ModelView]) -> bytes:
     return _csv(rows)
 
 
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
 def schema_text() -> str:
     """The record JSON Schema as committed in ``schema/model.schema.json`` and published on the site."""
-    return json.dumps(json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return _json(json_schema())
+
+
+def _vietnamese(schema: dict[str, Any], title: str, description: str, parts: dict[str, tuple[str, str]]) -> dict[str, Any]:
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema.update(title=title, description=description)
+    for name, (part_title, part_description) in parts.items():
+        schema["$defs"][name].update(title=part_title, description=part_description)
+    return schema
+
+
+def editor_schemas() -> dict[str, str]:
+    """Every JSON Schema committed in ``schema/`` for editors, by file name (``mohinh schema`` writes them).
+
+    Besides the record's, ``models/_sources.yml`` and ``models/_vocabularies.yml`` get their own, so an
+    editor never checks them against the record schema.
+    """
+    sources = TypeAdapter(dict[Slug, Source]).json_schema()
+    sources["propertyNames"] = {"pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*$"}
+    sources["$id"] = "sources.schema.json"
+    vocabularies = Vocabularies.model_json_schema()
+    vocabularies["$id"] = "vocabularies.schema.json"
+    return {
+        RECORD_SCHEMA: schema_text(),
+        "sources.schema.json": _json(_vietnamese(
+            sources, "Nguồn dùng chung (models/_sources.yml)",
+            "Mỗi mục: mã nguồn (chữ thường không dấu, gạch ngang) với `title` và `date` bắt buộc",
+            {"Source": ("Nguồn", "Một bài báo, báo cáo mà hồ sơ lấy thông tin")})),
+        "vocabularies.schema.json": _json(_vietnamese(
+            vocabularies, "Danh mục chủ đề và loại cộng đồng (models/_vocabularies.yml)",
+            "Thêm mục mới với `slug` không dấu và `label` tiếng Việt; không đổi `slug` đã có",
+            {"Term": ("Mục", "Một chủ đề hoặc loại cộng đồng: mã và tên hiển thị")})),
+    }
 
 
 def open_data_files(views: list[ModelView], site_url: str) -> dict[str, bytes]:
-    """``du-lieu/mo-hinh.json``, ``mo-hinh.csv``, ``ket-qua.csv`` and ``model.schema.json``, by site path."""
-    document = {
-        "schema_version": 1,
-        "licence": LICENCE,
-        "record_schema": "model.schema.json",
-        "models": [model_data(v, site_url) for v in views],
-    }
+    """``du-lieu/mo-hinh.json``, ``mo-hinh.csv``, ``ket-qua.csv`` and the two schemas, by site path."""
+    data = document(views, site_url).model_dump(mode="json")
     return {
-        f"{DATA_DIR}/mo-hinh.json": (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
+        f"{DATA_DIR}/mo-hinh.json": (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
         f"{DATA_DIR}/mo-hinh.csv": models_csv(views, site_url),
         f"{DATA_DIR}/ket-qua.csv": results_csv(views),
-        f"{DATA_DIR}/model.schema.json": schema_text().encode("utf-8"),
+        f"{DATA_DIR}/{RECORD_SCHEMA}": schema_text().encode("utf-8"),
+        f"{DATA_DIR}/{DOCUMENT_SCHEMA}": _json(document_schema()).encode("utf-8"),
     }

@@ -1,18 +1,33 @@
-"""Atom feeds of updates and newly published models: ``/feed.xml`` and one per province today."""
+"""Atom feeds of updates and newly published models: ``/feed.xml`` and one per province today.
+
+Each update of a model is one entry, linked to its place in the model's timeline; each model is
+also one entry when it is published (the date its record entered git, or outside git its newest
+source's date). The newest `LIMIT` entries are kept, newest first; dates carry Vietnam's time zone.
+"""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from markupsafe import escape
 
 from .dates import PartialDate
 from .places import Province
 from .render import ModelView
-from .text import slug
+from .updates import update_anchor
+
+if TYPE_CHECKING:
+    import markdown
 
 ATOM = "http://www.w3.org/2005/Atom"
 LIMIT = 50
-TIMEZONE = "+07:00"  # Giờ Việt Nam
+TIMEZONE = "+07:00"  # giờ Việt Nam (không đổi giờ theo mùa)
+FEED_AUTHOR = "Mô hình tự quản về an ninh trật tự"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -25,47 +40,80 @@ class FeedEntry:
     link: str
     entry_id: str
     model: ModelView
+    markdown: str | None = None  # an update's text, shown as HTML content
 
 
 def timestamp(date: PartialDate) -> str:
-    """RFC 3339 in Vietnam time: ``2020-09-08T00:00:00+07:00``."""
+    """RFC 3339 in Vietnam time: ``2020-09-08T00:00:00+07:00`` (a partial date counts from its first day)."""
     return date.first_day.isoformat() + "T00:00:00" + TIMEZONE
+
+
+@lru_cache(maxsize=4096)  # an entry is in the site's feed and in its province's
+def _markdown_html(text: str) -> str:
+    """HTML of an update's Markdown text (validated to hold no raw HTML; escaped again to be sure)."""
+    return _converter().reset().convert(str(escape(text)).replace("&gt;", ">"))
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    import markdown  # only when a feed is written
+
+    return markdown.Markdown(output_format="html")
 
 
 def entries(views: list[ModelView], site_url: str) -> list[FeedEntry]:
     """Every update of every model, and each model once as published; newest first."""
     found: list[FeedEntry] = []
+    absolute = site_url.startswith(("http://", "https://"))
+    base = site_url if absolute else "/"
     for v in views:
-        page = f"{site_url}mo-hinh/{v.id}/"
-        published = v.published
-        found.append(FeedEntry(published, f"Mô hình mới: {v.m.name}", v.m.summary, page, page, v))
-        for u in v.m.updates:
-            anchor = f"cap-nhat-{u.date.iso}-{slug(u.title)[:60]}"
-            found.append(FeedEntry(u.date, f"{v.m.name}: {u.title}", u.text or u.title, page, f"{page}#{anchor}", v))
+        page = f"{base}mo-hinh/{v.id}/"
+        page_id = page if absolute else f"urn:mohinh:mo-hinh:{v.id}"
+        found.append(FeedEntry(v.published, f"Mô hình mới: {v.m.name}", v.m.summary, page, page_id, v))
+        for update in v.m.updates:
+            anchor = update_anchor(update)
+            found.append(FeedEntry(
+                update.date, f"{v.m.name}: {update.title}", update.title, f"{page}#{anchor}",
+                f"{page}#{anchor}" if absolute else f"{page_id}:{anchor}", v, update.text,
+            ))
     return sorted(found, key=lambda e: (e.date, e.entry_id), reverse=True)
 
 
-def atom(title: str, self_url: str, page_url: str, items: list[FeedEntry]) -> bytes:
-    """An Atom 1.0 document (escaping is ElementTree's)."""
+def _text(value: str) -> str:
+    return _NOT_XML.sub("", value)
+
+
+def atom(title: str, self_url: str, page_url: str, items: list[FeedEntry], feed_id: str | None = None) -> bytes:
+    """An Atom 1.0 document of the newest `LIMIT` of ``items`` (escaping is ElementTree's).
+
+    The feed's id is its own address, or ``feed_id`` when the site has no absolute ``site_url``.
+    """
     ET.register_namespace("", ATOM)
+
+    def add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: _text(v) for k, v in attributes.items()})
+        if text is not None:
+            element.text = _text(text)
+        return element
+
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "vi"})
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = title
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = self_url
-    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": self_url})
-    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": page_url})
-    newest = items[0].date if items else PartialDate(2018)
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = timestamp(newest)
-    author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    ET.SubElement(author, f"{{{ATOM}}}name").text = "Mô hình tự quản về an ninh trật tự"
+    add(feed, "title", title)
+    add(feed, "id", feed_id or self_url)
+    add(feed, "link", rel="self", type="application/atom+xml", href=self_url)
+    add(feed, "link", rel="alternate", type="text/html", href=page_url)
+    add(feed, "updated", timestamp(items[0].date if items else PartialDate(2018)))
+    add(add(feed, "author"), "name", FEED_AUTHOR)
     for item in items[:LIMIT]:
-        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(entry, f"{{{ATOM}}}title").text = item.title
-        ET.SubElement(entry, f"{{{ATOM}}}id").text = item.entry_id
-        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": item.link})
-        ET.SubElement(entry, f"{{{ATOM}}}updated").text = timestamp(item.date)
-        ET.SubElement(entry, f"{{{ATOM}}}summary").text = item.summary
+        entry = add(feed, "entry")
+        add(entry, "title", item.title)
+        add(entry, "id", item.entry_id)
+        add(entry, "link", rel="alternate", type="text/html", href=item.link)
+        add(entry, "updated", timestamp(item.date))
+        add(entry, "summary", item.summary)
+        if item.markdown:
+            add(entry, "content", _markdown_html(item.markdown), type="html")
         for province in item.model.provinces_today:
-            ET.SubElement(entry, f"{{{ATOM}}}category", {"term": province.slug, "label": province.full_name})
+            add(entry, "category", term=province.slug, label=province.full_name)
     ET.indent(feed)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8") + b"\n"
 
@@ -73,14 +121,16 @@ def atom(title: str, self_url: str, page_url: str, items: list[FeedEntry]) -> by
 def feed_files(views: list[ModelView], provinces: list[Province], site_url: str) -> dict[str, bytes]:
     """``feed.xml`` and ``dia-phuong/<slug>/feed.xml`` for every province today with models, by site path."""
     everything = entries(views, site_url)
+    absolute = site_url.startswith(("http://", "https://"))
+    base = site_url if absolute else "/"
     files = {
-        "feed.xml": atom("Mô hình tự quản về an ninh trật tự: tin mới", f"{site_url}feed.xml",
-                         f"{site_url}tin-moi/", everything),
+        "feed.xml": atom("Mô hình tự quản về an ninh trật tự: tin mới", f"{base}feed.xml", f"{base}tin-moi/",
+                         everything, None if absolute else "urn:mohinh:feed"),
     }
     for province in provinces:
         items = [e for e in everything if province in e.model.provinces_today]
         files[f"dia-phuong/{province.slug}/feed.xml"] = atom(
-            f"Mô hình ở {province.full_name}: tin mới", f"{site_url}dia-phuong/{province.slug}/feed.xml",
-            f"{site_url}dia-phuong/{province.slug}/", items,
+            f"Mô hình ở {province.full_name}: tin mới", f"{base}dia-phuong/{province.slug}/feed.xml",
+            f"{base}dia-phuong/{province.slug}/", items, None if absolute else f"urn:mohinh:feed:{province.slug}",
         )
     return files

@@ -19,8 +19,10 @@ def record_dates(root: Path) -> tuple[dict[str, PartialDate], dict[str, PartialD
         return {}, {}
     try:
         result = subprocess.run(
-            ["git", "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", "models"],
-            cwd=root, capture_output=True, text=True, check=False, timeout=60,
+            # --relative: paths from ``root`` even when the project sits in a sub-folder of the repository
+            ["git", "-c", "core.quotepath=off", "log", "--format=%x00%cs", "--name-only", "--no-renames",
+             "--relative", "--", "models"],
+            cwd=root, capture_output=True, text=True, encoding="utf-8", errors="replace", check=False, timeout=60,
         )
     except (OSError, subprocess.TimeoutExpired):
         return {}, {}

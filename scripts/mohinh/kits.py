@@ -1,32 +1,61 @@
-"""Replication kits: the checklist of a model as Word (.docx), Markdown and CSV, for communes copying it."""
+"""Replication kits: the checklist of a model as Word (.docx), Markdown and CSV, for communes copying it.
+
+Every model whose record has a ``replication`` section gets ``mo-hinh/<id>/checklist.docx``,
+``checklist.csv`` and ``checklist.md``. The kits are made in a worker process while MkDocs renders
+the pages (`start_kits`) and written into the built site by the post-build step `write_kits`.
+"""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import markdown as markdown_lib
 from docx import Document
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.opc.phys_pkg import _ZipPkgWriter
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from .render import ModelView
 from .text import csv_cell
 
 if TYPE_CHECKING:
+    from docx.table import Table, _Row
+
     from .site import BuildState
 
-FONT = "Times New Roman"
+FONT = "Times New Roman"  # has every Vietnamese letter in Word and (as Liberation Serif) in LibreOffice
+LANGUAGE = "vi-VN"
 STEP_COLUMNS = ["Bước", "Việc cần làm", "Người phụ trách", "Thời hạn", "Đã xong", "Ghi chú"]
+STEP_WIDTHS_MM = [15, 60, 34, 24, 15, 22]  # sums to 170 mm: A4 less 20 mm margins each side
 TITLE = "Danh sách việc cần làm để nhân rộng mô hình"
+COMMUNE_LINE = "Xã, phường: ....................................................................................."
+PERSON_LINE = "Người phụ trách: ...........................................  Điện thoại: ...................."
+START_LINE = "Ngày bắt đầu: ....../....../..........      Ngày dự kiến xong: ....../....../.........."
+LIMITATION = "Lưu ý hạn chế đã gặp: "
+UNTICKED = "☐"
+
+
+@dataclass(frozen=True)
+class ChecklistStep:
+    """One step of a checklist, as plain text."""
+
+    number: int
+    title: str
+    who: str
+    when: str
+    detail: str  # the step's Markdown detail as plain text, "" when the record gives none
 
 
 @dataclass(frozen=True)
@@ -36,26 +65,49 @@ class Checklist:
     model_id: str
     name: str
     summary: str
-    published: dt.date
-    steps: list[tuple[int, str, str, str]]
-    prerequisites: list[str]
-    resources: list[str]
-    indicators: list[str]
-    pitfalls: list[str]
-    sources: list[str]
+    page_url: str
+    created: dt.date
+    modified: dt.date
+    steps: tuple[ChecklistStep, ...]
+    prerequisites: tuple[str, ...]
+    resources: tuple[str, ...]
+    indicators: tuple[str, ...]
+    pitfalls: tuple[str, ...]
+    sources: tuple[str, ...]
+    cited: str  # the sources' titles and dates on one line, for the top of the checklist
 
     @classmethod
-    def of(cls, view: ModelView) -> Checklist:
-        """The checklist of a model with a ``replication`` section."""
+    def of(cls, view: ModelView, site_url: str = "") -> Checklist:
+        """The checklist of a model with a ``replication`` section (`has_kit`)."""
         rep = view.m.replication
-        assert rep is not None
+        if rep is None:
+            raise ValueError(f"{view.id} has no replication section")
+        created = view.published.first_day
         return cls(
-            model_id=view.id, name=view.m.name, summary=view.m.summary, published=view.published.first_day,
-            steps=[(i, s.title, s.who or "", s.when or "") for i, s in enumerate(rep.steps, 1)],
-            prerequisites=list(rep.prerequisites), resources=list(rep.resources), indicators=list(rep.indicators),
-            pitfalls=[*rep.pitfalls, *(f"Hạn chế đã gặp: {x}" for x in view.m.limitations)],
-            sources=[f"{src.title}, {src.date.display}" + (f", {src.url}" if src.url else "") for _, src in view.sources],
+            model_id=view.id, name=view.m.name, summary=view.m.summary,
+            page_url=f"{site_url.rstrip('/')}/mo-hinh/{view.id}/" if site_url else "",
+            created=created, modified=max(created, view.last_modified.first_day),
+            steps=tuple(ChecklistStep(i, s.title, s.who or "", s.when or "", plain_text(s.detail or ""))
+                        for i, s in enumerate(rep.steps, 1)),
+            prerequisites=tuple(rep.prerequisites), resources=tuple(rep.resources),
+            indicators=tuple(rep.indicators),
+            pitfalls=(*rep.pitfalls, *(LIMITATION + x for x in view.m.limitations)),
+            sources=tuple(_source_line(src) for _, src in view.sources),
+            cited="; ".join(f"{src.title} ({src.date.display})" for _, src in view.sources),
         )
+
+    def sections(self) -> Iterator[tuple[str, tuple[str, ...]]]:
+        """The lists after the steps, with their headings; empty ones left out."""
+        for heading, items in (("Điều kiện cần có", self.prerequisites), ("Nguồn lực", self.resources),
+                               ("Chỉ số theo dõi", self.indicators), ("Điều cần tránh", self.pitfalls),
+                               ("Nguồn", self.sources)):
+            if items:
+                yield heading, items
+
+
+def _source_line(source) -> str:  # noqa: ANN001 - schema.Source
+    parts = [source.title, source.publisher, source.date.display, source.url]
+    return ", ".join(p for p in parts if p)
 
 
 def has_kit(view: ModelView) -> bool:
@@ -63,38 +115,83 @@ def has_kit(view: ModelView) -> bool:
     return view.m.replication is not None
 
 
-def _font(run_or_style, size: int | None = None) -> None:
-    run_or_style.font.name = FONT
-    if size:
-        run_or_style.font.size = Pt(size)
-    properties = run_or_style.element.get_or_add_rPr()
+class _PlainText(HTMLParser):
+    """Text of the HTML of a Markdown field: paragraphs on their own lines, link addresses kept."""
+
+    BLOCKS = frozenset({"p", "br", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.links.append(dict(attrs).get("href") or "")
+        elif tag == "li":
+            self.parts.append("\n• ")
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.links:
+            href = self.links.pop()
+            if href:
+                self.parts.append(f" ({href})")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def plain_text(markdown_text: str) -> str:
+    """A Markdown field as plain text for Word and CSV: ``**biên bản**`` -> ``biên bản``."""
+    if not markdown_text:
+        return ""
+    parser = _PlainText()
+    parser.feed(markdown_lib.markdown(markdown_text))
+    parser.close()
+    lines = (re.sub(r"[ \t]+", " ", line).strip() for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+# --- Word ---
+
+KEPT_STYLES = {"Normal", "Title", "TitleChar", "Heading1", "Heading1Char", "Heading2", "Heading2Char", "ListBullet",
+               "TableGrid", "TableNormal", "DefaultParagraphFont", "NoList"}
+THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def _set_font(properties) -> None:  # noqa: ANN001 - a w:rPr element
+    """Times New Roman for every script (Latin, east-Asian, complex) and Vietnamese as the language.
+
+    Theme font attributes win over named fonts in Word, so they are removed.
+    """
     fonts = properties.find(qn("w:rFonts"))
     if fonts is None:
         fonts = properties.makeelement(qn("w:rFonts"), {})
-        properties.append(fonts)
+        properties.insert(0, fonts)
+    for attribute in THEME_FONT_ATTRIBUTES:
+        fonts.attrib.pop(qn(attribute), None)
     for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         fonts.set(qn(attribute), FONT)
     lang = properties.find(qn("w:lang"))
     if lang is None:
         lang = properties.makeelement(qn("w:lang"), {})
         properties.append(lang)
-    lang.set(qn("w:val"), "vi-VN")
-
-
-KEPT_STYLES = {"Normal", "Title", "TitleChar", "Heading1", "Heading1Char", "Heading2", "Heading2Char", "ListBullet",
-               "TableGrid", "TableNormal", "DefaultParagraphFont", "NoList"}
+    lang.set(qn("w:val"), LANGUAGE)
 
 
 @lru_cache(maxsize=1)
 def _template() -> bytes:
-    """python-docx's default document trimmed to the styles a checklist uses, Vietnamese fonts set.
+    """python-docx's default document on A4, trimmed to the styles a checklist uses, Vietnamese fonts set.
 
     The default template carries ~800 KB of styles that would be compressed again for every kit.
     """
     document = Document()
-    for style in ("Normal", "Title", "Heading 1", "Heading 2", "List Bullet"):
-        _font(document.styles[style])
-    _font(document.styles["Normal"], 12)
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(20)
+    section.top_margin = section.bottom_margin = Mm(18)
     styles = document.styles.element
     for style in list(styles.findall(qn("w:style"))):
         if style.get(qn("w:styleId")) not in KEPT_STYLES:
@@ -102,6 +199,15 @@ def _template() -> bytes:
     latent = styles.find(qn("w:latentStyles"))
     if latent is not None:
         styles.remove(latent)
+    _set_font(styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")))
+    for style_id in ("Normal", "Title", "Heading1", "Heading2", "ListBullet"):
+        style = styles.find(f"{qn('w:style')}[@{qn('w:styleId')}='{style_id}']")
+        properties = style.find(qn("w:rPr"))
+        if properties is None:
+            properties = style.makeelement(qn("w:rPr"), {})
+            style.append(properties)
+        _set_font(properties)
+    document.styles["Normal"].font.size = Pt(12)
     for part_rels in (document.part.rels, document.part.package.rels):
         for rel_id, rel in list(part_rels.items()):
             if rel.reltype.endswith(("/stylesWithEffects", "/thumbnail")):
@@ -111,9 +217,38 @@ def _template() -> bytes:
     return raw.getvalue()
 
 
+def _row_properties(row: _Row, *, header: bool = False) -> None:
+    """A row never splits across pages; the header row repeats on every page."""
+    properties = row._tr.get_or_add_trPr()
+    properties.append(properties.makeelement(qn("w:cantSplit"), {}))
+    if header:
+        properties.append(properties.makeelement(qn("w:tblHeader"), {}))
+
+
+def _fill_row(table: Table, values: list[str], *, header: bool = False) -> list:
+    row = table.add_row() if not header else table.rows[0]
+    _row_properties(row, header=header)
+    cells = row.cells
+    for cell, value, width in zip(cells, values, STEP_WIDTHS_MM, strict=True):
+        cell.width = Mm(width)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+        cell.text = value
+        if header:
+            cell.paragraphs[0].runs[0].bold = True
+    for index in (0, 4):
+        cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return cells
+
+
+def _short(text: str, limit: int = 255) -> str:
+    """Text for a document property, which Word limits to 255 characters."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def docx_bytes(checklist: Checklist) -> bytes:
-    """The checklist as an editable Word file; byte-identical for the same record."""
+    """The checklist as an editable A4 Word file; byte-identical for the same record."""
     document = Document(io.BytesIO(_template()))
+
     # Styles are set by id: python-docx's lookup by name costs ~1 ms a paragraph (1,000 kits = minutes).
     def paragraph(text: str, style_id: str | None = None) -> None:
         added = document.add_paragraph(text)
@@ -123,73 +258,106 @@ def docx_bytes(checklist: Checklist) -> bytes:
     paragraph(TITLE, "Title")
     paragraph(checklist.name, "Heading1")
     paragraph(checklist.summary)
-    paragraph("Xã, phường, thị trấn: ................................................................")
-    paragraph("Người phụ trách: ........................................  Ngày bắt đầu: ....../....../..........")
+    if checklist.cited:
+        paragraph(f"Theo: {checklist.cited}")
+    if checklist.page_url:
+        paragraph(f"Trang mô hình: {checklist.page_url}")
+    for line in (COMMUNE_LINE, PERSON_LINE, START_LINE):
+        paragraph(line)
     paragraph("Các bước thực hiện", "Heading2")
     table = document.add_table(rows=1, cols=len(STEP_COLUMNS))
     table._tbl.tblPr.get_or_add_tblStyle().val = "TableGrid"
-    for cell, text in zip(table.rows[0].cells, STEP_COLUMNS, strict=True):
-        cell.text = text
-        cell.paragraphs[0].runs[0].bold = True
-    for number, title, who, when in checklist.steps:
-        row = table.add_row().cells
-        row[0].text, row[1].text, row[2].text, row[3].text = str(number), title, who, when
-        row[4].text = "☐"
-        row[4].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for heading, items in (("Điều kiện cần có", checklist.prerequisites), ("Nguồn lực", checklist.resources),
-                           ("Chỉ số theo dõi", checklist.indicators), ("Điều cần tránh", checklist.pitfalls),
-                           ("Nguồn", checklist.sources)):
-        if items:
-            paragraph(heading, "Heading2")
-            for item in items:
-                paragraph(item, "ListBullet")
-    fixed = dt.datetime.combine(checklist.published, dt.time())
+    table.autofit = False
+    for column, width in zip(table.columns, STEP_WIDTHS_MM, strict=True):
+        column.width = Mm(width)
+    _fill_row(table, STEP_COLUMNS, header=True)
+    for step in checklist.steps:
+        cells = _fill_row(table, [str(step.number), step.title, step.who, step.when, UNTICKED, ""])
+        cells[1].paragraphs[0].runs[0].bold = True
+        for line in step.detail.splitlines():
+            cells[1].add_paragraph().add_run(line).font.size = Pt(10)
+    for heading, items in checklist.sections():
+        paragraph(heading, "Heading2")
+        for item in items:
+            paragraph(item, "ListBullet")
     core = document.core_properties
-    core.title, core.subject, core.author, core.language = TITLE, checklist.name, "mohinh", "vi-VN"
-    core.created = core.modified = core.last_printed = fixed
+    core.title, core.subject, core.author, core.language = TITLE, _short(checklist.name), "mohinh", LANGUAGE
+    core.comments = _short(checklist.summary)
+    core.keywords = "nhân rộng mô hình; tự quản; an ninh trật tự"
+    core.created = dt.datetime.combine(checklist.created, dt.time())
+    core.modified = dt.datetime.combine(checklist.modified, dt.time())
     core.revision = 1
     raw = io.BytesIO()
     document.save(raw)
-    return raw.getvalue()
+    return reproducible_zip(raw.getvalue())
 
 
-def _write_with_fixed_time(self: _ZipPkgWriter, pack_uri: object, blob: bytes) -> None:
-    """python-docx stamps zip entries with the current time; a fixed one makes builds reproducible."""
-    info = zipfile.ZipInfo(pack_uri.membername, date_time=(1980, 1, 1, 0, 0, 0))  # type: ignore[attr-defined]
-    info.compress_type = zipfile.ZIP_DEFLATED
-    self._zipf.writestr(info, blob)
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 
 
-_ZipPkgWriter.write = _write_with_fixed_time  # type: ignore[method-assign]
+def reproducible_zip(data: bytes) -> bytes:
+    """A zip package rewritten with its entries sorted by name and stamped with one fixed time.
+
+    python-docx stamps every entry with the time of saving; this makes two builds byte-identical.
+    ``[Content_Types].xml`` still comes first, as Office expects.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for name in sorted(source.namelist()):
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(name))
+    return out.getvalue()
+
+
+# --- Plain formats ---
+
+CSV_COLUMNS = ["Loại", "Bước", "Việc cần làm", "Chi tiết", "Người phụ trách", "Thời hạn", "Đã xong", "Ghi chú"]
+CSV_KINDS = {"Điều kiện cần có": "Điều kiện", "Nguồn lực": "Nguồn lực", "Chỉ số theo dõi": "Chỉ số",
+             "Điều cần tránh": "Cần tránh", "Nguồn": "Nguồn"}
 
 
 def csv_bytes(checklist: Checklist) -> bytes:
-    """The checklist as CSV (UTF-8 with BOM for Excel; formula-like cells neutralised)."""
+    """The checklist as CSV: UTF-8 with BOM so Excel reads Vietnamese; formula-like cells neutralised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["Loại", *STEP_COLUMNS])
-    for number, title, who, when in checklist.steps:
-        writer.writerow([csv_cell(c) for c in ("Bước", number, title, who, when, "", "")])
-    for kind, items in (("Điều kiện", checklist.prerequisites), ("Nguồn lực", checklist.resources),
-                        ("Chỉ số", checklist.indicators), ("Cần tránh", checklist.pitfalls)):
+    writer.writerow(CSV_COLUMNS)
+    for step in checklist.steps:
+        writer.writerow([csv_cell(c) for c in ("Bước", step.number, step.title, step.detail, step.who, step.when, "", "")])
+    for heading, items in checklist.sections():
         for item in items:
-            writer.writerow([csv_cell(c) for c in (kind, "", item, "", "", "", "")])
+            writer.writerow([csv_cell(c) for c in (CSV_KINDS[heading], "", item, "", "", "", "", "")])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>&])")
+
+
+def _md(text: str) -> str:
+    """Record text for a Markdown file: shown as typed, never as markup or HTML (backslash escapes)."""
+    return _MD_INLINE.sub(r"\\\1", " ".join(text.split()))
 
 
 def markdown_text(checklist: Checklist) -> str:
     """The checklist as plain Markdown with task boxes, for any editor."""
-    lines = [f"# {TITLE}", "", f"**{checklist.name}**", "", "Xã, phường, thị trấn: ....................",
-             "", "Người phụ trách: ....................", "", "## Các bước thực hiện", ""]
-    for number, title, who, when in checklist.steps:
-        extra = "".join([f" — Phụ trách: {who}" if who else "", f" — Thời gian: {when}" if when else ""])
-        lines.append(f"- [ ] {number}. {title}{extra}")
-    for heading, items in (("Điều kiện cần có", checklist.prerequisites), ("Nguồn lực", checklist.resources),
-                           ("Chỉ số theo dõi", checklist.indicators), ("Điều cần tránh", checklist.pitfalls),
-                           ("Nguồn", checklist.sources)):
-        if items:
-            lines += ["", f"## {heading}", "", *(f"- {item}" for item in items)]
+    lines = [f"# {TITLE}", "", f"**{_md(checklist.name)}**", "", _md(checklist.summary), ""]
+    if checklist.cited:
+        lines += [f"Theo: {_md(checklist.cited)}", ""]
+    if checklist.page_url:
+        lines += [f"Trang mô hình: <{checklist.page_url}>", ""]
+    lines += [COMMUNE_LINE, "", PERSON_LINE, "", START_LINE, "", "## Các bước thực hiện", ""]
+    for step in checklist.steps:
+        extra = "".join([f" — Phụ trách: {_md(step.who)}" if step.who else "",
+                         f" — Thời gian: {_md(step.when)}" if step.when else ""])
+        lines.append(f"- [ ] {step.number}. {_md(step.title)}{extra}")
+        lines += [f"      {_md(line)}" for line in step.detail.splitlines()]
+    for heading, items in checklist.sections():
+        lines += ["", f"## {heading}", "", *(f"- {_md(item)}" for item in items)]
     return "\n".join(lines) + "\n"
+
+
+# --- In the build ---
 
 
 def kit_files(checklists: list[Checklist]) -> dict[str, bytes]:
@@ -203,9 +371,9 @@ def kit_files(checklists: list[Checklist]) -> dict[str, bytes]:
     return files
 
 
-def start_kits(views: list[ModelView]) -> Future[dict[str, bytes]]:
+def start_kits(views: list[ModelView], site_url: str = "") -> Future[dict[str, bytes]]:
     """Make every kit in a worker process while MkDocs renders the pages (the files are written after)."""
-    checklists = [Checklist.of(v) for v in views if has_kit(v)]
+    checklists = [Checklist.of(v, site_url) for v in views if has_kit(v)]
     if len(checklists) < 20:  # not worth a process
         done: Future[dict[str, bytes]] = Future()
         done.set_result(kit_files(checklists))
@@ -218,7 +386,9 @@ def start_kits(views: list[ModelView]) -> Future[dict[str, bytes]]:
 
 def write_kits(state: BuildState, site_dir: Path) -> None:
     """Post-build step: write the kits started by `start_kits` into the built site."""
-    for path, content in state.kits.result().items():
+    if state.kits is None:
+        return
+    for path, content in sorted(state.kits.result().items()):
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

@@ -1,45 +1,100 @@
-"""Photos of a model (``models/media/<id>/``): resized with Pillow to web sizes and published beside its page."""
+"""Photos of a model (``models/media/<id>/``): resized with Pillow to web sizes and published beside its page.
+
+A photo listed as ``file: anh/Kẻng 1.JPG`` is published as ``/mo-hinh/<id>/anh-keng-1.jpg``: a web-safe
+name (`published_name`), no larger than `MAX_SIDE` pixels, turned upright and stripped of its
+metadata (EXIF, GPS). A path that leads outside the model's own media folder is refused here too,
+not only by ``mohinh check``.
+"""
 
 from __future__ import annotations
 
 import io
-from pathlib import Path
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
 
-from PIL import Image
+from PIL import Image, ImageOps
 
 from .catalogue import Record
+from .errors import InvalidRecords, Problem
+from .text import slug
 
 MAX_SIDE = 1280
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
+MEDIA_DIR = "models/media"
 
 
+def published_name(file: str) -> str:
+    """The photo's file name on the site: ``anh/Kẻng 1.JPG`` -> ``anh-keng-1.jpg``."""
+    path = PurePosixPath(file.replace("\\", "/"))
+    suffix = path.suffix.lower()
+    stem = "/".join(part for part in path.with_suffix("").parts if part not in (".", "/"))
+    return (slug(stem) or "anh") + (".jpg" if suffix == ".jpeg" else suffix)
+
+
+@lru_cache(maxsize=256)  # `mohinh serve` rebuilds on every edit: resize each photo once per process
 def web_image(data: bytes, suffix: str) -> bytes:
-    """The picture no larger than ``MAX_SIDE`` pixels on its long side, metadata (GPS, EXIF) stripped."""
-    with Image.open(io.BytesIO(data)) as image:
-        image.load()
-        if max(image.size) <= MAX_SIDE and suffix in {".jpg", ".jpeg"} and "exif" not in image.info:
+    """The picture upright, no larger than ``MAX_SIDE`` pixels on its long side, metadata (GPS, EXIF) stripped."""
+    with Image.open(io.BytesIO(data)) as opened:
+        opened.load()
+        if max(opened.size) <= MAX_SIDE and suffix in {".jpg", ".jpeg"} and not opened.info.get("exif") \
+                and opened.mode in ("RGB", "L"):
             return data
+        image = ImageOps.exif_transpose(opened)
         image.thumbnail((MAX_SIDE, MAX_SIDE))
         out = io.BytesIO()
         if suffix in {".jpg", ".jpeg"}:
-            image.convert("RGB").save(out, format="JPEG", quality=82, optimize=True)
+            image.convert("RGB").save(out, format="JPEG", quality=82, optimize=True, progressive=True)
         elif suffix == ".png":
             image.save(out, format="PNG", optimize=True)
         else:
-            image.save(out, format="WEBP", quality=82)
+            image.save(out, format="WEBP", quality=82, method=4)
         return out.getvalue()
 
 
-def media_files(root: Path, records: list[Record]) -> dict[str, bytes]:
-    """Site path (``mo-hinh/<id>/<file>``) -> web-sized picture, for every photo a record lists.
+def media_path(root: Path, record: Record, index: int) -> Path:
+    """The file of photo ``index`` of ``record``; `InvalidRecords` if it lies outside ``models/media/<id>/``."""
+    folder = (root / MEDIA_DIR / record.id).resolve()
+    file = record.model.media[index].file
+    target = (folder / file).resolve()
+    if folder not in target.parents:
+        raise InvalidRecords([_problem(record, index, f"đường dẫn `{file}` ra ngoài thư mục ảnh của mô hình",
+                                       f"đặt ảnh trong models/media/{record.id}/ và chỉ ghi tên tệp")])
+    return target
 
-    Paths were checked by the catalogue: they stay inside ``models/media/<id>/``.
+
+def _problem(record: Record, index: int, message: str, fix: str) -> Problem:
+    line, column = record.doc.position(("media", index, "file"))
+    return Problem(record.path, line, column, f"media[{index}].file", message, fix)
+
+
+def media_files(root: Path, records: list[Record]) -> dict[str, bytes]:
+    """Site path (``mo-hinh/<id>/<published name>``) -> web-sized picture, for every photo a record lists.
+
+    Raises `InvalidRecords` listing every photo that is outside its folder, unreadable, or published
+    under the same name as another photo of the model.
     """
     files: dict[str, bytes] = {}
+    problems: list[Problem] = []
     for record in records:
-        folder = root / "models" / "media" / record.id
-        for item in record.model.media:
-            source = (folder / item.file).resolve()
-            name = Path(item.file).name
-            files[f"mo-hinh/{record.id}/{name}"] = web_image(source.read_bytes(), source.suffix.lower())
+        names: dict[str, str] = {}
+        for index, item in enumerate(record.model.media):
+            try:
+                source = media_path(root, record, index)
+            except InvalidRecords as exc:
+                problems.extend(exc.problems)
+                continue
+            name = published_name(item.file)
+            if name in names:
+                problems.append(_problem(record, index, f"ảnh `{item.file}` trùng tên với `{names[name]}` khi đăng lên trang",
+                                         "đổi tên một trong hai tệp ảnh"))
+                continue
+            names[name] = item.file
+            suffix = source.suffix.lower()
+            try:
+                files[f"mo-hinh/{record.id}/{name}"] = web_image(source.read_bytes(), suffix)
+            except (OSError, ValueError, Image.DecompressionBombError):
+                problems.append(_problem(record, index, f"không đọc được ảnh models/media/{record.id}/{item.file}",
+                                         "mở ảnh bằng trình xem ảnh, lưu lại dạng .jpg hoặc .png rồi thử lại"))
+    if problems:
+        raise InvalidRecords(problems)
     return files

@@ -20,8 +20,11 @@ from markupsafe import Markup, escape
 from . import places, vnmap
 from .catalogue import Catalogue, Record
 from .dates import PartialDate
+from .media import published_name
 from .schema import STATUS_LABELS, Result, Source, Term
+from .sharing import share_links
 from .text import fold, md, number, percent
+from .updates import update_anchor
 
 MODEL_DIR = "mo-hinh"
 PROVINCE_DIR = "dia-phuong"
@@ -66,6 +69,9 @@ def environment(root: Path | None = None) -> jinja2.Environment:
     env.filters["markdown"] = lambda v: Markup(v)  # fields validated as Markdown without HTML
     env.filters["number"] = lambda v: Markup(escape(number(v)))
     env.filters["md_html"] = _markdown_html
+    env.filters["update_anchor"] = update_anchor
+    env.filters["media_name"] = published_name
+    env.filters["share_links"] = share_links
     return env
 
 
@@ -152,7 +158,9 @@ class ModelView:
 
     @property
     def updates(self) -> list[Any]:
-        return sorted(self.m.updates, key=lambda u: (u.date, u.title), reverse=True)
+        """The timeline, newest first; updates of the same date in reverse order of writing."""
+        order = sorted(enumerate(self.m.updates), key=lambda pair: (pair[1].date, pair[0]), reverse=True)
+        return [update for _, update in order]
 
     @property
     def published(self) -> PartialDate:
@@ -340,8 +348,8 @@ class Renderer:
 
     def update_entries(self) -> list[tuple[Any, ModelView]]:
         """Every update of every model, newest first."""
-        entries = [(u, v) for v in self.models for u in v.m.updates]
-        return sorted(entries, key=lambda e: (e[0].date, e[1].id, e[0].title), reverse=True)
+        entries = [(u.date, v.id, i, u, v) for v in self.models for i, u in enumerate(v.m.updates)]
+        return [(u, v) for *_, u, v in sorted(entries, key=lambda e: e[:3], reverse=True)]
 
     @property
     def newest(self) -> list[ModelView]:

@@ -152,7 +152,7 @@ class Location(Part):
     commune: Text | None = Field(None, title="Xã, phường, thị trấn", description="Ví dụ: xã Đăk Tờ Re, phường Kỳ Long")
     place: Text | None = Field(None, title="Thôn, tổ dân phố, nơi cụ thể", description="Thôn, bản, tổ dân phố, giáo họ, trường học, doanh nghiệp…")
     since: Date | None = Field(None, title="Có từ", description="Mô hình có ở nơi này từ khi nào")
-    note: Text | None = Field(None, title="Ghi chú")
+    note: Text | None = Field(None, title="Ghi chú", description="Ví dụ: nguồn không nêu tên tỉnh; nơi mô hình khởi đầu")
 
 
 class Result(Part):
@@ -170,27 +170,27 @@ class Result(Part):
 class ReplicationStep(Part):
     """One step a commune takes to copy a model."""
 
-    title: Text = Field(..., title="Việc cần làm")
-    who: Text | None = Field(None, title="Người, đơn vị phụ trách")
-    when: Text | None = Field(None, title="Thời hạn, thời điểm")
+    title: Text = Field(..., title="Việc cần làm", description="Một câu ngắn, bắt đầu bằng động từ: Họp dân thống nhất quy ước")
+    who: Text | None = Field(None, title="Người, đơn vị phụ trách", description="Ví dụ: Trưởng thôn, Công an xã")
+    when: Text | None = Field(None, title="Thời hạn, thời điểm", description="Ví dụ: Tháng đầu tiên; hằng quý")
     detail: Markdown | None = Field(None, title="Chi tiết", description="Markdown, không HTML")
 
 
 class Replication(Part):
     """How another commune copies the model."""
 
-    prerequisites: list[Text] = TextList(title="Điều kiện cần có")
-    steps: list[ReplicationStep] = TextList(title="Các bước thực hiện")
-    resources: list[Text] = TextList(title="Nguồn lực")
+    prerequisites: list[Text] = TextList(title="Điều kiện cần có", description="Những gì xã, phường cần có trước khi bắt đầu")
+    steps: list[ReplicationStep] = TextList(title="Các bước thực hiện", description="Theo thứ tự; mỗi bước có `title`, có thể có `who`, `when`, `detail`")
+    resources: list[Text] = TextList(title="Nguồn lực", description="Người, kinh phí, vật dụng cần chuẩn bị")
     indicators: list[Text] = TextList(title="Chỉ số theo dõi", description="Cần đo gì để biết mô hình hiệu quả")
-    pitfalls: list[Text] = TextList(title="Điều cần tránh")
+    pitfalls: list[Text] = TextList(title="Điều cần tránh", description="Sai lầm thường gặp, rút từ bài học và hạn chế")
 
 
 class Update(Part):
     """Dated news about a model."""
 
-    date: Date = Field(..., title="Ngày")
-    title: Text = Field(..., title="Tiêu đề")
+    date: Date = Field(..., title="Ngày", description="Ngày của tin: 02/10/2024, 10/2024 hoặc 2024")
+    title: Text = Field(..., title="Tiêu đề", description="Một dòng, ví dụ: Nhân rộng thêm 12 thôn")
     text: Markdown | None = Field(None, title="Nội dung", description="Markdown, không HTML")
     source: Slug | None = Field(None, title="Nguồn", description="Mã nguồn trong models/_sources.yml")
 
@@ -200,8 +200,8 @@ class Media(Part):
 
     file: Text = Field(..., title="Tệp ảnh", description="Đường dẫn trong models/media/<id>/, ví dụ: keng.jpg")
     alt: Text = Field(..., title="Mô tả ảnh", description="Tả nội dung ảnh cho người không nhìn thấy")
-    caption: Text | None = Field(None, title="Chú thích")
-    credit: Text | None = Field(None, title="Tác giả, nguồn ảnh")
+    caption: Text | None = Field(None, title="Chú thích", description="Hiện dưới ảnh")
+    credit: Text | None = Field(None, title="Tác giả, nguồn ảnh", description="Ví dụ: Công an phường Kỳ Long")
 
 
 class Model(Part):
@@ -218,22 +218,26 @@ class Model(Part):
         ..., min_length=1, title="Chủ đề", description="Mã chủ đề trong models/_vocabularies.yml"
     )
     community: Slug = Field(..., title="Cộng đồng", description="Mã loại cộng đồng trong models/_vocabularies.yml")
-    started: Date | None = Field(None, title="Bắt đầu từ")
+    started: Date | None = Field(None, title="Bắt đầu từ", description="Ngày, tháng hoặc năm mô hình ra đời: 02/10/2018, 10/2018, 2018")
     lead: Text | None = Field(None, title="Cơ quan chủ trì", description="Ví dụ: Công an thị xã Kỳ Anh")
-    partners: Annotated[list[Text], BeforeValidator(_list)] = TextList(title="Đơn vị phối hợp")
-    motto: Text | None = Field(None, title="Phương châm")
-    criteria: Annotated[list[Text], BeforeValidator(_list)] = TextList(title="Tiêu chí")
-    locations: Annotated[list[Location], BeforeValidator(_list)] = Field(..., min_length=1, title="Địa bàn")
-    results: Annotated[list[Result], BeforeValidator(_list)] = TextList(title="Kết quả")
-    lessons: Annotated[list[Text], BeforeValidator(_list)] = TextList(title="Bài học kinh nghiệm")
-    limitations: Annotated[list[Text], BeforeValidator(_list)] = TextList(title="Hạn chế, khó khăn")
-    replication: Replication | None = Field(None, title="Nhân rộng")
-    updates: Annotated[list[Update], BeforeValidator(_list)] = TextList(title="Tin cập nhật")
+    partners: Annotated[list[Text], BeforeValidator(_list)] = TextList(title="Đơn vị phối hợp", description="Các tổ chức cùng tham gia")
+    motto: Text | None = Field(None, title="Phương châm", description="Ví dụ: Tự phòng, tự quản, tự bảo vệ, tự hòa giải")
+    criteria: Annotated[list[Text], BeforeValidator(_list)] = TextList(title="Tiêu chí", description="Điều một đơn vị phải làm, phải đạt để được công nhận mô hình")
+    locations: Annotated[list[Location], BeforeValidator(_list)] = Field(
+        ..., min_length=1, title="Địa bàn", description="Nơi mô hình hoạt động, ghi như nguồn nêu (mỗi nơi có ít nhất `province`)"
+    )
+    results: Annotated[list[Result], BeforeValidator(_list)] = TextList(title="Kết quả", description="Số liệu, mỗi số có ngày và nguồn")
+    lessons: Annotated[list[Text], BeforeValidator(_list)] = TextList(title="Bài học kinh nghiệm", description="Điều rút ra được, mỗi bài học một dòng")
+    limitations: Annotated[list[Text], BeforeValidator(_list)] = TextList(title="Hạn chế, khó khăn", description="Điểm yếu, khó khăn nguồn đã nêu")
+    replication: Replication | None = Field(None, title="Nhân rộng", description="Hướng dẫn để xã, phường khác làm theo")
+    updates: Annotated[list[Update], BeforeValidator(_list)] = TextList(
+        title="Tin cập nhật", description="Tin có ngày về mô hình; thêm bằng lệnh `mohinh add-update`"
+    )
     sources: Annotated[list[Slug], BeforeValidator(_list)] = Field(
         ..., min_length=1, title="Nguồn", description="Mã nguồn trong models/_sources.yml"
     )
-    related: Annotated[list[Slug], BeforeValidator(_list)] = TextList(title="Mô hình liên quan")
-    media: Annotated[list[Media], BeforeValidator(_list)] = TextList(title="Ảnh")
+    related: Annotated[list[Slug], BeforeValidator(_list)] = TextList(title="Mô hình liên quan", description="Mã (tên tệp) của mô hình nên đọc tiếp")
+    media: Annotated[list[Media], BeforeValidator(_list)] = TextList(title="Ảnh", description="Ảnh đặt trong models/media/<mã mô hình>/, mỗi ảnh có `alt`")
     draft: Flag = Field(False, title="Bản nháp", description="true: chưa công bố, không có trong trang công khai")
 
 
@@ -263,10 +267,25 @@ class Vocabularies(Part):
     communities: list[Term] = Field(..., min_length=1, title="Loại cộng đồng")
 
 
+_PART_DOCS = {
+    "Location": ("Địa bàn", "Một nơi mô hình hoạt động, ghi như nguồn nêu (trước hoặc sau sắp xếp 2025)"),
+    "Result": ("Kết quả", "Một số liệu về mô hình, có ngày và nguồn"),
+    "Replication": ("Nhân rộng", "Hướng dẫn để xã, phường khác làm theo mô hình"),
+    "ReplicationStep": ("Bước thực hiện", "Một việc cần làm khi nhân rộng mô hình"),
+    "Update": ("Tin cập nhật", "Một tin có ngày về mô hình"),
+    "Media": ("Ảnh", "Một ảnh của mô hình, đặt trong models/media/<mã mô hình>/"),
+}
+
+
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a record, for editors (``schema/model.schema.json``)."""
     schema = Model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "model.schema.json"
     schema["title"] = "Hồ sơ mô hình tự quản về an ninh trật tự"
+    schema["description"] = "Mỗi tệp models/<mã>.yml là một mô hình; xem trang Đóng góp của trang web."
+    for name, (title, description) in _PART_DOCS.items():  # editors show these on hover, in Vietnamese
+        schema["$defs"][name].update(title=title, description=description)
+    # Shown beside each value in editors' completion lists (VS Code and the YAML language server).
+    schema["properties"]["status"]["enumDescriptions"] = [STATUS_LABELS[s] for s in schema["properties"]["status"]["enum"]]
     return schema

@@ -91,7 +91,7 @@ def generate_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, src_uri, content=content))
     from . import kits
 
-    _states[id(config)] = BuildState(catalogue, renderer, pages, config.site_url or "", kits.start_kits(renderer.models))
+    _states[id(config)] = BuildState(catalogue, renderer, pages, config.site_url or "", kits.start_kits(renderer.models, config.site_url or ""))
     return files
 
 
