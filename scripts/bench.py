@@ -56,6 +56,54 @@ def run(command: list[str], cwd: Path) -> tuple[float, int]:
     return elapsed, peak
 
 
+PREVIEW = """
+import sys, tempfile, time
+from pathlib import Path
+from mkdocs.commands.build import build
+from mohinh import site
+project = Path(sys.argv[1])
+out = tempfile.mkdtemp(prefix="mohinh-preview-")
+url = "http://127.0.0.1:8000/"
+
+def rebuild():
+    time.sleep(0.3)  # an officer does not save twice in 0.3 s; the last rebuild's background work is done
+    for preview in site._previews.values():
+        with preview.background:
+            pass
+    config = site.load_config(project, site_dir=out)
+    config.strict, config.site_url = False, url
+    start = time.perf_counter()
+    build(config, serve_url=url, dirty=True)  # what `mohinh serve` runs after a file changes
+    return time.perf_counter() - start
+
+site.load_config(project, site_dir=out).plugins.on_startup(command="serve", dirty=True)
+rebuild()
+record = sorted((project / "models").glob("mo-hinh-*.yml"))[0]
+text = record.read_text(encoding="utf-8")
+times = []
+for n in range(3):
+    marker = f"Bản sửa {n + 1}."
+    record.write_text(text.replace('summary: "', f'summary: "{marker} ', 1), encoding="utf-8")
+    times.append(rebuild())
+    page = Path(out, "mo-hinh", record.stem, "index.html").read_text(encoding="utf-8")
+    assert marker in page, "the edited record's page was not rebuilt"
+record.write_text(text, encoding="utf-8")
+import shutil; shutil.rmtree(out, ignore_errors=True)
+print("PREVIEW", sorted(times)[1])
+"""
+
+
+def preview_refresh(project: Path) -> float:
+    """Seconds `mohinh serve` takes to rebuild after one record is edited (median of 3 edits)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(REPO / "scripts"))
+    result = subprocess.run([sys.executable, "-c", PREVIEW, str(project)], cwd=project, env=env,
+                            capture_output=True, text=True)
+    found = re.search(r"PREVIEW ([\d.]+)", result.stdout)
+    if result.returncode != 0 or not found:
+        sys.exit(f"đo xem trước thất bại:\n{result.stdout}\n{result.stderr}")
+    return float(found.group(1))
+
+
 def mohinh(*args: str) -> list[str]:
     return [sys.executable, "-c", f"{MAXRSS}\nfrom mohinh.cli import main\nmain({list(args)!r})"]
 
@@ -122,10 +170,7 @@ def main() -> None:
         bare = bare_project(project, work / f"bare-{len(bares)}")
         bares.append(run([sys.executable, "-m", "mkdocs", "build", "-q"], bare)[0])
         shutil.rmtree(bare)
-    # Preview after editing one record: what `mohinh serve` rebuilds.
-    record = sorted((project / "models").glob("mo-hinh-*.yml"))[0]
-    record.write_text(record.read_text(encoding="utf-8").replace("Sơ kết một năm", "Sơ kết năm"), encoding="utf-8")
-    preview = run(mohinh("build"), project)[0]
+    preview = preview_refresh(project)
 
     site = project / "site"
     pages = sorted((site / "mo-hinh").glob("*/index.html"), key=lambda p: p.stat().st_size)
@@ -150,7 +195,7 @@ def main() -> None:
     print(f"| `mohinh build` đầy đủ | {build:.2f} s | |")
     print(f"| `mkdocs build` trần, cùng Markdown | {bare_t:.2f} s | |")
     print(f"| dựng đầy đủ / MkDocs trần | {build / bare_t:.2f} x | ≤ 1,25 x {mark(build / bare_t <= 1.25)} |")
-    print(f"| xem trước sau khi sửa 1 hồ sơ (dựng lại) | {preview:.2f} s | ≤ 2 s {mark(preview <= 2)} |")
+    print(f"| xem trước: dựng lại sau khi sửa 1 hồ sơ (`mohinh serve`) | {preview:.2f} s | ≤ 2 s {mark(preview <= 2)} |")
     print(f"| bộ nhớ đỉnh khi dựng | {peak_mib:.0f} MiB | ≤ 500 MiB (5.000 mô hình) {mark(peak_mib <= 500)} |")
     print(f"| dung lượng site/ | {folder_size(site) / 1e6:.1f} MB | |")
     print(f"| trang mô hình lớn nhất (HTML) | {largest / 1024:.1f} KB | ≤ 40 KB {mark(largest <= 40 * 1024)} |")

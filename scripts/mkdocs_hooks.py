@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.exceptions import PluginError
 
 from mohinh import site
 from mohinh.errors import InvalidRecords, MohinhError
+
+
+def on_startup(command, dirty):
+    site.startup(command)
+
+
+def on_shutdown():
+    site.shutdown()
+
+
+def on_config(config):
+    site.configure(config)
+    return config
 
 
 def on_files(files, config):
@@ -24,5 +39,25 @@ def on_page_markdown(markdown, page, config, files):
     return site.fill_page(markdown, page.file.src_uri, config)
 
 
+def on_post_page(output, page, config):
+    site.page_written(output, page.file.dest_uri, config)
+    return output
+
+
+def on_serve(server, config, builder):
+    root = Path(config.config_file_path).parent
+    for folder in ("models", "overrides"):
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
+    return server
+
+
 def on_post_build(config):
-    site.after_build(config)
+    try:
+        site.after_build(config)
+    except MohinhError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def on_build_error(error):
+    site.build_failed()

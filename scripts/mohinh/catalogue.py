@@ -320,10 +320,30 @@ def _check_refs(
                 "chuyển ảnh sang .jpg hoặc .png")
 
 
-def load_catalogue(root: Path, *, drafts: bool = False) -> Catalogue:
+_reused: dict[Path, tuple[tuple[int, int], Record]] = {}
+
+
+def _validate_or_reuse(path: Path, root: Path, problems: list[Problem]) -> Record | None:
+    """`validate_record`, skipped for a file unchanged (same size and modification time) since it last passed."""
+    stat = path.stat()
+    key = (stat.st_mtime_ns, stat.st_size)
+    known = _reused.get(path)
+    if known is not None and known[0] == key:
+        return known[1]
+    before = len(problems)
+    record = validate_record(path, root, problems)
+    if record is not None and len(problems) == before:
+        _reused[path] = (key, record)
+    else:
+        _reused.pop(path, None)
+    return record
+
+
+def load_catalogue(root: Path, *, drafts: bool = False, reuse: bool = False) -> Catalogue:
     """Load and check ``root/models``; raise `InvalidRecords` with every problem if any is an error.
 
-    Drafts are always validated; they are kept in the catalogue only when ``drafts`` is true.
+    Drafts are always validated; they are kept in the catalogue only when ``drafts`` is true. With
+    ``reuse`` (``mohinh serve``), records whose file has not changed since the last call are not read again.
     """
     root = Path(root)
     models_dir = root / "models"
@@ -333,7 +353,7 @@ def load_catalogue(root: Path, *, drafts: bool = False) -> Catalogue:
     records: list[Record] = []
     seen: dict[str, str] = {}
     for path in record_paths(models_dir):
-        record = validate_record(path, root, problems)
+        record = _validate_or_reuse(path, root, problems) if reuse else validate_record(path, root, problems)
         if record is None:
             seen.setdefault(path.stem, _relative(path, root))
             continue

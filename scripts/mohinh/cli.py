@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import sys
 from pathlib import Path
@@ -108,7 +109,9 @@ def serve(drafts: bool, dev_addr: str) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _mkdocs_logging(verbose=True)
     os.chdir(root)
-    mk_serve(str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True, strict=False)
+    # Partial rebuilds (see mohinh.site.Preview); MkDocs' own warning about them is for sites without mohinh.
+    logging.getLogger("mkdocs.commands.build").addFilter(lambda r: "'dirty' build" not in r.getMessage())
+    mk_serve(str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True, build_type="dirty", strict=False)
 
 
 @main.command(context_settings=CONTEXT)

@@ -14,12 +14,26 @@ from typing import Any
 
 import yaml
 
-try:  # libyaml's C parser is ~10x faster; the pure-Python one gives the same nodes and marks.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
 from .errors import Problem
+
+try:  # libyaml's C parser is ~10x faster; the pure-Python one gives the same nodes and marks.
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+# First characters a plain scalar needs to be anything but text (numbers, dates, true/false, null...).
+_TYPED_STARTS = frozenset(k for k in _BaseLoader.yaml_implicit_resolvers if k is not None)
+_SCALAR_DEFAULT = "tag:yaml.org,2002:str"
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The safe loader, with a shortcut for the common case of resolving a tag: plain text."""
+
+    def resolve(self, kind, value, implicit):  # noqa: ANN001, ANN201 - PyYAML's signature
+        if kind is yaml.ScalarNode and (not implicit[0] or (value and value[0] not in _TYPED_STARTS)):
+            return _SCALAR_DEFAULT
+        return super().resolve(kind, value, implicit)
+
 
 MAX_BYTES = 1_000_000
 Loc = tuple[Any, ...]

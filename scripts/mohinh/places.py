@@ -336,12 +336,24 @@ def commune_change(province: Province, district: str | None, commune: str) -> Co
     return None
 
 
+_CommuneRow = tuple[str, str, str, str, str]
+
+
+@lru_cache(maxsize=128)
+def _commune_index(code: str, key_name: str) -> dict[str, list[_CommuneRow]]:
+    """The communes of one old province by their exact or folded key, computed once per province."""
+    key = _exact_key if key_name == "exact" else _folded_key
+    index: dict[str, list[_CommuneRow]] = {}
+    for row in _communes().get(code, []):
+        index.setdefault(key(row[1], _COMMUNE_PREFIX), []).append(row)
+    return index
+
+
 def _find_commune(old: list[Province], district: str | None, commune: str) -> CommuneChange | None:
-    codes = {p.code_before for p in old if p.code_before}
-    rows = [(code, row) for code in sorted(codes) for row in _communes().get(code, [])]
-    for key in (_exact_key, _folded_key):
+    codes = sorted({p.code_before for p in old if p.code_before})
+    for key_name, key in (("exact", _exact_key), ("folded", _folded_key)):
         wanted = key(commune, _COMMUNE_PREFIX)
-        found = [(c, r) for c, r in rows if key(r[1], _COMMUNE_PREFIX) == wanted]
+        found = [(c, r) for c in codes for r in _commune_index(c, key_name).get(wanted, [])]
         if district and len(found) > 1:
             wanted_district = key(district, _DISTRICT_PREFIX)
             found = [(c, r) for c, r in found if key(r[0], _DISTRICT_PREFIX) == wanted_district]

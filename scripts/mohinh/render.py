@@ -47,11 +47,30 @@ def _markdown_html(text: str) -> Markup:
     return Markup(markdown.markdown(str(escape(text)).replace("&gt;", ">"), output_format="html"))
 
 
+_environments: dict[Path | None, jinja2.Environment] = {}
+
+
 def environment(root: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment of a project (made once per process: templates are compiled once)."""
+    key = root / "overrides" / "templates" if root is not None and (root / "overrides" / "templates").is_dir() else None
+    if key not in _environments:
+        _environments[key] = _environment(key)
+    return _environments[key]
+
+
+def templates_signature(root: Path | None) -> tuple[tuple[str, int], ...]:
+    """Names and modification times of every template a page can use (so a cached page is not stale)."""
+    folders = [Path(__file__).parent / "templates"]
+    if root is not None and (root / "overrides" / "templates").is_dir():
+        folders.append(root / "overrides" / "templates")
+    return tuple(sorted((str(p), p.stat().st_mtime_ns) for folder in folders for p in folder.rglob("*.j2")))
+
+
+def _environment(overrides: Path | None) -> jinja2.Environment:
     """The Jinja environment: StrictUndefined, Markdown escaping by default, site overrides first."""
     loaders: list[jinja2.BaseLoader] = []
-    if root is not None and (root / "overrides" / "templates").is_dir():
-        loaders.append(jinja2.FileSystemLoader(root / "overrides" / "templates"))
+    if overrides is not None:
+        loaders.append(jinja2.FileSystemLoader(overrides))
     loaders.append(jinja2.PackageLoader("mohinh", "templates"))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
@@ -301,11 +320,37 @@ class Renderer:
         related = [self.by_id[r] for r in view.m.related if r in self.by_id]
         return self.render("model.md.j2", v=view, related=related, page_url=f"{self.site_url}{MODEL_DIR}/{view.id}/")
 
-    def pages(self) -> Pages:
-        """All generated pages."""
+    def _model_page_inputs(self, view: ModelView) -> tuple[Any, ...]:
+        """Everything a model page is made from (compared with ==, to reuse a page rendered before)."""
+        related = tuple(self.by_id[r].m for r in view.m.related if r in self.by_id)
+        return (view.m, related, tuple(view.sources), tuple(view.topics), view.community,
+                self.catalogue.first_commits.get(view.record.path), self.catalogue.last_commits.get(view.record.path),
+                self.site_url)
+
+    def pages(self, reuse: dict[str, tuple[Any, str]] | None = None) -> Pages:
+        """All generated pages.
+
+        ``reuse`` (``mohinh serve``) maps a model page to what it was made from and its Markdown; a page
+        whose inputs and templates did not change is taken from it, and the map is brought up to date.
+        """
         pages = Pages()
+        if reuse is not None:
+            signature = templates_signature(self.catalogue.root)
+            if reuse.get("") != (signature, ""):
+                reuse.clear()
+                reuse[""] = (signature, "")
         for view in self.models:
-            pages.add(view.url, self.model_page(view), view.record.path)
+            if reuse is None:
+                pages.add(view.url, self.model_page(view), view.record.path)
+                continue
+            inputs = self._model_page_inputs(view)
+            known = reuse.get(view.url)
+            if known is None or known[0] != inputs:
+                known = reuse[view.url] = (inputs, self.model_page(view))
+            pages.add(view.url, known[1], view.record.path)
+        if reuse is not None:
+            for gone in reuse.keys() - pages.markdown.keys() - {""}:
+                del reuse[gone]
         pages.add(f"{MODEL_DIR}/index.md", self.render("catalogue.md.j2", models=self.models, facets=self.facets()))
         pages.add(f"{PROVINCE_DIR}/index.md", self.render("provinces.md.j2"))
         for province in self.provinces:

@@ -1,8 +1,15 @@
 """Building the site: the functions behind both doors (the ``mohinh`` CLI and the MkDocs hook).
 
 MkDocs events land in ``scripts/mkdocs_hooks.py``, which calls `generate_files`, `fill_page`,
-`page_edit_url` and `after_build` here. ``mohinh build`` calls `build_site`, which runs the same
-MkDocs build into a fresh folder and swaps it in only on success.
+`page_edit_url`, `page_written` and `after_build` here. ``mohinh build`` calls `build_site`, which runs
+the same MkDocs build into a fresh folder and swaps it in only on success.
+
+Work beside MkDocs, on the second core: the replication kits are made in a worker process and each
+rendered page goes to a Pagefind service as soon as it is ready (see `search.SearchFeeder`).
+
+``mohinh serve`` runs MkDocs' dirty rebuilds (`Preview`): after an edit, only pages whose Markdown
+changed are rendered again, records that did not change are not parsed again, and only the changed
+kits are made again; the search index is brought up to date in the background.
 """
 
 from __future__ import annotations
@@ -11,9 +18,10 @@ import logging
 import os
 import posixpath
 import shutil
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +32,10 @@ from .render import Pages, Renderer
 
 if TYPE_CHECKING:  # MkDocs is only needed when a site is built
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
+    from mkdocs.structure.files import File, Files
+
+    from .kits import Checklist
+    from .search import SearchFeeder
 
 log = logging.getLogger("mkdocs.plugins.mohinh")
 
@@ -52,17 +63,60 @@ class BuildState:
     pages: Pages
     site_url: str = ""
     kits: Future[dict[str, bytes]] | None = None
+    search: SearchFeeder | None = None
 
 
 _preloaded: dict[Path, Catalogue] = {}
 _states: dict[int, BuildState] = {}
 
 
-def _post_build_steps() -> list[Callable[[BuildState, Path], None]]:
-    """Steps run, in order, on the folder MkDocs just wrote (exports, kits, feeds, search index last)."""
-    from . import kits, search
+@dataclass
+class Preview:
+    """What ``mohinh serve`` keeps from one rebuild to the next (one per served project)."""
 
-    return [kits.write_kits, search.index_site]
+    generated: dict[str, str | bytes] = field(default_factory=dict)  # site path -> content last written
+    model_pages: dict[str, tuple[Any, str]] = field(default_factory=dict)  # see Renderer.pages
+    data: dict[str, bytes] = field(default_factory=dict)  # open data and feeds last written
+    kits: dict[Checklist, dict[str, bytes]] = field(default_factory=dict)
+    background: threading.Lock = field(default_factory=threading.Lock)
+
+
+_previews: dict[Path, Preview] = {}
+_serving = False
+
+
+def startup(command: str) -> None:
+    """MkDocs' ``startup`` event: ``serve`` makes every build after the first one partial."""
+    global _serving
+    _serving = command == "serve"
+
+
+def shutdown() -> None:
+    global _serving
+    _serving = False
+    _previews.clear()
+
+
+def configure(config: MkDocsConfig) -> None:
+    """MkDocs' ``config`` event (once per build, a new config each time under serve)."""
+    if _serving:
+        _previews.setdefault(_root_of(config), Preview())
+
+
+def _unmodified() -> bool:
+    return False
+
+
+def _post_build_steps() -> list[Callable[[BuildState, Path], None]]:
+    """Steps run, in order, on the folder MkDocs just wrote: kits, then the search index."""
+    from . import kits
+
+    return [kits.write_kits, _finish_search]
+
+
+def _finish_search(state: BuildState, site_dir: Path) -> None:
+    if state.search is not None:
+        state.search.finish(site_dir)
 
 
 def _root_of(config: MkDocsConfig) -> Path:
@@ -70,39 +124,108 @@ def _root_of(config: MkDocsConfig) -> Path:
 
 
 def generate_files(files: Files, config: MkDocsConfig) -> Files:
-    """Load the records and add every generated page to MkDocs' files, in memory."""
+    """Load the records and add every generated page and file to MkDocs' files, in memory."""
     from mkdocs.structure.files import File
 
+    from . import kits, media, search
+
     root = _root_of(config)
+    preview = _previews.get(root)
     drafts = os.environ.get(DRAFTS_ENV) == "1"
-    catalogue = _preloaded.pop(root, None) or load_catalogue(root, drafts=drafts)
+    catalogue = _preloaded.pop(root, None) or load_catalogue(root, drafts=drafts, reuse=preview is not None)
     for warning in catalogue.warnings:
         log.info("%s", warning)
     catalogue.first_commits, catalogue.last_commits = history.record_dates(root)
-    renderer = Renderer(catalogue, site_url=config.site_url or "")
-    pages = renderer.pages()
+    site_url = config.site_url or ""
+    renderer = Renderer(catalogue, site_url=site_url)
+    pages = renderer.pages(reuse=preview.model_pages if preview is not None else None)
+    generated: dict[str, str | bytes] = {}
     for src_uri, markdown in pages.markdown.items():
         if files.get_file_from_path(src_uri) is not None:
             raise MohinhError(
                 f"content/{src_uri} trùng với trang được tạo tự động từ models/; đổi tên hoặc xóa tệp đó"
             )
-        files.append(File.generated(config, src_uri, content=markdown))
-    for src_uri, content in generated_assets(renderer, config.site_url or "").items():
+        generated[src_uri] = markdown
+    if preview is None:
+        generated.update(generated_assets(renderer, site_url))
+    else:
+        # Serve: open data and feeds of the last build now, brought up to date after the page reloads.
+        if not preview.data:
+            preview.data = data_files(renderer, site_url)
+        generated.update(preview.data)
+        generated.update(media.media_files(catalogue.root, catalogue.records))
+    for src_uri, content in generated.items():
         files.append(File.generated(config, src_uri, content=content))
-    from . import kits
-
-    _states[id(config)] = BuildState(catalogue, renderer, pages, config.site_url or "", kits.start_kits(renderer.models, config.site_url or ""))
+    state = BuildState(catalogue, renderer, pages, site_url)
+    if preview is None:
+        state.kits = kits.start_kits(renderer.models, site_url)
+        state.search = search.SearchFeeder()
+    else:
+        _mark_unchanged(files, generated, preview, Path(config.site_dir))
+        state.kits = _preview_kits(renderer, preview, site_url)
+    _states[id(config)] = state
     return files
 
 
-def generated_assets(renderer: Renderer, site_url: str) -> dict[str, bytes]:
-    """Files other than pages made from the records: open data and feeds, by site path."""
-    from . import exports, feeds, media
+def _mark_unchanged(files: Files, generated: dict[str, str | bytes], preview: Preview, site_dir: Path) -> None:
+    """Serve: tell MkDocs' dirty build which files to skip; remove what the last build made and this one did not."""
+    by_uri: dict[str, File] = {f.src_uri: f for f in files}
+    for src_uri, content in generated.items():
+        if preview.generated.get(src_uri) == content:
+            by_uri[src_uri].is_modified = _unmodified  # type: ignore[method-assign]
+    for src_uri in preview.generated.keys() - generated.keys():
+        gone = by_uri.get(src_uri)
+        if gone is None:
+            from mkdocs.structure.files import File
 
-    assets = exports.open_data_files(renderer.models, site_url)
-    assets.update(feeds.feed_files(renderer.models, renderer.provinces, site_url))
+            dest = File(src_uri, src_dir=None, dest_dir=str(site_dir), use_directory_urls=True).abs_dest_path
+            Path(dest).unlink(missing_ok=True)
+    for file in files.documentation_pages():
+        if file.src_uri not in generated and file.abs_src_path and _has_placeholders(file.abs_src_path):
+            file.is_modified = lambda: True  # type: ignore[method-assign]  # its listings may have changed
+    preview.generated = generated
+
+
+def _has_placeholders(path: str) -> bool:
+    with open(path, encoding="utf-8") as handle:
+        return "<!-- mohinh:" in handle.read()
+
+
+def _preview_kits(renderer: Renderer, preview: Preview, site_url: str) -> Future[dict[str, bytes]]:
+    """Serve: make only the kits whose checklist changed; return only the files to write again."""
+    from . import kits
+
+    made: dict[Checklist, dict[str, bytes]] = {}
+    changed: dict[str, bytes] = {}
+    for view in renderer.models:
+        if not kits.has_kit(view):
+            continue
+        checklist = kits.Checklist.of(view, site_url)
+        made[checklist] = preview.kits.get(checklist) or kits.kit_files([checklist])
+        if checklist not in preview.kits:
+            changed.update(made[checklist])
+    preview.kits = made
+    done: Future[dict[str, bytes]] = Future()
+    done.set_result(changed)
+    return done
+
+
+def generated_assets(renderer: Renderer, site_url: str) -> dict[str, bytes]:
+    """Files other than pages made from the records: open data, feeds and photos, by site path."""
+    from . import media
+
+    assets = data_files(renderer, site_url)
     assets.update(media.media_files(renderer.catalogue.root, renderer.catalogue.records))
     return assets
+
+
+def data_files(renderer: Renderer, site_url: str) -> dict[str, bytes]:
+    """Open data and feeds, by site path."""
+    from . import exports, feeds
+
+    files = exports.open_data_files(renderer.models, site_url)
+    files.update(feeds.feed_files(renderer.models, renderer.provinces, site_url))
+    return files
 
 
 def state(config: MkDocsConfig) -> BuildState:
@@ -129,11 +252,48 @@ def page_edit_url(src_uri: str, config: MkDocsConfig) -> str | None:
     return config.repo_url.rstrip("/") + "/" + path
 
 
+def page_written(html: str, dest_uri: str, config: MkDocsConfig) -> None:
+    """A page is rendered: hand it to the search index being built beside MkDocs."""
+    current = _states.get(id(config))
+    if current is not None and current.search is not None:
+        current.search.add(dest_uri, html)
+
+
 def after_build(config: MkDocsConfig) -> None:
-    """Run the post-build steps (search index, exports) on the folder MkDocs just wrote."""
+    """Run the post-build steps (kits, search index) on the folder MkDocs just wrote."""
     current = _states.pop(id(config))
+    site_dir = Path(config.site_dir)
     for step in _post_build_steps():
-        step(current, Path(config.site_dir))
+        step(current, site_dir)
+    preview = _previews.get(_root_of(config))
+    if preview is not None:
+        threading.Thread(target=_after_preview, args=(preview, current, site_dir), daemon=True).start()
+
+
+def _after_preview(preview: Preview, current: BuildState, site_dir: Path) -> None:
+    """Serve, once the page has reloaded: bring open data and feeds up to date, then index the preview."""
+    from . import search
+
+    with preview.background:
+        try:
+            data = data_files(current.renderer, current.site_url)
+            for path, content in data.items():
+                if preview.data.get(path) != content:
+                    target = site_dir / path
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(content)
+            preview.data = data
+            search.index_site(None, site_dir)
+        except (MohinhError, OSError) as exc:
+            log.warning("%s", exc)
+
+
+def build_failed() -> None:
+    """The build stopped: stop what runs beside it."""
+    while _states:
+        _, current = _states.popitem()
+        if current.search is not None:
+            current.search.close()
 
 
 def _mkdocs_logging(verbose: bool) -> None:

@@ -36,20 +36,21 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_MD_SPECIAL = "\\`*_{}[]()#+-.!|"
+_MD_ESCAPES = str.maketrans({c: "\\" + c for c in _MD_SPECIAL})
+_SPACES = re.compile(r"\s+")
 
 
 def md(text: object) -> Markup:
     """Escape plain text for Markdown: no HTML, no Markdown syntax, shown exactly as typed."""
-    value = _MD_SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", str(text)))
-    return Markup(escape(value))
+    return escape(_SPACES.sub(" ", str(text)).translate(_MD_ESCAPES))
 
 
 def number(value: int | float) -> str:
     """Vietnamese number: ``76303`` -> ``76.303``; ``64.7`` -> ``64,7``."""
     if isinstance(value, float) and not value.is_integer():
         return format_decimal(value, format="#,##0.###", locale=LOCALE)
-    return format_decimal(int(value), format="#,##0", locale=LOCALE)
+    return f"{int(value):,}".replace(",", ".")  # what Babel gives for vi, without its cost
 
 
 def percent(part: int | float, whole: int | float) -> str:
