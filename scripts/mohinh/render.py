@@ -351,6 +351,12 @@ class Renderer:
         if reuse is not None:
             for gone in reuse.keys() - pages.markdown.keys() - {""}:
                 del reuse[gone]
+        pages.markdown.update(self.listing_pages().markdown)
+        return pages
+
+    def listing_pages(self) -> Pages:
+        """The generated pages other than model pages: catalogue, places, topics, updates, data, kits."""
+        pages = Pages()
         pages.add(f"{MODEL_DIR}/index.md", self.render("catalogue.md.j2", models=self.models, facets=self.facets()))
         pages.add(f"{PROVINCE_DIR}/index.md", self.render("provinces.md.j2"))
         for province in self.provinces:

@@ -19,9 +19,10 @@ import os
 import posixpath
 import shutil
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -138,15 +139,21 @@ def generate_files(files: Files, config: MkDocsConfig) -> Files:
     catalogue.first_commits, catalogue.last_commits = history.record_dates(root)
     site_url = config.site_url or ""
     renderer = Renderer(catalogue, site_url=site_url)
-    pages = renderer.pages(reuse=preview.model_pages if preview is not None else None)
-    generated: dict[str, str | bytes] = {}
-    for src_uri, markdown in pages.markdown.items():
+    deferred = data = None
+    if preview is None and len(renderer.models) >= _WORKER_THRESHOLD:
+        deferred, pages, data = _render_in_worker(renderer)
+    else:
+        pages = renderer.pages(reuse=preview.model_pages if preview is not None else None)
+    for src_uri in pages.markdown:
         if files.get_file_from_path(src_uri) is not None:
             raise MohinhError(
                 f"content/{src_uri} trùng với trang được tạo tự động từ models/; đổi tên hoặc xóa tệp đó"
             )
-        generated[src_uri] = markdown
-    if preview is None:
+    generated: dict[str, str | bytes] = dict(pages.markdown)
+    if data is not None:
+        generated.update(data)
+        generated.update(media.media_files(catalogue.root, catalogue.records))
+    elif preview is None:
         generated.update(generated_assets(renderer, site_url))
     else:
         # Serve: open data and feeds of the last build now, brought up to date after the page reloads.
@@ -155,7 +162,10 @@ def generate_files(files: Files, config: MkDocsConfig) -> Files:
         generated.update(preview.data)
         generated.update(media.media_files(catalogue.root, catalogue.records))
     for src_uri, content in generated.items():
-        files.append(File.generated(config, src_uri, content=content))
+        if deferred is not None and src_uri in deferred.expected:
+            files.append(_deferred_file_class().of(config, src_uri, deferred))
+        else:
+            files.append(File.generated(config, src_uri, content=content))
     state = BuildState(catalogue, renderer, pages, site_url)
     if preview is None:
         state.kits = kits.start_kits(renderer.models, site_url)
@@ -165,6 +175,88 @@ def generate_files(files: Files, config: MkDocsConfig) -> Files:
         state.kits = _preview_kits(renderer, preview, site_url)
     _states[id(config)] = state
     return files
+
+
+_WORKER_THRESHOLD = 20  # models; below this a worker process costs more than it saves
+_forked: Renderer | None = None  # what the page worker inherits when it is forked
+
+
+class _Deferred:
+    """Model pages rendered by a worker process, in the order MkDocs reads them; waited for only when read."""
+
+    def __init__(self, results: Iterator[list[tuple[str, str]]], expected: set[str]) -> None:
+        self._results = results
+        self._ready: dict[str, str] = {}
+        self.expected = expected
+
+    def take(self, src_uri: str) -> str:
+        while src_uri not in self._ready:
+            self._ready.update(next(self._results))
+        return self._ready.pop(src_uri)
+
+
+_DATA = "<data>"
+
+
+def _render_chunk(ids: list[str]) -> list[tuple[str, str | bytes]]:
+    """In the worker: open data and feeds (``[_DATA]``), or the Markdown of some model pages."""
+    assert _forked is not None
+    if ids == [_DATA]:
+        return list(data_files(_forked, _forked.site_url).items())
+    return [(_forked.by_id[i].url, _forked.model_page(_forked.by_id[i])) for i in ids]
+
+
+def _render_in_worker(renderer: Renderer) -> tuple[_Deferred, Pages, dict[str, bytes]]:
+    """A forked worker makes open data, feeds and model pages while this process renders the listings and
+    MkDocs works; model pages are waited for only when MkDocs reads them."""
+    import multiprocessing
+
+    global _forked
+    ids = [v.id for v in renderer.models]
+    chunks = [[_DATA]] + [ids[i:i + 50] for i in range(0, len(ids), 50)]
+    _forked = renderer
+    try:
+        pool = multiprocessing.get_context("fork").Pool(1)
+    finally:
+        _forked = None
+    results = pool.imap(_render_chunk, chunks)
+    pool.close()
+    pages = Pages()
+    for view in renderer.models:
+        pages.add(view.url, "", view.record.path)
+    listings = renderer.listing_pages()
+    pages.markdown.update(listings.markdown)
+    data = dict(next(results))
+    return _Deferred(results, set(pages.markdown) - set(listings.markdown)), pages, data  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
+def _deferred_file_class():  # noqa: ANN202 - a subclass of MkDocs' File, made when MkDocs is imported
+    from mkdocs.structure.files import File
+
+    class DeferredFile(File):
+        """A generated page whose Markdown arrives from the worker when MkDocs first reads it."""
+
+        _deferred: _Deferred
+
+        @classmethod
+        def of(cls, config: MkDocsConfig, src_uri: str, deferred: _Deferred) -> DeferredFile:
+            made = cls.generated(config, src_uri, content="")
+            del made.__dict__["_made"]
+            made._deferred = deferred
+            return made
+
+        @property  # type: ignore[override]
+        def _content(self) -> str | bytes | None:
+            if "_made" not in self.__dict__:
+                self.__dict__["_made"] = self._deferred.take(self.src_uri)
+            return self.__dict__["_made"]
+
+        @_content.setter
+        def _content(self, value: str | bytes | None) -> None:
+            self.__dict__["_made"] = value
+
+    return DeferredFile
 
 
 def _mark_unchanged(files: Files, generated: dict[str, str | bytes], preview: Preview, site_dir: Path) -> None:
