@@ -10,6 +10,7 @@ asserts a time: the figures are for people to read.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import re
@@ -88,9 +89,51 @@ for n in range(3):
     page = Path(out, "mo-hinh", record.stem, "index.html").read_text(encoding="utf-8")
     assert marker in page, "the edited record's page was not rebuilt"
 record.write_text(text, encoding="utf-8")
+for preview in site._previews.values():
+    with preview.background:
+        pass
 import shutil; shutil.rmtree(out, ignore_errors=True)
 print("PREVIEW", sorted(times)[1])
 """
+
+
+PHASES = """
+import json, sys, time
+from mkdocs.commands import build as mk
+from mohinh import catalogue, kits, render, site
+spent = {}
+
+def timed(owner, name, label):
+    original = getattr(owner, name)
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent[label] = spent.get(label, 0) + time.perf_counter() - start
+    setattr(owner, name, wrapper)
+
+timed(site, "load_catalogue", "load")
+timed(site, "generate_files", "generate")
+timed(mk, "_populate_page", "markdown")
+timed(mk, "_build_page", "theme")
+timed(kits, "write_kits", "kits")
+timed(site, "_finish_search", "search")
+start = time.perf_counter()
+site.build_site(site.find_root())
+spent["total"] = time.perf_counter() - start
+print("PHASES", json.dumps(spent))
+"""
+
+
+def phases(project: Path) -> dict[str, float]:
+    """Seconds of one full build spent in each phase (an extra build, timed from inside)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(REPO / "scripts"))
+    result = subprocess.run([sys.executable, "-c", PHASES], cwd=project, env=env, capture_output=True, text=True)
+    found = re.search(r"PHASES (.+)", result.stdout)
+    if result.returncode != 0 or not found:
+        sys.exit(f"đo từng phần thất bại:\n{result.stdout}\n{result.stderr}")
+    return json.loads(found.group(1))
 
 
 def preview_refresh(project: Path) -> float:
@@ -171,6 +214,7 @@ def main() -> None:
         bares.append(run([sys.executable, "-m", "mkdocs", "build", "-q"], bare)[0])
         shutil.rmtree(bare)
     preview = preview_refresh(project)
+    spent = phases(project)
 
     site = project / "site"
     pages = sorted((site / "mo-hinh").glob("*/index.html"), key=lambda p: p.stat().st_size)
@@ -203,6 +247,17 @@ def main() -> None:
         print("| tải cho lần tìm đầu | chưa có | ≤ 300 KB |")
     else:
         print(f"| tải cho lần tìm đầu (Pagefind) | {search / 1024:.0f} KB | ≤ 300 KB {mark(search <= 300 * 1024)} |")
+    print("\nMột lần dựng đầy đủ, thời gian từng phần (giây):\n")
+    print("| phần | s |")
+    print("|---|---|")
+    other = spent["total"] - sum(v for k, v in spent.items() if k != "total")
+    for key, label in (("load", "nạp và kiểm tra hồ sơ (trước MkDocs)"),
+                       ("generate", "tạo trang danh sách, nhận dữ liệu mở (tiến trình phụ làm trang mô hình)"),
+                       ("markdown", "MkDocs: Markdown → HTML"), ("theme", "MkDocs: giao diện Material, ghi trang"),
+                       ("kits", "chờ và ghi bộ nhân rộng"), ("search", "Pagefind: ghi chỉ mục")):
+        print(f"| {label} | {spent.get(key, 0):.2f} |")
+    print(f"| còn lại (khởi động MkDocs, chép tệp tĩnh, đổi thư mục) | {other:.2f} |")
+    print(f"| tổng | {spent['total']:.2f} |")
     if args.keep is None:
         shutil.rmtree(work, ignore_errors=True)
 
