@@ -21,7 +21,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from slugify import slugify
@@ -106,8 +106,25 @@ class LocationView:
     today: str | None
     province: Province | None
     province_today: Province | None
-    commune_today: str | None = None
-    commune_note: str | None = None
+    district: str | None = None  # as reported, for finding the commune
+    commune: str | None = None
+
+    @cached_property
+    def _commune_change(self) -> CommuneChange | None:
+        """Looked up only when asked for: the commune table is large, and listings need only provinces."""
+        if self.province is None or not self.commune:
+            return None
+        return commune_change(self.province, self.district, self.commune)
+
+    @property
+    def commune_today(self) -> str | None:
+        change = self._commune_change
+        return change.today_text if change is not None else None
+
+    @property
+    def commune_note(self) -> str | None:
+        change = self._commune_change
+        return change.note if change is not None else None
 
     @property
     def text(self) -> str:
@@ -399,14 +416,9 @@ def describe_location(
     reported = ", ".join(parts) if parts else "Không rõ địa phương"
     now = today(resolved) if resolved is not None else None
     changed = now is not None and now != resolved
-    commune_today = commune_note = None
-    if resolved is not None and commune:
-        change = commune_change(resolved, district, commune)
-        if change is not None:
-            commune_today, commune_note = change.today_text, change.note
     return LocationView(
         reported=reported, today=now.full_name if changed and now else None, province=resolved,
-        province_today=now, commune_today=commune_today, commune_note=commune_note,
+        province_today=now, district=district, commune=commune,
     )
 
 
