@@ -30,7 +30,7 @@ def _summary(problems: list[Problem]) -> str:
 
 
 def _root() -> Path:
-    from .site import find_root
+    from .paths import find_root
 
     return find_root()
 

@@ -2,7 +2,7 @@
 
 Every model whose record has a ``replication`` section gets ``mo-hinh/<id>/checklist.docx``,
 ``checklist.csv`` and ``checklist.md``. The kits are made in a worker process while MkDocs renders
-the pages (`start_kits`) and written into the built site by the post-build step `write_kits`.
+the pages (`start_kits`), written straight into the folder MkDocs builds; `write_kits` waits for them.
 """
 
 from __future__ import annotations
@@ -22,8 +22,6 @@ from typing import TYPE_CHECKING
 
 import markdown as markdown_lib
 from docx import Document
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
@@ -31,7 +29,6 @@ from .render import ModelView
 from .text import csv_cell
 
 if TYPE_CHECKING:
-    from docx.table import Table, _Row
 
     from .site import BuildState
 
@@ -217,79 +214,9 @@ def _template() -> bytes:
     return raw.getvalue()
 
 
-def _row_properties(row: _Row, *, header: bool = False) -> None:
-    """A row never splits across pages; the header row repeats on every page."""
-    properties = row._tr.get_or_add_trPr()
-    properties.append(properties.makeelement(qn("w:cantSplit"), {}))
-    if header:
-        properties.append(properties.makeelement(qn("w:tblHeader"), {}))
-
-
-def _fill_row(table: Table, values: list[str], *, header: bool = False) -> list:
-    row = table.add_row() if not header else table.rows[0]
-    _row_properties(row, header=header)
-    cells = row.cells
-    for cell, value, width in zip(cells, values, STEP_WIDTHS_MM, strict=True):
-        cell.width = Mm(width)
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
-        cell.text = value
-        if header:
-            cell.paragraphs[0].runs[0].bold = True
-    for index in (0, 4):
-        cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    return cells
-
-
 def _short(text: str, limit: int = 255) -> str:
     """Text for a document property, which Word limits to 255 characters."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def docx_bytes(checklist: Checklist) -> bytes:
-    """The checklist as an editable A4 Word file; byte-identical for the same record."""
-    document = Document(io.BytesIO(_template()))
-
-    # Styles are set by id: python-docx's lookup by name costs ~1 ms a paragraph (1,000 kits = minutes).
-    def paragraph(text: str, style_id: str | None = None) -> None:
-        added = document.add_paragraph(text)
-        if style_id:
-            added._p.style = style_id
-
-    paragraph(TITLE, "Title")
-    paragraph(checklist.name, "Heading1")
-    paragraph(checklist.summary)
-    if checklist.cited:
-        paragraph(f"Theo: {checklist.cited}")
-    if checklist.page_url:
-        paragraph(f"Trang mô hình: {checklist.page_url}")
-    for line in (COMMUNE_LINE, PERSON_LINE, START_LINE):
-        paragraph(line)
-    paragraph("Các bước thực hiện", "Heading2")
-    table = document.add_table(rows=1, cols=len(STEP_COLUMNS))
-    table._tbl.tblPr.get_or_add_tblStyle().val = "TableGrid"
-    table.autofit = False
-    for column, width in zip(table.columns, STEP_WIDTHS_MM, strict=True):
-        column.width = Mm(width)
-    _fill_row(table, STEP_COLUMNS, header=True)
-    for step in checklist.steps:
-        cells = _fill_row(table, [str(step.number), step.title, step.who, step.when, UNTICKED, ""])
-        cells[1].paragraphs[0].runs[0].bold = True
-        for line in step.detail.splitlines():
-            cells[1].add_paragraph().add_run(line).font.size = Pt(10)
-    for heading, items in checklist.sections():
-        paragraph(heading, "Heading2")
-        for item in items:
-            paragraph(item, "ListBullet")
-    core = document.core_properties
-    core.title, core.subject, core.author, core.language = TITLE, _short(checklist.name), "mohinh", LANGUAGE
-    core.comments = _short(checklist.summary)
-    core.keywords = "nhân rộng mô hình; tự quản; an ninh trật tự"
-    core.created = dt.datetime.combine(checklist.created, dt.time())
-    core.modified = dt.datetime.combine(checklist.modified, dt.time())
-    core.revision = 1
-    raw = io.BytesIO()
-    document.save(raw)
-    return reproducible_zip(raw.getvalue())
 
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
@@ -308,6 +235,127 @@ def reproducible_zip(data: bytes) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             target.writestr(info, source.read(name))
+    return out.getvalue()
+
+
+# Kits are written as XML text on a package made once with python-docx: its object model costs ~12 ms a
+# document, which at 1,000 models was the longest part of a build. `_reference_docx` keeps python-docx's own
+# output for a check (tests compare the two).
+
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_RUN_BREAKS = re.compile(r"([\t\n\r])")
+_SMALL = '<w:rPr><w:sz w:val="20"/></w:rPr>'
+_BOLD = "<w:rPr><w:b/></w:rPr>"
+
+
+def _xml_text(text: str) -> str:
+    text = _INVALID_XML.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("\r", "&#13;")  # as lxml writes it
+
+
+def _run(text: str, properties: str = "") -> str:
+    """A ``w:r`` as python-docx writes it: tabs and line breaks become ``w:tab``/``w:br``."""
+    parts = [properties]
+    for piece in _RUN_BREAKS.split(text):
+        if piece == "\t":
+            parts.append("<w:tab/>")
+        elif piece in ("\n", "\r"):
+            parts.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if piece.strip() != piece else ""
+            parts.append(f"<w:t{space}>{_xml_text(piece)}</w:t>")
+    return "<w:r>" + "".join(parts) + "</w:r>" if len(parts) > 1 or properties else "<w:r/>"
+
+
+def _paragraph(text: str, style: str | None = None, properties: str = "") -> str:
+    """A ``w:p`` as python-docx's ``add_paragraph`` writes it (no run for empty text)."""
+    style_xml = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    return f"<w:p>{style_xml}{_run(text, properties) if text else ''}</w:p>"
+
+
+_TWIPS = [round(width * 1440 / 25.4) for width in STEP_WIDTHS_MM]
+_CENTRED = (0, 4)
+
+
+def _row(values: list[str], *, header: bool = False, bold_title: bool = False, detail: str = "") -> str:
+    cells = []
+    for index, (value, width) in enumerate(zip(values, _TWIPS, strict=True)):
+        align = '<w:pPr><w:jc w:val="center"/></w:pPr>' if index in _CENTRED else ""
+        bold = header or (bold_title and index == 1)
+        body = f"<w:p>{align}{_run(value, _BOLD if bold and value else '')}</w:p>"
+        if index == 1 and detail:
+            body += "".join(f"<w:p>{_run(line, _SMALL)}</w:p>" for line in detail.splitlines())
+        cells.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/><w:vAlign w:val="top"/></w:tcPr>{body}</w:tc>')
+    header_xml = "<w:tblHeader/>" if header else ""
+    return f"<w:tr><w:trPr><w:cantSplit/>{header_xml}</w:trPr>{''.join(cells)}</w:tr>"
+
+
+_TABLE_START = (
+    '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:type="auto" w:w="0"/><w:tblLayout w:type="fixed"/>'
+    '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1"'
+    ' w:val="04A0"/></w:tblPr><w:tblGrid>' + "".join(f'<w:gridCol w:w="{w}"/>' for w in _TWIPS) + "</w:tblGrid>"
+)
+
+_CORE = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
+    ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+    "<dc:title>{title}</dc:title><dc:subject>{subject}</dc:subject><dc:creator>mohinh</dc:creator>"
+    "<cp:keywords>{keywords}</cp:keywords><dc:description>{description}</dc:description><cp:lastModifiedBy/>"
+    '<cp:revision>1</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">{created}T00:00:00Z</dcterms:created>'
+    '<dcterms:modified xsi:type="dcterms:W3CDTF">{modified}T00:00:00Z</dcterms:modified><cp:category/>'
+    "<dc:language>{language}</dc:language></cp:coreProperties>"
+)
+KEYWORDS = "nhân rộng mô hình; tự quản; an ninh trật tự"
+
+
+@lru_cache(maxsize=1)
+def _package() -> tuple[dict[str, bytes], str, str]:
+    """The parts every kit shares (as python-docx saves them), and ``document.xml`` around its body."""
+    raw = io.BytesIO()
+    Document(io.BytesIO(_template())).save(raw)
+    with zipfile.ZipFile(raw) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    document = parts.pop("word/document.xml").decode("utf-8")
+    del parts["docProps/core.xml"]
+    body = document.index("<w:body>") + len("<w:body>")
+    return parts, document[:body], document[document.index("<w:sectPr"):]
+
+
+def docx_bytes(checklist: Checklist) -> bytes:
+    """The checklist as an editable A4 Word file; byte-identical for the same record."""
+    parts, head, tail = _package()
+    body = [_paragraph(TITLE, "Title"), _paragraph(checklist.name, "Heading1"), _paragraph(checklist.summary)]
+    if checklist.cited:
+        body.append(_paragraph(f"Theo: {checklist.cited}"))
+    if checklist.page_url:
+        body.append(_paragraph(f"Trang mô hình: {checklist.page_url}"))
+    body += [_paragraph(line) for line in (COMMUNE_LINE, PERSON_LINE, START_LINE)]
+    body.append(_paragraph("Các bước thực hiện", "Heading2"))
+    body.append(_TABLE_START + _row(STEP_COLUMNS, header=True))
+    for step in checklist.steps:
+        body.append(_row([str(step.number), step.title, step.who, step.when, UNTICKED, ""], bold_title=True,
+                         detail=step.detail))
+    body.append("</w:tbl>")
+    for heading, items in checklist.sections():
+        body.append(_paragraph(heading, "Heading2"))
+        body += [_paragraph(item, "ListBullet") for item in items]
+    core = _CORE.format(
+        title=_xml_text(TITLE), subject=_xml_text(_short(checklist.name)), keywords=_xml_text(KEYWORDS),
+        description=_xml_text(_short(checklist.summary)), created=checklist.created.isoformat(),
+        modified=checklist.modified.isoformat(), language=LANGUAGE,
+    )
+    files = dict(parts)
+    files["word/document.xml"] = (head + "".join(body) + tail).encode("utf-8")
+    files["docProps/core.xml"] = core.encode("utf-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, files[name])
     return out.getvalue()
 
 
@@ -360,26 +408,36 @@ def markdown_text(checklist: Checklist) -> str:
 # --- In the build ---
 
 
-def kit_files(checklists: list[Checklist]) -> dict[str, bytes]:
-    """``mo-hinh/<id>/checklist.docx|.csv|.md`` for every checklist, by site path."""
+def kit_files(checklists: list[Checklist], site_dir: Path | None = None) -> dict[str, bytes]:
+    """``mo-hinh/<id>/checklist.docx|.csv|.md`` for every checklist, by site path (written into ``site_dir``
+    instead, when given: then nothing is returned)."""
     files: dict[str, bytes] = {}
     for checklist in checklists:
         base = f"mo-hinh/{checklist.model_id}/checklist"
-        files[f"{base}.docx"] = docx_bytes(checklist)
-        files[f"{base}.csv"] = csv_bytes(checklist)
-        files[f"{base}.md"] = markdown_text(checklist).encode("utf-8")
+        made = {f"{base}.docx": docx_bytes(checklist), f"{base}.csv": csv_bytes(checklist),
+                f"{base}.md": markdown_text(checklist).encode("utf-8")}
+        if site_dir is None:
+            files.update(made)
+            continue
+        (site_dir / "mo-hinh" / checklist.model_id).mkdir(parents=True, exist_ok=True)
+        for path, content in made.items():
+            (site_dir / path).write_bytes(content)
     return files
 
 
-def start_kits(views: list[ModelView], site_url: str = "") -> Future[dict[str, bytes]]:
-    """Make every kit in a worker process while MkDocs renders the pages (the files are written after)."""
+def start_kits(views: list[ModelView], site_url: str = "", site_dir: Path | None = None) -> Future[dict[str, bytes]]:
+    """Make every kit in a worker process while MkDocs renders the pages.
+
+    With ``site_dir`` (the folder MkDocs is building into, already emptied) the worker writes the files
+    itself and the future holds nothing left to write; otherwise `write_kits` writes them after the build.
+    """
     checklists = [Checklist.of(v, site_url) for v in views if has_kit(v)]
     if len(checklists) < 20:  # not worth a process
         done: Future[dict[str, bytes]] = Future()
         done.set_result(kit_files(checklists))
         return done
     executor = ProcessPoolExecutor(max_workers=1)
-    future = executor.submit(kit_files, checklists)
+    future = executor.submit(kit_files, checklists, site_dir)
     executor.shutdown(wait=False)
     return future
 

@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Any
 
 from . import history
 from .catalogue import Catalogue, load_catalogue
-from .errors import MohinhError, ProjectNotFound
+from .errors import MohinhError
+from .paths import find_root as find_root  # re-exported: site.find_root is the public name
 from .render import Pages, Renderer
 
 if TYPE_CHECKING:  # MkDocs is only needed when a site is built
@@ -42,17 +43,6 @@ log = logging.getLogger("mkdocs.plugins.mohinh")
 
 DRAFTS_ENV = "MOHINH_DRAFTS"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-
-
-def find_root(start: Path | None = None) -> Path:
-    """The project root: the nearest folder at or above ``start`` holding ``mkdocs.yml``."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "mkdocs.yml").is_file():
-            return folder
-    raise ProjectNotFound(
-        "không tìm thấy mkdocs.yml: hãy chạy lệnh trong thư mục gốc của dự án (nơi có mkdocs.yml và models/)"
-    )
 
 
 @dataclass
@@ -168,7 +158,7 @@ def generate_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, src_uri, content=content))
     state = BuildState(catalogue, renderer, pages, site_url)
     if preview is None:
-        state.kits = kits.start_kits(renderer.models, site_url)
+        state.kits = kits.start_kits(renderer.models, site_url, Path(config.site_dir))
         state.search = search.SearchFeeder()
     else:
         _mark_unchanged(files, generated, preview, Path(config.site_dir))
