@@ -210,13 +210,19 @@ def editor_schemas() -> dict[str, str]:
     }
 
 
+def open_data_paths() -> list[str]:
+    """Site paths of the open data files, in the order `open_data_files` makes them."""
+    return [f"{DATA_DIR}/{name}" for name in ("mo-hinh.json", "mo-hinh.csv", "ket-qua.csv", RECORD_SCHEMA, DOCUMENT_SCHEMA)]
+
+
 def open_data_files(views: list[ModelView], site_url: str) -> dict[str, bytes]:
     """``du-lieu/mo-hinh.json``, ``mo-hinh.csv``, ``ket-qua.csv`` and the two schemas, by site path."""
     data = document(views, site_url).model_dump(mode="json")
-    return {
-        f"{DATA_DIR}/mo-hinh.json": (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
-        f"{DATA_DIR}/mo-hinh.csv": models_csv(views, site_url),
-        f"{DATA_DIR}/ket-qua.csv": results_csv(views),
-        f"{DATA_DIR}/{RECORD_SCHEMA}": schema_text().encode("utf-8"),
-        f"{DATA_DIR}/{DOCUMENT_SCHEMA}": _json(document_schema()).encode("utf-8"),
-    }
+    contents = [
+        (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
+        models_csv(views, site_url),
+        results_csv(views),
+        schema_text().encode("utf-8"),
+        _json(document_schema()).encode("utf-8"),
+    ]
+    return dict(zip(open_data_paths(), contents, strict=True))

@@ -118,18 +118,31 @@ def atom(title: str, self_url: str, page_url: str, items: list[FeedEntry], feed_
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8") + b"\n"
 
 
+FEED = "feed.xml"
+
+
+def province_feed(province: Province) -> str:
+    """Site path of a province's feed."""
+    return f"dia-phuong/{province.slug}/{FEED}"
+
+
+def feed_paths(provinces: list[Province]) -> list[str]:
+    """Site paths of the feeds `feed_files` makes."""
+    return [FEED, *(province_feed(p) for p in provinces)]
+
+
 def feed_files(views: list[ModelView], provinces: list[Province], site_url: str) -> dict[str, bytes]:
     """``feed.xml`` and ``dia-phuong/<slug>/feed.xml`` for every province today with models, by site path."""
     everything = entries(views, site_url)
     absolute = site_url.startswith(("http://", "https://"))
     base = site_url if absolute else "/"
     files = {
-        "feed.xml": atom("Mô hình tự quản về an ninh trật tự: tin mới", f"{base}feed.xml", f"{base}tin-moi/",
-                         everything, None if absolute else "urn:mohinh:feed"),
+        FEED: atom("Mô hình tự quản về an ninh trật tự: tin mới", f"{base}{FEED}", f"{base}tin-moi/",
+                   everything, None if absolute else "urn:mohinh:feed"),
     }
     for province in provinces:
         items = [e for e in everything if province in e.model.provinces_today]
-        files[f"dia-phuong/{province.slug}/feed.xml"] = atom(
+        files[province_feed(province)] = atom(
             f"Mô hình ở {province.full_name}: tin mới", f"{base}dia-phuong/{province.slug}/feed.xml",
             f"{base}dia-phuong/{province.slug}/", items, None if absolute else f"urn:mohinh:feed:{province.slug}",
         )

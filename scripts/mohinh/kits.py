@@ -2,7 +2,7 @@
 
 Every model whose record has a ``replication`` section gets ``mo-hinh/<id>/checklist.docx``,
 ``checklist.csv`` and ``checklist.md``. The kits are made in a worker process while MkDocs renders
-the pages (`start_kits`), written straight into the folder MkDocs builds; `write_kits` waits for them.
+the pages and written straight into the folder MkDocs builds (see `site`); `write_kits` waits for them.
 """
 
 from __future__ import annotations
@@ -425,11 +425,10 @@ def kit_files(checklists: list[Checklist], site_dir: Path | None = None) -> dict
     return files
 
 
-def start_kits(views: list[ModelView], site_url: str = "", site_dir: Path | None = None) -> Future[dict[str, bytes]]:
-    """Make every kit in a worker process while MkDocs renders the pages.
+def start_kits(views: list[ModelView], site_url: str = "") -> Future[dict[str, bytes]]:
+    """Make every kit in a worker process while MkDocs renders the pages (`write_kits` writes them after).
 
-    With ``site_dir`` (the folder MkDocs is building into, already emptied) the worker writes the files
-    itself and the future holds nothing left to write; otherwise `write_kits` writes them after the build.
+    A large site's build makes its kits in its page worker instead, straight into the site (see `site`).
     """
     checklists = [Checklist.of(v, site_url) for v in views if has_kit(v)]
     if len(checklists) < 20:  # not worth a process
@@ -437,7 +436,7 @@ def start_kits(views: list[ModelView], site_url: str = "", site_dir: Path | None
         done.set_result(kit_files(checklists))
         return done
     executor = ProcessPoolExecutor(max_workers=1)
-    future = executor.submit(kit_files, checklists, site_dir)
+    future = executor.submit(kit_files, checklists)
     executor.shutdown(wait=False)
     return future
 

@@ -114,18 +114,25 @@ class SearchFeeder:
             self._pages += 1
 
     def finish(self, site_dir: Path) -> None:
-        """Write the bundle to ``site_dir/pagefind/`` once every page sent has been indexed."""
+        """Write the bundle to ``site_dir/pagefind/`` once every page sent has been indexed.
+
+        The files are asked for (``GetFiles``) and written here, so they are complete when the build ends.
+        """
         try:
             self._wait(self._last)
             errors = [a for a in self._answers.values() if a.get("type") == "Error"]
             if errors:
                 raise SearchIndexError(f"Pagefind không lập được chỉ mục tìm kiếm: {errors[0].get('message')}")
-            written = self._send(
-                {"type": "WriteFiles", "index_id": self._index, "output_path": str(site_dir.resolve() / "pagefind")}
-            )
-            answer = self._wait(written)
-            if answer.get("type") == "Error":
+            answer = self._wait(self._send({"type": "GetFiles", "index_id": self._index}))
+            if answer.get("type") != "GetFiles":
                 raise SearchIndexError(f"Pagefind không ghi được chỉ mục tìm kiếm: {answer.get('message')}")
+            bundle = site_dir / "pagefind"
+            for made in sorted(answer["files"], key=lambda f: f["path"]):
+                target = bundle / made["path"]
+                if bundle.resolve() not in target.resolve().parents:
+                    raise SearchIndexError(f"Pagefind trả về đường dẫn lạ: {made['path']}")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(base64.b64decode(made["content"]))
         finally:
             self.close()
 

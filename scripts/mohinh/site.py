@@ -131,7 +131,7 @@ def generate_files(files: Files, config: MkDocsConfig) -> Files:
     renderer = Renderer(catalogue, site_url=site_url)
     deferred = data = None
     if preview is None and len(renderer.models) >= _WORKER_THRESHOLD:
-        deferred, pages, data = _render_in_worker(renderer)
+        deferred, pages, data = _render_in_worker(renderer, Path(config.site_dir))
     else:
         pages = renderer.pages(reuse=preview.model_pages if preview is not None else None)
     for src_uri in pages.markdown:
@@ -158,7 +158,7 @@ def generate_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, src_uri, content=content))
     state = BuildState(catalogue, renderer, pages, site_url)
     if preview is None:
-        state.kits = kits.start_kits(renderer.models, site_url, Path(config.site_dir))
+        state.kits = deferred or kits.start_kits(renderer.models, site_url)  # type: ignore[assignment]
         state.search = search.SearchFeeder()
     else:
         _mark_unchanged(files, generated, preview, Path(config.site_dir))
@@ -168,7 +168,7 @@ def generate_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 _WORKER_THRESHOLD = 20  # models; below this a worker process costs more than it saves
-_forked: Renderer | None = None  # what the page worker inherits when it is forked
+_forked: tuple[Renderer, Path] | None = None  # what the page worker inherits when it is forked
 
 
 class _Deferred:
@@ -181,30 +181,47 @@ class _Deferred:
 
     def take(self, src_uri: str) -> str:
         while src_uri not in self._ready:
-            self._ready.update(next(self._results))
+            made = next(self._results, None)
+            if made is None:
+                raise MohinhError(f"tiến trình phụ đã xong mà không tạo {src_uri} (lỗi của mohinh, xin báo lại)")
+            self._ready.update(made)
         return self._ready.pop(src_uri)
 
+    def result(self) -> dict[str, bytes]:
+        """Wait for the worker's last task (the kits, written straight into the site): nothing left to write."""
+        for _ in self._results:
+            pass
+        return {}
 
-_DATA = "<data>"
+
+_DATA, _KITS = "<data>", "<kits>"
 
 
 def _render_chunk(ids: list[str]) -> list[tuple[str, str | bytes]]:
-    """In the worker: open data and feeds (``[_DATA]``), or the Markdown of some model pages."""
+    """In the worker: open data and feeds (``[_DATA]``), the Markdown of some model pages, or the kits
+    (``[_KITS]``, written into the site folder)."""
+    from . import kits
+
     assert _forked is not None
+    renderer, site_dir = _forked
     if ids == [_DATA]:
-        return list(data_files(_forked, _forked.site_url).items())
-    return [(_forked.by_id[i].url, _forked.model_page(_forked.by_id[i])) for i in ids]
+        return list(data_files(renderer, renderer.site_url).items())
+    if ids == [_KITS]:
+        checklists = [kits.Checklist.of(v, renderer.site_url) for v in renderer.models if kits.has_kit(v)]
+        kits.kit_files(checklists, site_dir)
+        return []
+    return [(renderer.by_id[i].url, renderer.model_page(renderer.by_id[i])) for i in ids]
 
 
-def _render_in_worker(renderer: Renderer) -> tuple[_Deferred, Pages, dict[str, bytes]]:
-    """A forked worker makes open data, feeds and model pages while this process renders the listings and
-    MkDocs works; model pages are waited for only when MkDocs reads them."""
+def _render_in_worker(renderer: Renderer, site_dir: Path) -> tuple[_Deferred, Pages, dict[str, bytes | str]]:
+    """A forked worker makes open data, feeds, model pages and kits while this process renders the
+    listings and MkDocs works; model pages are waited for only when MkDocs reads them."""
     import multiprocessing
 
     global _forked
     ids = [v.id for v in renderer.models]
-    chunks = [[_DATA]] + [ids[i:i + 50] for i in range(0, len(ids), 50)]
-    _forked = renderer
+    chunks = [ids[i:i + 50] for i in range(0, len(ids), 50)] + [[_DATA], [_KITS]]
+    _forked = (renderer, site_dir)
     try:
         pool = multiprocessing.get_context("fork").Pool(1)
     finally:
@@ -216,8 +233,9 @@ def _render_in_worker(renderer: Renderer) -> tuple[_Deferred, Pages, dict[str, b
         pages.add(view.url, "", view.record.path)
     listings = renderer.listing_pages()
     pages.markdown.update(listings.markdown)
-    data = dict(next(results))
-    return _Deferred(results, set(pages.markdown) - set(listings.markdown)), pages, data  # type: ignore[arg-type]
+    data: dict[str, bytes | str] = dict.fromkeys(data_paths(renderer), b"")  # made by the worker after the pages
+    deferred = _Deferred(results, set(pages.markdown) - set(listings.markdown) | set(data))  # type: ignore[arg-type]
+    return deferred, pages, data
 
 
 @lru_cache(maxsize=1)
@@ -299,6 +317,13 @@ def generated_assets(renderer: Renderer, site_url: str) -> dict[str, bytes]:
     assets = data_files(renderer, site_url)
     assets.update(media.media_files(renderer.catalogue.root, renderer.catalogue.records))
     return assets
+
+
+def data_paths(renderer: Renderer) -> list[str]:
+    """Site paths of `data_files`, known without making them."""
+    from . import exports, feeds
+
+    return exports.open_data_paths() + feeds.feed_paths(renderer.provinces)
 
 
 def data_files(renderer: Renderer, site_url: str) -> dict[str, bytes]:
