@@ -18,7 +18,7 @@ def link(province: places.Province) -> str:
 def test_map_parses_and_is_accessible() -> None:
     svg = render_map({"ha-tinh": 9, "quang-ngai": 8}, link)
     root = ET.fromstring(svg)
-    assert root.tag == f"{SVG}svg" and root.get("role") == "img"
+    assert root.tag == f"{SVG}svg" and root.get("role") == "group"  # a group of links (role img would hide them)
     ids = root.get("aria-labelledby").split()
     assert root.find(f"{SVG}title").get("id") == ids[0] and root.find(f"{SVG}title").text == "Bản đồ các mô hình"
     assert root.find(f"{SVG}desc").get("id") == ids[1]

@@ -36,4 +36,20 @@
     });
   });
   apply();
+
+  /* A table wider than the screen scrolls sideways: let the keyboard reach and scroll it too.
+     Material wraps tables after load (document$), so this runs on each page it shows. */
+  function scrollableTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.hasAttribute("tabindex")) return;
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Bảng (có thể cuộn ngang)");
+    });
+  }
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(scrollableTables);
+  } else {
+    document.addEventListener("DOMContentLoaded", scrollableTables);
+  }
 })();

@@ -91,7 +91,7 @@ def render_map(counts: dict[str, int], link: Callable[[Province], str], title: s
             f"{with_models} tỉnh, thành phố có mô hình được đánh dấu màu đỏ kèm số mô hình.")
     outline = " ".join(f"{_n(x)},{_n(y)}" for x, y in (_xy(lat, lon) for lat, lon in geo["mainland"][:-1]))
     out = [
-        f'<svg class="mh-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'<svg class="mh-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="group" '
         'aria-labelledby="mh-map-title mh-map-desc" font-family="sans-serif">',
         f'<title id="mh-map-title">{escape(title)}</title>',
         f'<desc id="mh-map-desc">{escape(desc)}</desc>',
