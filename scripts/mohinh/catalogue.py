@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import typing
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -180,7 +181,12 @@ def _load_vocabularies(models_dir: Path, root: Path, problems: list[Problem]) ->
         return None
 
 
-def _load_sources(models_dir: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, Source], YamlDocument | None]:
+def _load_sources(models_dir: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, Source], set[str] | None]:
+    """The valid sources, and every id the file names (valid or not; None when the file cannot be read).
+
+    References are checked against the ids named, so one mistake in a source is reported once, in
+    ``_sources.yml``, not again at every record that cites it.
+    """
     path = models_dir / SOURCES_FILE
     rel = _relative(path, root)
     if not path.exists():
@@ -192,8 +198,9 @@ def _load_sources(models_dir: Path, root: Path, problems: list[Problem]) -> tupl
     if not isinstance(doc.data, dict):
         problems.append(Problem(rel, 1, 1, "", "tệp nguồn phải là các mục `mã-nguồn:` kèm trường",
                                 "xem ví dụ trong trang Đóng góp"))
-        return {}, doc
+        return {}, None
     sources: dict[str, Source] = {}
+    named = {key for key in doc.data if isinstance(key, str)}
     for key, value in doc.data.items():
         line, column = doc.position((key,), key=True)
         if not isinstance(key, str) or not key or not all(c.isascii() and (c.isalnum() or c == "-") for c in key) \
@@ -205,7 +212,7 @@ def _load_sources(models_dir: Path, root: Path, problems: list[Problem]) -> tupl
             sources[key] = Source.model_validate(value)
         except ValidationError as exc:
             problems.extend(problems_from_validation(exc, doc, Source, prefix=(key,)))
-    return sources, doc
+    return sources, named
 
 
 def record_paths(models_dir: Path) -> list[Path]:
@@ -252,9 +259,10 @@ def is_slug(stem: str) -> bool:
 
 
 def _check_refs(
-    record: Record, sources: dict[str, Source], ids: set[str], vocab: Vocabularies | None, problems: list[Problem],
-    media_root: Path,
+    record: Record, sources: Collection[str] | None, ids: set[str], vocab: Vocabularies | None,
+    problems: list[Problem], media_root: Path,
 ) -> None:
+    """Cross-references of one record; ``sources`` are the source ids named (None: not checked)."""
     model, doc, rel = record.model, record.doc, record.path
 
     def add(loc: tuple[Any, ...], message: str, fix: str, *, warning: bool = False) -> None:
@@ -262,7 +270,7 @@ def _check_refs(
         problems.append(Problem(rel, line, column, format_loc(loc), message, fix, warning))
 
     def check_source(loc: tuple[Any, ...], source_id: str | None) -> None:
-        if source_id is not None and source_id not in sources:
+        if sources is not None and source_id is not None and source_id not in sources:
             guesses = did_you_mean(source_id, sources)
             fix = f"có phải ý bạn là `{guesses[0]}`?" if guesses else "thêm nguồn này vào models/_sources.yml"
             add(loc, f"không có nguồn `{source_id}` trong models/_sources.yml", fix)
@@ -349,7 +357,7 @@ def load_catalogue(root: Path, *, drafts: bool = False, reuse: bool = False) -> 
     models_dir = root / "models"
     problems: list[Problem] = []
     vocab = _load_vocabularies(models_dir, root, problems)
-    sources, _ = _load_sources(models_dir, root, problems)
+    sources, named_sources = _load_sources(models_dir, root, problems)
     records: list[Record] = []
     seen: dict[str, str] = {}
     for path in record_paths(models_dir):
@@ -365,7 +373,7 @@ def load_catalogue(root: Path, *, drafts: bool = False, reuse: bool = False) -> 
         records.append(record)
     ids = set(seen)
     for record in records:
-        _check_refs(record, sources, ids, vocab, problems, models_dir / "media")
+        _check_refs(record, named_sources, ids, vocab, problems, models_dir / "media")
     if any(not p.warning for p in problems) or vocab is None:
         raise InvalidRecords(problems)
     published = [r for r in records if drafts or not r.model.draft]

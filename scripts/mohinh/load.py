@@ -103,21 +103,6 @@ _YAML_MESSAGES: list[tuple[str, str, str]] = [
         "thay mỗi Tab bằng dấu cách (thường là 2 dấu cách)",
     ),
     (
-        "found unexpected end of stream",
-        "dấu ngoặc kép chưa được đóng",
-        "thêm dấu ngoặc kép đóng ở cuối giá trị",
-    ),
-    (
-        "while scanning a quoted scalar",
-        "dấu ngoặc kép chưa được đóng",
-        "thêm dấu ngoặc kép đóng ở cuối giá trị",
-    ),
-    (
-        "mapping values are not allowed",
-        "giá trị có dấu hai chấm và dấu cách (': ') mà không đặt trong ngoặc kép",
-        'đặt cả giá trị trong ngoặc kép, ví dụ: name: "Mô hình: Tiếng kẻng"',
-    ),
-    (
         "could not find expected ':'",
         "thiếu dấu hai chấm sau tên trường",
         "viết dạng `tên_trường: giá trị`",
@@ -138,25 +123,65 @@ _YAML_MESSAGES: list[tuple[str, str, str]] = [
         "các trường cùng cấp phải thụt lề bằng nhau, dạng `tên_trường: giá trị`",
     ),
     (
+        "but found another document",
+        "tệp có hơn một phần YAML (dòng `---`)",
+        "mỗi tệp chỉ chứa một mô hình: xóa dòng `---`, chuyển phần sau sang một tệp mới",
+    ),
+    (
         "found undefined alias",
         "có bí danh YAML (*tên) không được phép",
         "viết lại nội dung thay vì dùng & và *",
     ),
 ]
 
+# Problems that YAML finds far from their cause (often at the end of the file): reported where they open.
+_OPENED_HERE: list[tuple[str, str, str]] = [
+    (
+        "while scanning a quoted scalar",
+        "dấu {quote} mở ở đây chưa được đóng",
+        "thêm dấu {quote} đóng ở cuối giá trị",
+    ),
+    (
+        "while parsing a flow sequence",
+        "danh sách mở bằng `[` ở đây chưa được đóng",
+        "thêm `]` ở cuối danh sách; các phần tử cách nhau bằng dấu phẩy",
+    ),
+    (
+        "while parsing a flow mapping",
+        "nhóm mở bằng `{` ở đây chưa được đóng",
+        "thêm `}` ở cuối nhóm, hoặc viết mỗi trường trên một dòng",
+    ),
+]
 
-def _translate(exc: yaml.YAMLError, source: str = "") -> tuple[str, str]:
+_BARE_KEY = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*\s*$")
+
+
+def _translate(exc: yaml.YAMLError, source: str = "") -> tuple[str, str, Any]:
+    """A Vietnamese message and fix for a YAML error, and the mark (position) to report it at."""
     text = str(exc)
-    mark = getattr(exc, "problem_mark", None)
-    if mark is not None and "cannot start any token" in text:
-        line = source.splitlines()[mark.line] if mark.line < len(source.splitlines()) else ""
-        if "\t" in line:
-            text = "\t"
+    lines = source.splitlines()
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    context = getattr(exc, "context_mark", None)
+    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    if mark is not None and "cannot start any token" in text and "\t" in line:
+        text = "\t"
+    if context is not None:
+        for needle, message, fix in _OPENED_HERE:
+            if needle in text:
+                opened = lines[context.line][context.column:context.column + 1] if context.line < len(lines) else '"'
+                quote = "nháy đơn `'`" if opened == "'" else 'ngoặc kép `"`'
+                return message.format(quote=quote), fix.format(quote=quote), context
+    if "mapping values are not allowed" in text and mark is not None:
+        if _BARE_KEY.match(line[: mark.column]):
+            return ("thụt lề sai: trường này thụt vào sâu hơn các trường cùng nhóm",
+                    "các trường cùng cấp phải thụt lề bằng nhau (so với dòng trên)", mark)
+        return ("giá trị có dấu hai chấm và dấu cách (': ') mà không đặt trong ngoặc kép",
+                'đặt cả giá trị trong ngoặc kép, ví dụ: name: "Mô hình: Tiếng kẻng"', mark)
     for needle, message, fix in _YAML_MESSAGES:
         if needle in text:
-            return message, fix
+            return message, fix, mark
     problem = getattr(exc, "problem", None) or text.splitlines()[0]
-    return f"YAML không hợp lệ ({problem})", "kiểm tra dấu hai chấm, thụt lề và ngoặc kép ở dòng này"
+    return f"YAML không hợp lệ ({problem})", "kiểm tra dấu hai chấm, thụt lề và ngoặc kép ở dòng này", mark
 
 
 def read_text(path: Path, rel: str) -> str:
@@ -190,12 +215,11 @@ def parse_yaml(text: str, rel: str) -> YamlDocument:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message, fix = _translate(exc, text)
+        message, fix, mark = _translate(exc, text)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise _problem(rel, line, column, message, fix) from None
     except yaml.YAMLError as exc:
-        message, fix = _translate(exc)
+        message, fix, _ = _translate(exc)
         raise _problem(rel, 1, 1, message, fix) from None
     if "&" in text and "*" in text:
         _refuse_aliases(text, rel)

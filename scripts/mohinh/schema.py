@@ -24,6 +24,12 @@ def _error(message: str, fix: str) -> PydanticCustomError:
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, list):
+        raise _error("phải là văn bản, đang là một danh sách",
+                     "viết văn bản ngay sau dấu hai chấm, không dùng [ ] hay dòng bắt đầu bằng `- `")
+    if isinstance(value, dict):
+        raise _error("phải là văn bản, đang là một nhóm trường",
+                     'viết văn bản ngay sau dấu hai chấm; văn bản có dấu hai chấm thì đặt trong ngoặc kép')
     if not isinstance(value, str):
         shown = "trống" if value is None else f"`{value}`"
         raise _error(

@@ -213,6 +213,22 @@ def _render_chunk(ids: list[str]) -> list[tuple[str, str | bytes]]:
     return [(renderer.by_id[i].url, renderer.model_page(renderer.by_id[i])) for i in ids]
 
 
+def _die_with_parent(parent: int) -> None:
+    """The page worker ends with the build: if the build is killed, nothing writes into its folder after."""
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # killed before the line above took effect
+        os._exit(0)
+
+
 def _render_in_worker(renderer: Renderer, site_dir: Path) -> tuple[_Deferred, Pages, dict[str, bytes | str]]:
     """A forked worker makes open data, feeds, model pages and kits while this process renders the
     listings and MkDocs works; model pages are waited for only when MkDocs reads them."""
@@ -223,7 +239,7 @@ def _render_in_worker(renderer: Renderer, site_dir: Path) -> tuple[_Deferred, Pa
     chunks = [ids[i:i + 50] for i in range(0, len(ids), 50)] + [[_DATA], [_KITS]]
     _forked = (renderer, site_dir)
     try:
-        pool = multiprocessing.get_context("fork").Pool(1)
+        pool = multiprocessing.get_context("fork").Pool(1, initializer=_die_with_parent, initargs=(os.getpid(),))
     finally:
         _forked = None
     results = pool.imap(_render_chunk, chunks)
@@ -420,6 +436,31 @@ def load_config(root: Path, **overrides: Any) -> MkDocsConfig:
     return mk_load_config(str(root / "mkdocs.yml"), strict=True, **overrides)
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _recover(final: Path) -> None:
+    """Clear what a killed build left next to ``final``: its half-built folder is removed; if it was
+    killed between its two renames, the previous site (``.site-old-<pid>``) is put back."""
+    leftovers = []
+    for folder in final.parent.glob(f".{final.name}-*-*"):
+        kind, _, pid = folder.name[len(final.name) + 2:].rpartition("-")
+        if kind in ("old", "build") and pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            leftovers.append((kind != "old", folder))
+    for _, folder in sorted(leftovers):
+        if folder.name.startswith(f".{final.name}-old-") and not final.exists():
+            folder.rename(final)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def build_site(root: Path, *, drafts: bool = False, verbose: bool = False, site_dir: Path | None = None) -> Path:
     """Check the records, then build the whole site into ``site/``, swapping it in only on success.
 
@@ -429,8 +470,9 @@ def build_site(root: Path, *, drafts: bool = False, verbose: bool = False, site_
     from mkdocs.commands.build import build as mk_build
 
     root = root.resolve()
-    catalogue = load_catalogue(root, drafts=drafts)
     final = (site_dir or root / "site").resolve()
+    _recover(final)
+    catalogue = load_catalogue(root, drafts=drafts)
     work = final.with_name(f".{final.name}-build-{os.getpid()}")
     shutil.rmtree(work, ignore_errors=True)
     previous_env = os.environ.get(DRAFTS_ENV)

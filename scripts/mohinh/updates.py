@@ -96,9 +96,10 @@ def check_record_text(root: Path, path: Path, rel: str, text: str) -> None:
         record = validate_record(candidate, root, problems)
         if record is not None:
             vocabularies = _load_vocabularies(models_dir, root, problems)
-            sources, _ = _load_sources(models_dir, root, problems)
+            _, named_sources = _load_sources(models_dir, root, problems)
             ids = {p.stem for p in record_paths(models_dir)}
-            _check_refs(Record(record.model, rel, record.doc), sources, ids, vocabularies, problems, models_dir / "media")
+            _check_refs(Record(record.model, rel, record.doc), named_sources, ids, vocabularies, problems,
+                        models_dir / "media")
         shown = candidate.as_posix()
     errors = [dataclasses.replace(p, path=rel) if p.path == shown else p for p in problems if not p.warning]
     if errors:
