@@ -43,15 +43,28 @@ def _text(value: Any) -> str:
 
 
 _RAW_HTML = re.compile(r"<\s*[a-zA-Z!/?]")
-_BAD_LINK = re.compile(r"\]\(\s*<?\s*(?!https?://|mailto:|#|/|\.)[a-zA-Z][a-zA-Z0-9+.-]*:", re.IGNORECASE)
+_IMAGE = re.compile(r"!\[")
+# Where a Markdown link points: [chữ](đích), [chữ]: đích (a reference), in a record only http(s) or mailto.
+_LINK_TARGET = re.compile(r"\]\(\s*<?\s*([^\s)>]*)|^\s{0,3}\[[^\]\n]+\]:\s*<?([^\s>]*)", re.MULTILINE)
+_GOOD_TARGET = re.compile(r"^(?:https?://[^\s\"'<>]+|mailto:[^\s\"'<>]+@[^\s\"'<>]+)$", re.IGNORECASE)
 
 
 def _markdown(value: Any) -> str:
     text = _text(value)
     if _RAW_HTML.search(text):
         raise _error("có thẻ HTML; trường này chỉ nhận Markdown", "bỏ thẻ <...>; dùng **đậm**, *nghiêng*, [chữ](https://...)")
-    if _BAD_LINK.search(text):
-        raise _error("liên kết phải bắt đầu bằng http:// hoặc https://", "sửa địa chỉ liên kết thành https://...")
+    if _IMAGE.search(text):
+        raise _error(
+            "không nhúng ảnh vào trường chữ (trang không tải gì từ trang khác)",
+            "bỏ ![...](...); nếu cần, để liên kết thường: [xem ảnh](https://...)",
+        )
+    for match in _LINK_TARGET.finditer(text):
+        target = match.group(1) if match.group(1) is not None else match.group(2)
+        if not _GOOD_TARGET.match(target):
+            raise _error(
+                f"liên kết “{target[:60]}” phải bắt đầu bằng http:// hoặc https://",
+                "sửa địa chỉ liên kết thành https://..., hoặc bỏ dấu [ ] nếu không phải liên kết",
+            )
     return text
 
 
