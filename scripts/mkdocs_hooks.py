@@ -32,6 +32,11 @@ def on_files(files, config):
         raise PluginError(str(exc)) from None
 
 
+def on_pre_page(page, config, files):
+    site.prepare_page(page)
+    return page
+
+
 def on_page_markdown(markdown, page, config, files):
     edit_url = site.page_edit_url(page.file.src_uri, config)
     if edit_url:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import BAC_KAN, make_project
@@ -24,6 +24,8 @@ def mangled_record(draw) -> str:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.one_of(YAMLISH, mangled_record()))
+@example(text="{a")  # once crashed: a brace in a message given to str.format
+@example(text="name: \"{x")
 def test_check_never_crashes(tmp_path_factory, text: str) -> None:
     project = make_project(tmp_path_factory.mktemp("prop") / "p", with_records=False)
     project.write("models/thu.yml", text)

@@ -138,8 +138,8 @@ _YAML_MESSAGES: list[tuple[str, str, str]] = [
 _OPENED_HERE: list[tuple[str, str, str]] = [
     (
         "while scanning a quoted scalar",
-        "dấu {quote} mở ở đây chưa được đóng",
-        "thêm dấu {quote} đóng ở cuối giá trị",
+        "dấu QUOTE mở ở đây chưa được đóng",
+        "thêm dấu QUOTE đóng ở cuối giá trị",
     ),
     (
         "while parsing a flow sequence",
@@ -170,7 +170,7 @@ def _translate(exc: yaml.YAMLError, source: str = "") -> tuple[str, str, Any]:
             if needle in text:
                 opened = lines[context.line][context.column:context.column + 1] if context.line < len(lines) else '"'
                 quote = "nháy đơn `'`" if opened == "'" else 'ngoặc kép `"`'
-                return message.format(quote=quote), fix.format(quote=quote), context
+                return message.replace("QUOTE", quote), fix.replace("QUOTE", quote), context
     if "mapping values are not allowed" in text and mark is not None:
         if _BARE_KEY.match(line[: mark.column]):
             return ("thụt lề sai: trường này thụt vào sâu hơn các trường cùng nhóm",

@@ -375,6 +375,14 @@ class Renderer:
         pages.add("nhan-rong.md", self.render("kits.md.j2", kits=[v for v in self.models if v.m.replication]))
         return pages
 
+    def listing_paths(self) -> list[str]:
+        """Where `listing_pages` puts its pages, in the same order, without rendering them."""
+        paths = [f"{MODEL_DIR}/index.md", f"{PROVINCE_DIR}/index.md"]
+        paths += [f"{PROVINCE_DIR}/{province.slug}.md" for province in self.provinces]
+        paths += [f"{PROVINCE_DIR}/{slug}.md" for slug in self.reported_provinces if f"{PROVINCE_DIR}/{slug}.md" not in paths]
+        paths += [f"{TOPIC_DIR}/index.md", *(f"{TOPIC_DIR}/{slug}.md" for slug in self.catalogue.topics)]
+        return [*paths, UPDATES_PAGE, "du-lieu/index.md", "nhan-rong.md"]
+
     def facets(self) -> list[Facet]:
         """The catalogue's filters, each option with how many models it keeps."""
 

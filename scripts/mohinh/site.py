@@ -4,8 +4,10 @@ MkDocs events land in ``scripts/mkdocs_hooks.py``, which calls `generate_files`,
 `page_edit_url`, `page_written` and `after_build` here. ``mohinh build`` calls `build_site`, which runs
 the same MkDocs build into a fresh folder and swaps it in only on success.
 
-Work beside MkDocs, on the second core: the replication kits are made in a worker process and each
-rendered page goes to a Pagefind service as soon as it is ready (see `search.SearchFeeder`).
+Work beside MkDocs, on the second core: a forked worker process makes the model pages, turns a share
+of them into HTML with MkDocs' own ``Page.render`` (the site is byte for byte the same), makes the open
+data, feeds and replication kits; each rendered page goes to a Pagefind service as soon as it is ready
+(see `search.SearchFeeder`).
 
 ``mohinh serve`` runs MkDocs' dirty rebuilds (`Preview`): after an edit, only pages whose Markdown
 changed are rendered again, records that did not change are not parsed again, and only the changed
@@ -131,7 +133,7 @@ def generate_files(files: Files, config: MkDocsConfig) -> Files:
     renderer = Renderer(catalogue, site_url=site_url)
     deferred = data = None
     if preview is None and len(renderer.models) >= _WORKER_THRESHOLD:
-        deferred, pages, data = _render_in_worker(renderer, Path(config.site_dir))
+        deferred, pages, data = _render_in_worker(renderer, Path(config.site_dir), config, files)
     else:
         pages = renderer.pages(reuse=preview.model_pages if preview is not None else None)
     for src_uri in pages.markdown:
@@ -168,15 +170,45 @@ def generate_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 _WORKER_THRESHOLD = 20  # models; below this a worker process costs more than it saves
-_forked: tuple[Renderer, Path] | None = None  # what the page worker inherits when it is forked
+# Share of model pages the worker also turns into HTML (0: none), so both cores convert Markdown: the
+# worker makes every model page's Markdown, the data files and the kits besides, so it takes less than half.
+_WORKER_HTML = 0.4
+
+
+@dataclass
+class _Forked:
+    """What the page worker inherits when it is forked."""
+
+    renderer: Renderer
+    site_dir: Path
+    config: MkDocsConfig
+    files: list[File]  # the files MkDocs knew when the worker was forked (content/ and the theme)
+    generated: list[str]  # and the generated ones, for links between pages
+    html: set[str]  # model ids whose page the worker converts to HTML
+
+
+_forked: _Forked | None = None
+
+
+@dataclass
+class _Rendered:
+    """A page converted to HTML by the worker: what MkDocs' ``Page.render`` would have set."""
+
+    content: str
+    toc: Any
+    title: str | None
+    anchors: set[str] | None
+    links: dict[str, dict[str, str]] | None  # links to anchors of other pages, by src_uri
+    logs: list[tuple[str, int, str]]  # what MkDocs logged meanwhile, told again by the build
 
 
 class _Deferred:
-    """Model pages rendered by a worker process, in the order MkDocs reads them; waited for only when read."""
+    """Model pages made by a worker process, in the order MkDocs reads them; waited for only when read."""
 
-    def __init__(self, results: Iterator[list[tuple[str, str]]], expected: set[str]) -> None:
+    def __init__(self, results: Iterator[list[tuple[str, str, _Rendered | None]]], expected: set[str]) -> None:
         self._results = results
         self._ready: dict[str, str] = {}
+        self._rendered: dict[str, _Rendered] = {}
         self.expected = expected
 
     def take(self, src_uri: str) -> str:
@@ -184,8 +216,15 @@ class _Deferred:
             made = next(self._results, None)
             if made is None:
                 raise MohinhError(f"tiến trình phụ đã xong mà không tạo {src_uri} (lỗi của mohinh, xin báo lại)")
-            self._ready.update(made)
+            for uri, content, rendered in made:
+                self._ready[uri] = content
+                if rendered is not None:
+                    self._rendered[uri] = rendered
         return self._ready.pop(src_uri)
+
+    def rendered(self, src_uri: str) -> _Rendered | None:
+        """The HTML the worker made of a page already taken, if it made it."""
+        return self._rendered.pop(src_uri, None)
 
     def result(self) -> dict[str, bytes]:
         """Wait for the worker's last task (the kits, written straight into the site): nothing left to write."""
@@ -197,20 +236,89 @@ class _Deferred:
 _DATA, _KITS = "<data>", "<kits>"
 
 
-def _render_chunk(ids: list[str]) -> list[tuple[str, str | bytes]]:
-    """In the worker: open data and feeds (``[_DATA]``), the Markdown of some model pages, or the kits
-    (``[_KITS]``, written into the site folder)."""
+def _render_chunk(ids: list[str]) -> list[tuple[str, str | bytes, _Rendered | None]]:
+    """In the worker: open data and feeds (``[_DATA]``), some model pages (Markdown, and HTML for those
+    in ``_forked.html``), or the kits (``[_KITS]``, written into the site folder)."""
     from . import kits
 
     assert _forked is not None
-    renderer, site_dir = _forked
+    renderer = _forked.renderer
     if ids == [_DATA]:
-        return list(data_files(renderer, renderer.site_url).items())
+        return [(uri, content, None) for uri, content in data_files(renderer, renderer.site_url).items()]
     if ids == [_KITS]:
         checklists = [kits.Checklist.of(v, renderer.site_url) for v in renderer.models if kits.has_kit(v)]
-        kits.kit_files(checklists, site_dir)
+        kits.kit_files(checklists, _forked.site_dir)
         return []
-    return [(renderer.by_id[i].url, renderer.model_page(renderer.by_id[i])) for i in ids]
+    made: list[tuple[str, str | bytes, _Rendered | None]] = []
+    for i in ids:
+        view = renderer.by_id[i]
+        markdown = renderer.model_page(view)
+        made.append((view.url, markdown, _to_html(view.url, markdown) if i in _forked.html else None))
+    return made
+
+
+class _Captured(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+@lru_cache(maxsize=1)
+def _worker_files() -> tuple[Files, _Captured]:
+    """In the worker: every file of the build (for links between pages); MkDocs' log kept, not printed."""
+    from mkdocs.structure.files import File, Files
+
+    assert _forked is not None
+    generated = [File.generated(_forked.config, uri, content="") for uri in _forked.generated]
+    captured = _Captured()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.handlers = [captured]
+    mkdocs_log.propagate = False
+    return Files([*_forked.files, *generated]), captured
+
+
+def _to_html(src_uri: str, markdown: str) -> _Rendered:
+    """In the worker: MkDocs' own ``Page.render`` of a generated page (the hook leaves their Markdown as is)."""
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    assert _forked is not None
+    config = _forked.config
+    files, captured = _worker_files()
+    page = Page(None, File.generated(config, src_uri, content=markdown), config)
+    config._current_page = page
+    captured.records = []
+    page.read_source(config)
+    page.render(config, files)
+    links = None
+    if page.links_to_anchors is not None:
+        links = {to_file.src_uri: dict(found) for to_file, found in page.links_to_anchors.items()}
+    assert page.content is not None
+    return _Rendered(page.content, page.toc, page._title_from_render, page.present_anchor_ids, links, captured.records)
+
+
+def prepare_page(page: Any) -> None:
+    """Before MkDocs reads a page: if the worker converts it to HTML, MkDocs takes that HTML."""
+    deferred = getattr(page.file, "_deferred", None)
+    if deferred is None or page.file.src_uri not in deferred.expected:
+        return
+
+    def render(config: MkDocsConfig, files: Files) -> None:
+        rendered = deferred.rendered(page.file.src_uri)
+        if rendered is None:
+            type(page).render(page, config, files)
+            return
+        for name, level, message in rendered.logs:
+            logging.getLogger(name).log(level, "%s", message)
+        page.content, page.toc = rendered.content, rendered.toc
+        page._title_from_render, page.present_anchor_ids = rendered.title, rendered.anchors
+        if rendered.links is not None:
+            page.links_to_anchors = {files.get_file_from_path(uri): found for uri, found in rendered.links.items()}
+
+    page.render = render
 
 
 def _die_with_parent(parent: int) -> None:
@@ -229,15 +337,24 @@ def _die_with_parent(parent: int) -> None:
         os._exit(0)
 
 
-def _render_in_worker(renderer: Renderer, site_dir: Path) -> tuple[_Deferred, Pages, dict[str, bytes | str]]:
-    """A forked worker makes open data, feeds, model pages and kits while this process renders the
-    listings and MkDocs works; model pages are waited for only when MkDocs reads them."""
+def _render_in_worker(
+    renderer: Renderer, site_dir: Path, config: MkDocsConfig, files: Files,
+) -> tuple[_Deferred, Pages, dict[str, bytes | str]]:
+    """A forked worker makes open data, feeds, model pages (and the HTML of a share of them) and kits
+    while this process renders the listings and MkDocs works; model pages are waited for only when read."""
     import multiprocessing
+
+    from .media import published_name
 
     global _forked
     ids = [v.id for v in renderer.models]
     chunks = [ids[i:i + 50] for i in range(0, len(ids), 50)] + [[_DATA], [_KITS]]
-    _forked = (renderer, site_dir)
+    data: dict[str, bytes | str] = dict.fromkeys(data_paths(renderer), b"")  # made by the worker after the pages
+    generated = [v.url for v in renderer.models] + renderer.listing_paths() + list(data)
+    generated += [f"{posixpath.dirname(v.url)}/{v.id}/{published_name(item.file)}" for v in renderer.models
+                  for item in v.m.media]
+    html = {i for n, i in enumerate(ids) if int((n + 1) * _WORKER_HTML) > int(n * _WORKER_HTML)}  # spread evenly
+    _forked = _Forked(renderer, site_dir, config, list(files), generated, html)
     try:
         pool = multiprocessing.get_context("fork").Pool(1, initializer=_die_with_parent, initargs=(os.getpid(),))
     finally:
@@ -249,7 +366,6 @@ def _render_in_worker(renderer: Renderer, site_dir: Path) -> tuple[_Deferred, Pa
         pages.add(view.url, "", view.record.path)
     listings = renderer.listing_pages()
     pages.markdown.update(listings.markdown)
-    data: dict[str, bytes | str] = dict.fromkeys(data_paths(renderer), b"")  # made by the worker after the pages
     deferred = _Deferred(results, set(pages.markdown) - set(listings.markdown) | set(data))  # type: ignore[arg-type]
     return deferred, pages, data
 
