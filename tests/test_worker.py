@@ -69,3 +69,41 @@ def test_a_broken_link_in_a_page_the_worker_converted_still_stops_the_build(tmp_
     assert result.exit_code == 1
     assert "30 warnings" in result.output  # the worker's warnings, one per page, counted by MkDocs' strict mode
     assert not (project.root / "site").exists()
+
+
+def test_check_in_two_processes_finds_what_one_finds(tmp_path, monkeypatch) -> None:
+    """From 200 records a forked process validates half of them: same problems, same order, same lines."""
+    from mohinh import catalogue
+
+    project = synthetic_project(tmp_path / "p", 210)
+    models = project.root / "models"
+    first, last = models / "mo-hinh-00003.yml", models / "mo-hinh-00205.yml"
+    first.write_text(first.read_text(encoding="utf-8").replace("status: ", "status: sai-"), encoding="utf-8")
+    last.write_text(last.read_text(encoding="utf-8").replace("topics: [", "topics: [chu-de-la, "), encoding="utf-8")
+    shutil.copy(models / "mo-hinh-00150.yml", models / "mo-hinh-00150.yaml")  # the same id twice
+
+    def problems(limit: int) -> list[str]:
+        monkeypatch.setattr(catalogue, "_TWO_PROCESSES", limit)
+        try:
+            catalogue.load_catalogue(project.root)
+        except catalogue.InvalidRecords as exc:
+            return [str(p) for p in exc.problems]
+        raise AssertionError("the mistakes were not found")
+
+    alone, shared = problems(10_000), problems(200)
+    assert shared == alone
+    assert any(p.startswith("models/mo-hinh-00003.yml:") and "status" in p for p in shared)
+    assert any(p.startswith("models/mo-hinh-00205.yml:") and "chu-de-la" in p for p in shared)
+    assert any(p.startswith("models/mo-hinh-00150.y") and "trùng" in p for p in shared)
+
+
+def test_a_record_from_the_second_process_still_knows_its_lines(tmp_path) -> None:
+    from mohinh import catalogue
+
+    project = synthetic_project(tmp_path / "p", 210)
+    loaded = catalogue.load_catalogue(project.root)
+    record = loaded.records[-1]
+    assert record._doc is None  # let go in the second process
+    lines = (project.root / record.path).read_text(encoding="utf-8").splitlines()
+    line = lines.index(next(x for x in lines if x.startswith("  - province:"))) + 1
+    assert record.doc.position(("locations", 0, "province")) == (line, 15)  # read again when asked

@@ -7,6 +7,7 @@ MkDocs hook. It raises `InvalidRecords` listing every error of every file at onc
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import typing
 from collections.abc import Collection
@@ -34,7 +35,16 @@ class Record:
 
     model: Model
     path: str
-    doc: YamlDocument = field(repr=False)
+    _doc: YamlDocument | None = field(repr=False)
+    file: Path | None = field(default=None, repr=False, compare=False)  # to read ``doc`` again when it was let go
+
+    @property
+    def doc(self) -> YamlDocument:
+        """Where each part of the record stands in its file (read again if it was not kept)."""
+        if self._doc is None:
+            assert self.file is not None
+            self._doc = load_yaml(self.file, self.path)
+        return self._doc
 
     @property
     def id(self) -> str:
@@ -347,6 +357,46 @@ def _validate_or_reuse(path: Path, root: Path, problems: list[Problem]) -> Recor
     return record
 
 
+_TWO_PROCESSES = 200  # records; from here a forked process reads half of them (two cores, half the wait)
+
+
+def _check_refs_with(record: Record, refs: tuple[Any, ...], problems: list[Problem]) -> None:
+    sources, ids, vocab, media_root = refs
+    _check_refs(record, sources, ids, vocab, problems, media_root)
+
+
+_Checked = tuple["Record | None", list[Problem], list[Problem]]  # record, its own problems, its references'
+
+
+def _validate_each(paths: list[Path], root: Path, refs: tuple[Any, ...], keep_doc: bool) -> list[_Checked]:
+    """Validate records and check their references; without ``keep_doc`` the marks are let go (read again
+    only if a later problem needs a line number), so little is sent back from the second process."""
+    made: list[_Checked] = []
+    for path in paths:
+        found: list[Problem] = []
+        record = validate_record(path, root, found)
+        referenced: list[Problem] = []
+        if record is not None:
+            _check_refs_with(record, refs, referenced)
+            if not keep_doc:
+                record._doc, record.file = None, path
+        made.append((record, found, referenced))
+    return made
+
+
+def _validate_in_two(paths: list[Path], root: Path, refs: tuple[Any, ...]) -> list[_Checked] | None:
+    """`_validate_each` of every record, the second half in a forked process; None where there is no fork."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2:
+        return None
+    half = len(paths) * 11 // 20  # this process also unpickles what the other sends back
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        second = pool.apply_async(_validate_each, (paths[half:], root, refs, False))
+        first = _validate_each(paths[:half], root, refs, True)
+        return first + second.get()
+
+
 def load_catalogue(root: Path, *, drafts: bool = False, reuse: bool = False) -> Catalogue:
     """Load and check ``root/models``; raise `InvalidRecords` with every problem if any is an error.
 
@@ -360,8 +410,20 @@ def load_catalogue(root: Path, *, drafts: bool = False, reuse: bool = False) -> 
     sources, named_sources = _load_sources(models_dir, root, problems)
     records: list[Record] = []
     seen: dict[str, str] = {}
-    for path in record_paths(models_dir):
-        record = _validate_or_reuse(path, root, problems) if reuse else validate_record(path, root, problems)
+    paths = record_paths(models_dir)
+    media = models_dir / "media"
+    ids = {path.stem for path in paths}  # a record's id is its file name (any other id is refused)
+    refs = (named_sources, ids, vocab, media)
+    validated = _validate_in_two(paths, root, refs) if not reuse and len(paths) >= _TWO_PROCESSES else None
+    checked: dict[str, list[Problem]] = {}  # references already checked, by record file
+    for n, path in enumerate(paths):
+        if validated is not None:
+            record, found, referenced = validated[n]
+            problems.extend(found)
+            if record is not None:
+                checked[record.path] = referenced
+        else:
+            record = _validate_or_reuse(path, root, problems) if reuse else validate_record(path, root, problems)
         if record is None:
             seen.setdefault(path.stem, _relative(path, root))
             continue
@@ -371,9 +433,11 @@ def load_catalogue(root: Path, *, drafts: bool = False, reuse: bool = False) -> 
             continue
         seen[record.id] = record.path
         records.append(record)
-    ids = set(seen)
     for record in records:
-        _check_refs(record, named_sources, ids, vocab, problems, models_dir / "media")
+        if record.path in checked:
+            problems.extend(checked[record.path])
+        else:
+            _check_refs_with(record, refs, problems)
     if any(not p.warning for p in problems) or vocab is None:
         raise InvalidRecords(problems)
     published = [r for r in records if drafts or not r.model.draft]

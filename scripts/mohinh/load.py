@@ -60,6 +60,9 @@ class SourceFloat(float):
         obj.source = source
         return obj
 
+    def __reduce__(self) -> tuple[type[SourceFloat], tuple[float, str]]:  # pickled by `mohinh check`'s second process
+        return SourceFloat, (float(self), self.source)
+
 
 @dataclass
 class YamlDocument:
