@@ -44,6 +44,14 @@ def on_page_markdown(markdown, page, config, files):
     return site.fill_page(markdown, page.file.src_uri, config)
 
 
+def on_page_content(html, page, config, files):
+    return site.fill_html(html, page.file.src_uri, config)
+
+
+def on_env(env, config, files):
+    return site.theme_environment(env)
+
+
 def on_post_page(output, page, config):
     site.page_written(output, page.file.dest_uri, config)
     return output

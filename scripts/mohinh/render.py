@@ -8,6 +8,7 @@ Templates live in ``templates/``; a site can override any of them in ``overrides
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -30,6 +31,32 @@ MODEL_DIR = "mo-hinh"
 PROVINCE_DIR = "dia-phuong"
 TOPIC_DIR = "chu-de"
 UPDATES_PAGE = "tin-moi.md"
+
+
+_HTML_BLOCK = re.compile(r"^<!-- mohinh:html -->\n(.*?)^<!-- /mohinh:html -->$", re.S | re.M)
+
+
+def set_aside_html(markdown: str) -> tuple[str, list[str]]:
+    """Take out of a generated page the HTML blocks its template marks ``<!-- mohinh:html -->`` ...
+    ``<!-- /mohinh:html -->``, leaving a numbered marker; `put_back_html` puts them in the page's HTML.
+
+    Python-Markdown parses a block of raw HTML more than once only to keep it as it is; the catalogue's
+    list is most of a megabyte at 1,000 models. Text from records in it is escaped by the template.
+    """
+    blocks: list[str] = []
+
+    def mark(found: re.Match[str]) -> str:
+        blocks.append(found.group(1).rstrip("\n"))
+        return f"<!-- mohinh:html {len(blocks) - 1} -->"
+
+    return _HTML_BLOCK.sub(mark, markdown), blocks
+
+
+def put_back_html(html: str, blocks: list[str]) -> str:
+    """The page's HTML with the blocks `set_aside_html` took out back in place."""
+    for n, block in enumerate(blocks):
+        html = html.replace(f"<!-- mohinh:html {n} -->", block, 1)
+    return html
 
 
 def _finalize(value: Any) -> Any:
@@ -271,12 +298,16 @@ class Pages:
 class Renderer:
     """Renders every page of a catalogue; holds the compiled templates and shared listings."""
 
-    def __init__(self, catalogue: Catalogue, site_url: str = "") -> None:
+    def __init__(self, catalogue: Catalogue, site_url: str = "",
+                 snippets: dict[tuple[Any, ...], tuple[Any, Markup]] | None = None) -> None:
         self.catalogue = catalogue
         self.site_url = site_url
         self.env = environment(catalogue.root)
         self.models = views(catalogue)
         self.by_id = {v.id: v for v in self.models}
+        # What `snippet` rendered, with what it was made from; ``mohinh serve`` passes the last build's.
+        self._snippets: dict[tuple[Any, ...], tuple[Any, Markup]] = {} if snippets is None else snippets
+        self._inputs: dict[str, tuple[Any, ...]] = {}
 
     @cached_property
     def by_province(self) -> dict[str, list[ModelView]]:
@@ -316,6 +347,23 @@ class Renderer:
     def render(self, name: str, **context: Any) -> str:
         return self.env.get_template(name).render(site=self, **context)
 
+    @cached_property
+    def templates(self) -> tuple[tuple[str, int], ...]:
+        """`templates_signature` of this build's templates."""
+        return templates_signature(self.catalogue.root)
+
+    def snippet(self, name: str, view: ModelView, **context: Any) -> Markup:
+        """One model's part of a listing (a card), rendered from template ``name`` once per build, and
+        under ``mohinh serve`` only again when the model or the templates changed."""
+        key = (name, view.id, *sorted(context.items()))
+        inputs = self._inputs.get(view.id)
+        if inputs is None:
+            inputs = self._inputs[view.id] = (self._model_page_inputs(view), self.templates)
+        known = self._snippets.get(key)
+        if known is None or known[0] != inputs:
+            known = self._snippets[key] = (inputs, Markup(self.render(name, v=view, **context)))
+        return known[1]
+
     def model_page(self, view: ModelView) -> str:
         related = [self.by_id[r] for r in view.m.related if r in self.by_id]
         return self.render("model.md.j2", v=view, related=related, page_url=f"{self.site_url}{MODEL_DIR}/{view.id}/")
@@ -335,7 +383,7 @@ class Renderer:
         """
         pages = Pages()
         if reuse is not None:
-            signature = templates_signature(self.catalogue.root)
+            signature = self.templates
             if reuse.get("") != (signature, ""):
                 reuse.clear()
                 reuse[""] = (signature, "")
@@ -352,6 +400,8 @@ class Renderer:
             for gone in reuse.keys() - pages.markdown.keys() - {""}:
                 del reuse[gone]
         pages.markdown.update(self.listing_pages().markdown)
+        for key in [k for k in self._snippets if k[1] not in self.by_id]:  # models that are gone
+            del self._snippets[key]
         return pages
 
     def listing_pages(self) -> Pages:

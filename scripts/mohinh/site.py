@@ -1,6 +1,6 @@
 """Building the site: the functions behind both doors (the ``mohinh`` CLI and the MkDocs hook).
 
-MkDocs events land in ``scripts/mkdocs_hooks.py``, which calls `generate_files`, `fill_page`,
+MkDocs events land in ``scripts/mkdocs_hooks.py``, which calls `generate_files`, `fill_page`, `fill_html`,
 `page_edit_url`, `page_written` and `after_build` here. ``mohinh build`` calls `build_site`, which runs
 the same MkDocs build into a fresh folder and swaps it in only on success.
 
@@ -32,7 +32,7 @@ from . import history
 from .catalogue import Catalogue, load_catalogue
 from .errors import MohinhError
 from .paths import find_root as find_root  # re-exported: site.find_root is the public name
-from .render import Pages, Renderer
+from .render import Pages, Renderer, put_back_html, set_aside_html
 
 if TYPE_CHECKING:  # MkDocs is only needed when a site is built
     from mkdocs.config.defaults import MkDocsConfig
@@ -57,6 +57,7 @@ class BuildState:
     site_url: str = ""
     kits: Future[dict[str, bytes]] | None = None
     search: SearchFeeder | None = None
+    html_blocks: dict[str, list[str]] = field(default_factory=dict)  # see render.set_aside_html
 
 
 _preloaded: dict[Path, Catalogue] = {}
@@ -71,6 +72,7 @@ class Preview:
     model_pages: dict[str, tuple[Any, str]] = field(default_factory=dict)  # see Renderer.pages
     data: dict[str, bytes] = field(default_factory=dict)  # open data and feeds last written
     kits: dict[Checklist, dict[str, bytes]] = field(default_factory=dict)
+    snippets: dict[tuple[Any, ...], tuple[Any, Any]] = field(default_factory=dict)  # see Renderer.snippet
     background: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -94,6 +96,34 @@ def configure(config: MkDocsConfig) -> None:
     """MkDocs' ``config`` event (once per build, a new config each time under serve)."""
     if _serving:
         _previews.setdefault(_root_of(config), Preview())
+
+
+def theme_environment(env: Any) -> Any:
+    """MkDocs' ``env`` event: under serve, theme templates compiled by an earlier rebuild are not compiled again
+    (MkDocs makes a new Jinja environment for every rebuild; the 404 page alone took a quarter of a second)."""
+    if _serving:
+        env.bytecode_cache = _theme_bytecode()
+    return env
+
+
+@lru_cache(maxsize=1)
+def _theme_bytecode() -> Any:
+    import jinja2
+
+    class MemoryBytecodeCache(jinja2.BytecodeCache):
+        """Compiled templates kept in memory, by name; Jinja checks the source's checksum before using one."""
+
+        def __init__(self) -> None:
+            self.compiled: dict[str, bytes] = {}
+
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            if bucket.key in self.compiled:
+                bucket.bytecode_from_string(self.compiled[bucket.key])
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+    return MemoryBytecodeCache()
 
 
 def _unmodified() -> bool:
@@ -130,7 +160,7 @@ def generate_files(files: Files, config: MkDocsConfig) -> Files:
         log.info("%s", warning)
     catalogue.first_commits, catalogue.last_commits = history.record_dates(root)
     site_url = config.site_url or ""
-    renderer = Renderer(catalogue, site_url=site_url)
+    renderer = Renderer(catalogue, site_url=site_url, snippets=preview.snippets if preview is not None else None)
     deferred = data = None
     if preview is None and len(renderer.models) >= _WORKER_THRESHOLD:
         deferred, pages, data = _render_in_worker(renderer, Path(config.site_dir), config, files)
@@ -473,11 +503,20 @@ def state(config: MkDocsConfig) -> BuildState:
 
 
 def fill_page(markdown: str, src_uri: str, config: MkDocsConfig) -> str:
-    """Fill the ``<!-- mohinh:... -->`` listings of a hand-written page."""
+    """Fill the ``<!-- mohinh:... -->`` listings of a hand-written page; set aside a generated page's HTML blocks."""
     current = state(config)
     if src_uri in current.pages.markdown:
+        markdown, blocks = set_aside_html(markdown)
+        if blocks:
+            current.html_blocks[src_uri] = blocks
         return markdown
     return current.renderer.fill_placeholders(markdown)
+
+
+def fill_html(html: str, src_uri: str, config: MkDocsConfig) -> str:
+    """A generated page's HTML, with the blocks `fill_page` set aside put back."""
+    blocks = state(config).html_blocks.pop(src_uri, None)
+    return html if blocks is None else put_back_html(html, blocks)
 
 
 def page_edit_url(src_uri: str, config: MkDocsConfig) -> str | None:
