@@ -49,6 +49,17 @@ def test_listing_pages_exist(project: Project, mkdocs_warnings) -> None:
     assert "Hộ an toàn - Thôn, bản, tổ dân phố bình yên" in visible_text(project.html("dia-phuong/thai-nguyen/index.html"))
 
 
+def test_each_model_is_its_own_card_on_topic_and_province_pages(project: Project, mkdocs_warnings) -> None:
+    for i in range(3):
+        project.record(f"mo-hinh-{i}", BAC_KAN.replace("name: Hộ an toàn", f"name: Mô hình số {i}"))
+    build_site(project.root)
+    for page in ("chu-de/hoa-giai-co-so/index.html", "dia-phuong/thai-nguyen/index.html"):
+        html = project.html(page)
+        cards = re.findall(r"<li>\s*<p><strong><a href=\"../../mo-hinh/([a-z0-9-]+)/\">", html)
+        assert cards == ["bac-kan-ho-an-toan", "mo-hinh-0", "mo-hinh-1", "mo-hinh-2"], page
+        assert "-   <strong>" not in html, page  # a card swallowed by the one before
+
+
 def test_model_pages_are_not_in_the_sidebar(project: Project, mkdocs_warnings) -> None:
     for i in range(3):
         project.record(f"mo-hinh-{i}", BAC_KAN.replace("name: Hộ an toàn", f"name: Mô hình số {i}"))
