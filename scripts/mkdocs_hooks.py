@@ -33,7 +33,7 @@ def on_files(files, config):
 
 
 def on_pre_page(page, config, files):
-    site.prepare_page(page)
+    site.prepare_page(page, config)
     return page
 
 

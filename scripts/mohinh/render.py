@@ -348,6 +348,16 @@ class Renderer:
         return self.env.get_template(name).render(site=self, **context)
 
     @cached_property
+    def page_dates(self) -> dict[str, PartialDate]:
+        """When each model page last changed (see `ModelView.last_modified`), by page path."""
+        return {view.url: view.last_modified for view in self.models}
+
+    @cached_property
+    def site_date(self) -> PartialDate | None:
+        """When the site's content last changed: its newest model page (None without models)."""
+        return max(self.page_dates.values(), default=None)
+
+    @cached_property
     def templates(self) -> tuple[tuple[str, int], ...]:
         """`templates_signature` of this build's templates."""
         return templates_signature(self.catalogue.root)

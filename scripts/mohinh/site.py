@@ -330,8 +330,15 @@ def _to_html(src_uri: str, markdown: str) -> _Rendered:
     return _Rendered(page.content, page.toc, page._title_from_render, page.present_anchor_ids, links, captured.records)
 
 
-def prepare_page(page: Any) -> None:
-    """Before MkDocs reads a page: if the worker converts it to HTML, MkDocs takes that HTML."""
+def prepare_page(page: Any, config: MkDocsConfig) -> None:
+    """Before MkDocs reads a page: date it from the records, not the clock (the sitemap's ``lastmod``, so
+    two builds of the same records are the same on any day); if the worker converts it to HTML, MkDocs
+    takes that HTML."""
+    current = _states.get(id(config))
+    if current is not None:
+        updated = current.renderer.page_dates.get(page.file.src_uri, current.renderer.site_date)
+        if updated is not None:
+            page.update_date = updated.first_day.isoformat()
     deferred = getattr(page.file, "_deferred", None)
     if deferred is None or page.file.src_uri not in deferred.expected:
         return
