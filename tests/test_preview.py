@@ -85,10 +85,12 @@ def served(project: Project, tmp_path: Path) -> Iterator[Served]:
             process.kill()
 
 
-def test_editing_a_record_updates_its_page_and_the_catalogue(served: Served) -> None:
+def test_editing_a_record_updates_its_page_and_every_listing(served: Served) -> None:
     served.project.record("bac-kan-ho-an-toan", BAC_KAN.replace("Mô hình tự quản trong đó", "Bản sửa thử: mô hình trong đó"))
     _wait_for(lambda: served.shows(PAGE, "Bản sửa thử"), "the edited summary on the model page")
     _wait_for(lambda: served.shows("mo-hinh/", "Bản sửa thử"), "the edited summary in the catalogue")
+    _wait_for(lambda: served.shows("chu-de/hoa-giai-co-so/", "Bản sửa thử"), "the edited summary on its topic's page")
+    _wait_for(lambda: served.shows("dia-phuong/thai-nguyen/", "Bản sửa thử"), "the edited summary on its province's page")
     # Open data follows shortly after the page (it is refreshed once the page has reloaded).
     _wait_for(lambda: served.shows("du-lieu/mo-hinh.json", "Bản sửa thử"), "the edit in the open data")
 
