@@ -53,7 +53,7 @@ def on_env(env, config, files):
 
 
 def on_post_page(output, page, config):
-    site.page_written(output, page.file.dest_uri, config)
+    site.page_written(output, page, config)
     return output
 
 

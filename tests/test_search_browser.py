@@ -60,3 +60,34 @@ def test_results_show_province_and_keyboard_reaches_them(page, repo_url) -> None
 def test_listing_pages_are_not_indexed(page, repo_url) -> None:
     titles = results(page, repo_url, "danh mục mô hình")
     assert "Danh mục mô hình" not in titles
+
+
+NAMES = ["Tổ liên gia An Bình", "Tiếng kẻng Bến Thủy", "Dòng họ Cẩm Xuyên", "Camera Đồng Lộc", "Tổ hòa giải Hương Sơn"]
+
+
+def test_a_large_site_is_searched_across_all_its_indexes(page, tmp_path, serve_site, monkeypatch) -> None:
+    """Past `SHARD_PAGES` model pages the site gets several Pagefind indexes (Pagefind's memory grows with
+    the pages of one index); a reader searches them as one, filters included."""
+    from conftest import BAC_KAN, make_project
+    from mohinh import search
+    from mohinh.site import build_site
+
+    monkeypatch.setattr(search, "SHARD_PAGES", 2)
+    project = make_project(tmp_path / "p", with_records=False)
+    for n, name in enumerate(NAMES):
+        project.record(f"mo-hinh-{n}", BAC_KAN.replace("name: Hộ an toàn - Thôn, bản, tổ dân phố bình yên", f"name: {name}"))
+    build_site(project.root)
+    site = project.root / "site"
+    assert [p.name for p in sorted(site.glob("pagefind*/pagefind-entry.json"), key=str)] == ["pagefind-entry.json"] * 3
+    assert 'data-pagefind-more="../pagefind-2/ ../pagefind-3/"' in project.html("mo-hinh/index.html")
+    base = serve_site(site)
+    for name in NAMES:  # two in the first index, two in the second, one (with the other pages) in the third
+        titles = results(page, base, search_words(name))
+        assert titles and titles[0] == name, (name, titles)
+    assert set(NAMES) <= set(results(page, base, "bắc kạn"))  # one query, results from every index
+
+
+def search_words(name: str) -> str:
+    """The query a reader types: the name without accents."""
+    plain = name.replace("đ", "d").replace("Đ", "D")
+    return unicodedata.normalize("NFD", plain).encode("ascii", "ignore").decode().lower()

@@ -263,7 +263,7 @@ def validate_record(path: Path, root: Path, problems: list[Problem]) -> Record |
         problems.append(Problem(rel, line, column, "id", f"mã `{model.id}` khác tên tệp `{stem}`",
                                 f"xóa dòng `id:` hoặc đổi thành `id: {stem}`"))
         ok = False
-    return Record(model, rel, doc) if ok else None
+    return Record(model, rel, doc, path) if ok else None
 
 
 def is_slug(stem: str) -> bool:
@@ -276,10 +276,10 @@ def _check_refs(
     problems: list[Problem], media_root: Path,
 ) -> None:
     """Cross-references of one record; ``sources`` are the source ids named (None: not checked)."""
-    model, doc, rel = record.model, record.doc, record.path
+    model, rel = record.model, record.path
 
     def add(loc: tuple[Any, ...], message: str, fix: str, *, warning: bool = False) -> None:
-        line, column = doc.position(loc)
+        line, column = record.doc.position(loc)  # the marks are read (again) only for a problem
         problems.append(Problem(rel, line, column, format_loc(loc), message, fix, warning))
 
     def check_source(loc: tuple[Any, ...], source_id: str | None) -> None:
@@ -382,7 +382,7 @@ def _validate_each(paths: list[Path], root: Path, refs: tuple[Any, ...], keep_do
         if record is not None:
             _check_refs_with(record, refs, referenced)
             if not keep_doc:
-                record._doc, record.file = None, path
+                record._doc = None
         made.append((record, found, referenced))
     return made
 
@@ -460,6 +460,8 @@ def _load_catalogue(root: Path, drafts: bool, reuse: bool) -> Catalogue:
             _check_refs_with(record, refs, problems)
     if any(not p.warning for p in problems) or vocab is None:
         raise InvalidRecords(problems)
+    for record in records:  # checked: the marks are let go (most of a record's memory), read again if asked
+        record._doc = None
     published = [r for r in records if drafts or not r.model.draft]
     return Catalogue(
         root=root,

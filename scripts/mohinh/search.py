@@ -5,8 +5,8 @@ needs. Model pages carry filters (province today and as reported, topic, communi
 as ``data-pagefind-filter`` attributes written by ``templates/model.md.j2``.
 
 A full build feeds each page to a Pagefind service process (`SearchFeeder`) as soon as MkDocs has
-rendered it, so indexing runs on the second core while MkDocs renders the rest; only writing the
-bundle is left for the end. `index_site` runs the Pagefind command on a folder already written
+rendered it, so indexing runs on the second core while MkDocs renders the rest; a large site is split
+into several indexes (`SHARD_PAGES`), each written as soon as its pages are in. `index_site` runs the Pagefind command on a folder already written
 (used by ``mohinh serve`` after a partial rebuild).
 """
 
@@ -51,11 +51,24 @@ def index_site(state: BuildState | None, site_dir: Path) -> None:
         raise SearchIndexError(f"Pagefind không lập được chỉ mục tìm kiếm: {result.stderr.strip() or result.stdout.strip()}")
 
 
-class SearchFeeder:
-    """A Pagefind service (``pagefind --service``) fed page by page during the build.
+# Model pages per search index. Pagefind needs about 0.2 MB of memory per page while it writes an index
+# (1.1 GB for 5,000 pages in one index), so a large site gets several indexes, written one after another
+# as their pages are ready, and the browser merges them (`search_folders`).
+SHARD_PAGES = 1500
+
+
+def search_folders(model_pages: int) -> list[str]:
+    """Site folders of the search indexes: ``pagefind`` (also the one the browser loads), then
+    ``pagefind-2``... for every further `SHARD_PAGES` model pages."""
+    count = max(1, -(-model_pages // SHARD_PAGES))
+    return ["pagefind"] + [f"pagefind-{n}" for n in range(2, count + 1)]
+
+
+class _PagefindService:
+    """One Pagefind service (``pagefind --service``) and one index in it.
 
     Messages are base64 JSON ended by a comma, both ways. A reader thread collects the answers, so
-    the build never waits for Pagefind until `finish`.
+    the build never waits for Pagefind until `wait_written`.
     """
 
     def __init__(self) -> None:
@@ -67,12 +80,13 @@ class SearchFeeder:
         self._done = threading.Condition()
         self._last = 0
         self._closed = False
+        self._written: int | None = None
+        self.pages = 0
         assert self._process.stdout is not None
         self._reader = threading.Thread(target=self._read, args=(self._process.stdout,), daemon=True)
         self._reader.start()
         config = {"exclude_selectors": EXCLUDED}
         self._index = self._wait(self._send({"type": "NewIndex", "config": config}))["index_id"]
-        self._pages = 0
 
     def _read(self, stream: IO[bytes]) -> None:
         buffer = b""
@@ -81,8 +95,10 @@ class SearchFeeder:
             *messages, buffer = buffer.split(b",")
             for message in messages:
                 answer = json.loads(base64.b64decode(message))
+                payload = answer["payload"]
                 with self._done:
-                    self._answers[answer.get("message_id") or 0] = answer["payload"]
+                    if payload.get("type") in ("Error", "NewIndex", "WriteFiles"):  # the others are not read
+                        self._answers[answer.get("message_id") or 0] = payload
                     self._done.notify_all()
         with self._done:
             self._closed = True
@@ -108,31 +124,23 @@ class SearchFeeder:
         return answer
 
     def add(self, dest_uri: str, html: str) -> None:
-        """Index one page written to ``dest_uri`` (``mo-hinh/x/index.html``) if it asks to be searched."""
-        if BODY_MARK in html:
-            self._send({"type": "AddFile", "index_id": self._index, "file_path": dest_uri, "file_contents": html})
-            self._pages += 1
+        self._send({"type": "AddFile", "index_id": self._index, "file_path": dest_uri, "file_contents": html})
+        self.pages += 1
 
-    def finish(self, site_dir: Path) -> None:
-        """Write the bundle to ``site_dir/pagefind/`` once every page sent has been indexed.
+    def write(self, folder: Path) -> None:
+        """Ask Pagefind to write the index into ``folder`` once the pages sent are indexed (not waited for)."""
+        self._written = self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(folder)})
 
-        The files are asked for (``GetFiles``) and written here, so they are complete when the build ends.
-        """
+    def wait_written(self) -> None:
+        """Wait for `write`, then stop the service; raise `SearchIndexError` if Pagefind failed."""
         try:
-            self._wait(self._last)
+            assert self._written is not None
+            answer = self._wait(self._written)
             errors = [a for a in self._answers.values() if a.get("type") == "Error"]
             if errors:
                 raise SearchIndexError(f"Pagefind không lập được chỉ mục tìm kiếm: {errors[0].get('message')}")
-            answer = self._wait(self._send({"type": "GetFiles", "index_id": self._index}))
-            if answer.get("type") != "GetFiles":
+            if answer.get("type") != "WriteFiles":
                 raise SearchIndexError(f"Pagefind không ghi được chỉ mục tìm kiếm: {answer.get('message')}")
-            bundle = site_dir / "pagefind"
-            for made in sorted(answer["files"], key=lambda f: f["path"]):
-                target = bundle / made["path"]
-                if bundle.resolve() not in target.resolve().parents:
-                    raise SearchIndexError(f"Pagefind trả về đường dẫn lạ: {made['path']}")
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(base64.b64decode(made["content"]))
         finally:
             self.close()
 
@@ -145,7 +153,63 @@ class SearchFeeder:
             except BrokenPipeError:
                 pass
             try:
-                self._process.wait(timeout=10)
+                self._process.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 self._process.kill()
                 self._process.wait()
+
+
+class SearchFeeder:
+    """The search indexes of a full build, fed page by page as MkDocs writes them.
+
+    Model page number ``k`` goes to index ``k // SHARD_PAGES``; every other searchable page to the last
+    index. An index whose model pages have all arrived is written at once and its service stopped,
+    so at most about two run at a time, whatever the size of the site.
+    """
+
+    def __init__(self, site_dir: Path, model_pages: list[str]) -> None:
+        self._site_dir = site_dir
+        self._folders = search_folders(len(model_pages))
+        self._shard = {uri: min(n // SHARD_PAGES, len(self._folders) - 1) for n, uri in enumerate(model_pages)}
+        self._expected = [sum(1 for s in self._shard.values() if s == k) for k in range(len(self._folders))]
+        self._services: dict[int, _PagefindService] = {}
+        self._writing: list[_PagefindService] = []
+
+    def add(self, dest_uri: str, html: str) -> None:
+        """Index one page written to ``dest_uri`` (``mo-hinh/x/index.html``) if it asks to be searched."""
+        if BODY_MARK not in html:
+            return
+        last = len(self._folders) - 1
+        shard = self._shard.get(dest_uri, last)
+        service = self._services.get(shard)
+        if service is None:
+            service = self._services[shard] = _PagefindService()
+        service.add(dest_uri, html)
+        if shard != last and service.pages == self._expected[shard]:  # every page of this index is in
+            self._write(shard)
+
+    def _write(self, shard: int) -> None:
+        service = self._services.pop(shard)
+        service.write(self._site_dir / self._folders[shard])
+        self._writing.append(service)
+        if len(self._writing) > 1:  # one index written at a time: the memory of one, not of all
+            self._writing.pop(0).wait_written()
+
+    def finish(self, site_dir: Path) -> None:
+        """Write every index not yet written and wait until all are complete on disk."""
+        try:
+            if not self._services and not self._writing:
+                self._services[len(self._folders) - 1] = _PagefindService()  # a site with nothing to search
+            for shard in sorted(self._services):
+                self._write(shard)
+            while self._writing:
+                self._writing.pop(0).wait_written()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop every service (also when the build failed)."""
+        for service in [*self._services.values(), *self._writing]:
+            service.close()
+        self._services.clear()
+        self._writing.clear()

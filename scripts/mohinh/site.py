@@ -189,9 +189,12 @@ def generate_files(files: Files, config: MkDocsConfig) -> Files:
         else:
             files.append(File.generated(config, src_uri, content=content))
     state = BuildState(catalogue, renderer, pages, site_url)
+    # The search indexes the browser merges with the first (a large site has several; see search.SHARD_PAGES).
+    config.extra["mohinh_search_more"] = search.search_folders(len(renderer.models))[1:] if preview is None else []
     if preview is None:
         state.kits = deferred or kits.start_kits(renderer.models, site_url)  # type: ignore[assignment]
-        state.search = search.SearchFeeder()
+        model_pages = [f"{posixpath.dirname(v.url)}/{v.id}/index.html" for v in renderer.models]
+        state.search = search.SearchFeeder(Path(config.site_dir), model_pages)
     else:
         _mark_unchanged(files, generated, preview, Path(config.site_dir))
         state.kits = _preview_kits(renderer, preview, site_url)
@@ -537,11 +540,18 @@ def page_edit_url(src_uri: str, config: MkDocsConfig) -> str | None:
     return config.repo_url.rstrip("/") + "/" + path
 
 
-def page_written(html: str, dest_uri: str, config: MkDocsConfig) -> None:
-    """A page is rendered: hand it to the search index being built beside MkDocs."""
+def page_written(html: str, page: Any, config: MkDocsConfig) -> None:
+    """A page is rendered: hand it to the search index being built beside MkDocs, then let go of its
+    Markdown and HTML (MkDocs keeps every page until the build ends: most of its memory at 5,000 models;
+    what it still needs, the page's anchors and links, stays)."""
     current = _states.get(id(config))
-    if current is not None and current.search is not None:
-        current.search.add(dest_uri, html)
+    if current is None:
+        return
+    if current.search is not None:
+        current.search.add(page.file.dest_uri, html)
+        page.markdown = page.content = None
+        if page.file.src_uri in current.pages.markdown:  # a generated page: its Markdown is in memory only
+            page.file._content = None
 
 
 def after_build(config: MkDocsConfig) -> None:
