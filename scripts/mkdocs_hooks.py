@@ -45,7 +45,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return site.fill_html(html, page.file.src_uri, config)
+    return site.fill_html(html, page, config)
 
 
 def on_env(env, config, files):

@@ -72,7 +72,7 @@ def test_a_broken_link_in_a_page_the_worker_converted_still_stops_the_build(tmp_
 
 
 def test_check_in_two_processes_finds_what_one_finds(tmp_path, monkeypatch) -> None:
-    """From 200 records a forked process validates half of them: same problems, same order, same lines."""
+    """From 200 records two forked processes validate half of them each: same problems, same order, same lines."""
     from mohinh import catalogue
 
     project = synthetic_project(tmp_path / "p", 210)
@@ -97,13 +97,13 @@ def test_check_in_two_processes_finds_what_one_finds(tmp_path, monkeypatch) -> N
     assert any(p.startswith("models/mo-hinh-00150.y") and "trùng" in p for p in shared)
 
 
-def test_a_record_from_the_second_process_still_knows_its_lines(tmp_path) -> None:
+def test_a_record_from_a_child_process_still_knows_its_lines(tmp_path) -> None:
     from mohinh import catalogue
 
     project = synthetic_project(tmp_path / "p", 210)
     loaded = catalogue.load_catalogue(project.root)
     record = loaded.records[-1]
-    assert record._doc is None  # let go in the second process
+    assert record._doc is None  # let go in the child process
     lines = (project.root / record.path).read_text(encoding="utf-8").splitlines()
     line = lines.index(next(x for x in lines if x.startswith("  - province:"))) + 1
     assert record.doc.position(("locations", 0, "province")) == (line, 15)  # read again when asked

@@ -523,9 +523,17 @@ def fill_page(markdown: str, src_uri: str, config: MkDocsConfig) -> str:
     return current.renderer.fill_placeholders(markdown)
 
 
-def fill_html(html: str, src_uri: str, config: MkDocsConfig) -> str:
-    """A generated page's HTML, with the blocks `fill_page` set aside put back."""
-    blocks = state(config).html_blocks.pop(src_uri, None)
+def fill_html(html: str, page: Any, config: MkDocsConfig) -> str:
+    """A page converted to HTML: put back the blocks `fill_page` set aside, and (full build) let go of
+    its Markdown. MkDocs converts every page before it writes any, so at 5,000 models the Markdown of
+    all pages, kept twice (file and page), was a third of the build's memory."""
+    current = state(config)
+    src_uri = page.file.src_uri
+    if current.search is not None:
+        page.markdown = ""  # not None: MkDocs takes a page without Markdown for one without a title
+        if src_uri in current.pages.markdown:  # a generated page: its Markdown is in memory only
+            page.file._content = None
+    blocks = current.html_blocks.pop(src_uri, None)
     return html if blocks is None else put_back_html(html, blocks)
 
 
@@ -541,17 +549,14 @@ def page_edit_url(src_uri: str, config: MkDocsConfig) -> str | None:
 
 
 def page_written(html: str, page: Any, config: MkDocsConfig) -> None:
-    """A page is rendered: hand it to the search index being built beside MkDocs, then let go of its
-    Markdown and HTML (MkDocs keeps every page until the build ends: most of its memory at 5,000 models;
-    what it still needs, the page's anchors and links, stays)."""
+    """A page is written: hand it to the search index being built beside MkDocs, then (full build) let
+    go of its HTML; what MkDocs still needs, the page's anchors and links, stays."""
     current = _states.get(id(config))
     if current is None:
         return
     if current.search is not None:
         current.search.add(page.file.dest_uri, html)
-        page.markdown = page.content = None
-        if page.file.src_uri in current.pages.markdown:  # a generated page: its Markdown is in memory only
-            page.file._content = None
+        page.content = None
 
 
 def after_build(config: MkDocsConfig) -> None:

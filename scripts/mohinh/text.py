@@ -6,7 +6,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 from slugify import slugify as _slugify
 
@@ -49,12 +48,16 @@ def md(text: object) -> Markup:
 def number(value: int | float) -> str:
     """Vietnamese number: ``76303`` -> ``76.303``; ``64.7`` -> ``64,7``."""
     if isinstance(value, float) and not value.is_integer():
+        from babel.numbers import format_decimal  # imported when first needed: `mohinh check` never is
+
         return format_decimal(value, format="#,##0.###", locale=LOCALE)
     return f"{int(value):,}".replace(",", ".")  # what Babel gives for vi, without its cost
 
 
 def percent(part: int | float, whole: int | float) -> str:
     """Share of ``whole`` as a Vietnamese percentage with one decimal: ``847, 1310`` -> ``64,7%``."""
+    from babel.numbers import format_decimal
+
     return format_decimal(part * 100 / whole, format="#,##0.0", locale=LOCALE) + "%"
 
 
