@@ -81,6 +81,7 @@ class _PagefindService:
         self._last = 0
         self._closed = False
         self._written: int | None = None
+        self._unanswered: set[int] = set()
         self.pages = 0
         assert self._process.stdout is not None
         self._reader = threading.Thread(target=self._read, args=(self._process.stdout,), daemon=True)
@@ -97,6 +98,7 @@ class _PagefindService:
                 answer = json.loads(base64.b64decode(message))
                 payload = answer["payload"]
                 with self._done:
+                    self._unanswered.discard(answer.get("message_id") or 0)
                     if payload.get("type") in ("Error", "NewIndex", "WriteFiles"):  # the others are not read
                         self._answers[answer.get("message_id") or 0] = payload
                     self._done.notify_all()
@@ -106,6 +108,8 @@ class _PagefindService:
 
     def _send(self, payload: dict[str, Any]) -> int:
         self._last += 1
+        with self._done:
+            self._unanswered.add(self._last)
         message = json.dumps({"message_id": self._last, "payload": payload}, ensure_ascii=False)
         assert self._process.stdin is not None
         try:
@@ -128,7 +132,11 @@ class _PagefindService:
         self.pages += 1
 
     def write(self, folder: Path) -> None:
-        """Ask Pagefind to write the index into ``folder`` once the pages sent are indexed (not waited for)."""
+        """Ask Pagefind to write the index into ``folder`` (not waited for). Pagefind handles messages
+        side by side, so the request goes only once every page sent has been indexed: sent earlier, it
+        could write an index without the last pages."""
+        with self._done:
+            self._done.wait_for(lambda: not self._unanswered or self._closed)
         self._written = self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(folder)})
 
     def wait_written(self) -> None:
