@@ -76,9 +76,13 @@ def run(command: list[str], cwd: Path) -> tuple[float, int, int]:
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:  # a pipe could fill and block
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=err, text=True)
         together = 0
-        while process.poll() is None:
+        while True:
             together = max(together, _tree_rss(process.pid))
-            time.sleep(0.5)
+            try:
+                process.wait(timeout=0.5)  # returns as soon as the command ends: the time is not rounded up
+                break
+            except subprocess.TimeoutExpired:
+                pass
         elapsed = time.perf_counter() - start
         out.seek(0)
         err.seek(0)

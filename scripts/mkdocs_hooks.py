@@ -48,6 +48,11 @@ def on_page_content(html, page, config, files):
     return site.fill_html(html, page, config)
 
 
+def on_page_context(context, page, config, nav):
+    site.restore_html(page, config)
+    return context
+
+
 def on_env(env, config, files):
     return site.theme_environment(env)
 

@@ -21,6 +21,7 @@ import os
 import posixpath
 import shutil
 import threading
+import zlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -58,6 +59,7 @@ class BuildState:
     kits: Future[dict[str, bytes]] | None = None
     search: SearchFeeder | None = None
     html_blocks: dict[str, list[str]] = field(default_factory=dict)  # see render.set_aside_html
+    waiting_html: dict[str, bytes] = field(default_factory=dict)  # see fill_html
 
 
 _preloaded: dict[Path, Catalogue] = {}
@@ -529,12 +531,25 @@ def fill_html(html: str, page: Any, config: MkDocsConfig) -> str:
     all pages, kept twice (file and page), was a third of the build's memory."""
     current = state(config)
     src_uri = page.file.src_uri
-    if current.search is not None:
-        page.markdown = ""  # not None: MkDocs takes a page without Markdown for one without a title
-        if src_uri in current.pages.markdown:  # a generated page: its Markdown is in memory only
-            page.file._content = None
     blocks = current.html_blocks.pop(src_uri, None)
-    return html if blocks is None else put_back_html(html, blocks)
+    if blocks is not None:
+        html = put_back_html(html, blocks)
+    if current.search is None:
+        return html
+    page.markdown = ""  # not None: MkDocs takes a page without Markdown for one without a title
+    if src_uri in current.pages.markdown:  # a generated page: its Markdown is in memory only
+        page.file._content = None
+    # Until MkDocs writes the page, its HTML waits compressed (a quarter of the size); `restore_html`.
+    current.waiting_html[src_uri] = zlib.compress(html.encode("utf-8"), 1)
+    return ""
+
+
+def restore_html(page: Any, config: MkDocsConfig) -> None:
+    """MkDocs' ``page_context`` event, just before the page is written: its HTML back from `fill_html`."""
+    current = _states.get(id(config))
+    waiting = current.waiting_html.pop(page.file.src_uri, None) if current is not None else None
+    if waiting is not None:
+        page.content = zlib.decompress(waiting).decode("utf-8")
 
 
 def page_edit_url(src_uri: str, config: MkDocsConfig) -> str | None:
