@@ -92,9 +92,24 @@ def test_check_in_two_processes_finds_what_one_finds(tmp_path, monkeypatch) -> N
 
     alone, shared = problems(10_000), problems(200)
     assert shared == alone
+    try:  # what `mohinh check` runs: the children send back only the id and path of a valid record
+        catalogue.check_catalogue(project.root)
+        raise AssertionError("check found no mistake")
+    except catalogue.InvalidRecords as exc:
+        assert [str(p) for p in exc.problems] == alone
     assert any(p.startswith("models/mo-hinh-00003.yml:") and "status" in p for p in shared)
     assert any(p.startswith("models/mo-hinh-00205.yml:") and "chu-de-la" in p for p in shared)
     assert any(p.startswith("models/mo-hinh-00150.y") and "trùng" in p for p in shared)
+
+
+def test_check_counts_what_it_read_in_two_processes(tmp_path) -> None:
+    from mohinh import catalogue
+
+    project = synthetic_project(tmp_path / "p", 210)
+    records, sources, warnings = catalogue.check_catalogue(project.root)
+    loaded = catalogue.load_catalogue(project.root, drafts=True)
+    assert records == 210
+    assert (records, sources, warnings) == (len(loaded.records), len(loaded.sources), loaded.warnings)
 
 
 def test_a_record_from_a_child_process_still_knows_its_lines(tmp_path) -> None:

@@ -66,11 +66,11 @@ def check() -> None:
     In mọi lỗi cùng lúc, mỗi lỗi một dòng: tệp:dòng:cột: trường: lỗi. Cách sửa.
     Thoát với mã 0 khi hợp lệ (có thể có cảnh báo), 1 khi có lỗi.
     """
-    from .catalogue import load_catalogue
+    from .catalogue import check_catalogue
 
-    catalogue = load_catalogue(_root(), drafts=True)
-    _print_problems(catalogue.warnings)
-    click.echo(f"{len(catalogue.records)} mô hình, {len(catalogue.sources)} nguồn. {_summary(catalogue.warnings)}")
+    records, sources, warnings = check_catalogue(_root())
+    _print_problems(warnings)
+    click.echo(f"{records} mô hình, {sources} nguồn. {_summary(warnings)}")
 
 
 @main.command(context_settings=CONTEXT)
