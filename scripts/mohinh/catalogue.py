@@ -419,8 +419,7 @@ def load_catalogue(root: Path, *, drafts: bool = False, reuse: bool = False) -> 
     Drafts are always validated; they are kept in the catalogue only when ``drafts`` is true. With
     ``reuse`` (``mohinh serve``), records whose file has not changed since the last call are not read again.
     """
-    with _collector_paused():
-        return _load_catalogue(Path(root), drafts, reuse)
+    return _load_catalogue(Path(root), drafts, reuse)
 
 
 @contextmanager
@@ -439,12 +438,16 @@ def _collector_paused() -> Iterator[None]:
 def check_catalogue(root: Path) -> tuple[int, int, list[Problem]]:
     """What ``mohinh check`` reports: the number of records (drafts included) and of sources, and the
     warnings; raise `InvalidRecords` like `load_catalogue`, which does the same checks."""
-    with _collector_paused():
-        checked = _load_catalogue(Path(root), True, False, keep=False)
+    checked = _load_catalogue(Path(root), True, False, keep=False)
     return len(checked.records), len(checked.sources), checked.warnings
 
 
 def _load_catalogue(root: Path, drafts: bool, reuse: bool, keep: bool = True) -> Catalogue:
+    with _collector_paused():
+        return _load_and_check(root, drafts, reuse, keep)
+
+
+def _load_and_check(root: Path, drafts: bool, reuse: bool, keep: bool) -> Catalogue:
     models_dir = root / "models"
     problems: list[Problem] = []
     vocab = _load_vocabularies(models_dir, root, problems)
@@ -481,8 +484,8 @@ def _load_catalogue(root: Path, drafts: bool, reuse: bool, keep: bool = True) ->
             _check_refs_with(record, refs, problems)
     if any(not p.warning for p in problems) or vocab is None:
         raise InvalidRecords(problems)
-    for record in records:  # checked: the marks are let go (most of a record's memory), read again if asked
-        if isinstance(record, Record):
+    if validated is None:  # checked: the marks are let go (most of a record's memory), read again if asked
+        for record in records:  # (the child processes let go of theirs before sending a record back)
             record._doc = None
     published = [r for r in records if drafts or not r.model.draft]
     return Catalogue(

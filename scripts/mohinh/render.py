@@ -366,9 +366,7 @@ class Renderer:
         """One model's part of a listing (a card), rendered from template ``name`` once per build, and
         under ``mohinh serve`` only again when the model or the templates changed."""
         key = (name, view.id, *sorted(context.items()))
-        inputs = self._inputs.get(view.id)
-        if inputs is None:
-            inputs = self._inputs[view.id] = (self._model_page_inputs(view), self.templates)
+        inputs = (self._model_page_inputs(view), self.templates)
         known = self._snippets.get(key)
         if known is None or known[0] != inputs:
             known = self._snippets[key] = (inputs, Markup(self.render(name, v=view, **context)))
@@ -379,11 +377,16 @@ class Renderer:
         return self.render("model.md.j2", v=view, related=related, page_url=f"{self.site_url}{MODEL_DIR}/{view.id}/")
 
     def _model_page_inputs(self, view: ModelView) -> tuple[Any, ...]:
-        """Everything a model page is made from (compared with ==, to reuse a page rendered before)."""
-        related = tuple(self.by_id[r].m for r in view.m.related if r in self.by_id)
-        return (view.m, related, tuple(view.sources), tuple(view.topics), view.community,
+        """Everything a model page is made from (compared with ==, to reuse a page or a card rendered
+        before); made once per model and build."""
+        inputs = self._inputs.get(view.id)
+        if inputs is None:
+            related = tuple(self.by_id[r].m for r in view.m.related if r in self.by_id)
+            inputs = self._inputs[view.id] = (
+                view.m, related, tuple(view.sources), tuple(view.topics), view.community,
                 self.catalogue.first_commits.get(view.record.path), self.catalogue.last_commits.get(view.record.path),
                 self.site_url)
+        return inputs
 
     def pages(self, reuse: dict[str, tuple[Any, str]] | None = None) -> Pages:
         """All generated pages.

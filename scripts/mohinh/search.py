@@ -6,8 +6,8 @@ as ``data-pagefind-filter`` attributes written by ``templates/model.md.j2``.
 
 A full build feeds each page to a Pagefind service process (`SearchFeeder`) as soon as MkDocs has
 rendered it, so indexing runs on the second core while MkDocs renders the rest; a large site is split
-into several indexes (`SHARD_PAGES`), each written as soon as its pages are in. `index_site` runs the Pagefind command on a folder already written
-(used by ``mohinh serve`` after a partial rebuild).
+into several indexes (`SHARD_PAGES`), each written as soon as its pages are in. `index_site` runs the
+Pagefind command on a folder already written (used by ``mohinh serve`` after a partial rebuild).
 """
 
 from __future__ import annotations
@@ -178,8 +178,7 @@ class SearchFeeder:
     def __init__(self, site_dir: Path, model_pages: list[str]) -> None:
         self._site_dir = site_dir
         self._folders = search_folders(len(model_pages))
-        self._shard = {uri: min(n // SHARD_PAGES, len(self._folders) - 1) for n, uri in enumerate(model_pages)}
-        self._expected = [sum(1 for s in self._shard.values() if s == k) for k in range(len(self._folders))]
+        self._shard = {uri: n // SHARD_PAGES for n, uri in enumerate(model_pages)}
         self._services: dict[int, _PagefindService] = {}
         self._writing: list[_PagefindService] = []
 
@@ -193,7 +192,7 @@ class SearchFeeder:
         if service is None:
             service = self._services[shard] = _PagefindService()
         service.add(dest_uri, html)
-        if shard != last and service.pages == self._expected[shard]:  # every page of this index is in
+        if shard != last and service.pages == SHARD_PAGES:  # every page of this index is in
             self._write(shard)
 
     def _write(self, shard: int) -> None:
@@ -203,7 +202,7 @@ class SearchFeeder:
         if len(self._writing) > 1:  # one index written at a time: the memory of one, not of all
             self._writing.pop(0).wait_written()
 
-    def finish(self, site_dir: Path) -> None:
+    def finish(self) -> None:
         """Write every index not yet written and wait until all are complete on disk."""
         try:
             if not self._services and not self._writing:

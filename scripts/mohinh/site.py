@@ -141,7 +141,7 @@ def _post_build_steps() -> list[Callable[[BuildState, Path], None]]:
 
 def _finish_search(state: BuildState, site_dir: Path) -> None:
     if state.search is not None:
-        state.search.finish(site_dir)
+        state.search.finish()
 
 
 def _root_of(config: MkDocsConfig) -> Path:
