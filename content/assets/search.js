@@ -53,11 +53,12 @@
         /* import() resolves against this script, not the page: make the URL absolute first */
         pagefind = import(new URL(form.getAttribute("data-pagefind"), document.baseURI).href).then(function (module) {
           return module.options({ excerptLength: 24, ranking: { pageLength: 0.1, termSimilarity: 4, termFrequency: 0.5 } }).then(function () {
-            /* a large site has several indexes (pagefind-2/, ...): searched as one */
+            /* a large site has several indexes (pagefind-2/, ...): searched as one. Merged one after the
+               other: Pagefind sets up the first index when the first merge starts, so merges side by side race. */
             var more = (form.getAttribute("data-pagefind-more") || "").split(" ").filter(Boolean);
-            return Promise.all(more.map(function (folder) {
-              return module.mergeIndex(new URL(folder, document.baseURI).href);
-            }));
+            return more.reduce(function (done, folder) {
+              return done.then(function () { return module.mergeIndex(new URL(folder, document.baseURI).href); });
+            }, Promise.resolve());
           }).then(function () { return module; });
         });
       }
