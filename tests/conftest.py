@@ -91,6 +91,27 @@ def make_project(root: Path, *, with_records: bool = True) -> Project:
     return project
 
 
+def assert_search_index_complete(site: Path) -> None:
+    """Every file of every Pagefind index is whole: a browser given a truncated one finds nothing."""
+    import gzip
+    import json
+
+    folders = sorted(site.glob("pagefind*/pagefind-entry.json"))
+    assert folders, "no search index"
+    for entry_file in folders:
+        folder = entry_file.parent
+        entry = json.loads(entry_file.read_text(encoding="utf-8"))
+        for language in entry["languages"].values():
+            assert (folder / f"pagefind.{language['hash']}.pf_meta").is_file(), language
+        packed = [p for p in folder.rglob("*") if p.suffix in (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind")]
+        assert any(p.suffix == ".pf_fragment" for p in packed) and any(p.suffix == ".pagefind" for p in packed)
+        for path in packed:
+            data = gzip.decompress(path.read_bytes())  # raises on a file cut short
+            assert data.startswith(b"pagefind_dcd"), path
+        for path in folder.glob("*.js"):
+            assert path.stat().st_size > 1000, path
+
+
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
     """A valid one-record project; the working directory is its root."""

@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from conftest import BAC_KAN, make_project
+from conftest import BAC_KAN, assert_search_index_complete, make_project
 from conftest import SOURCES as VALID_SOURCES
 from mohinh.cli import main
 from mohinh.site import build_site
@@ -294,6 +294,7 @@ def search_fragments(site: Path) -> dict[str, dict]:
 @pytest.mark.parametrize("name", sorted(PAYLOADS))
 def test_payload_in_search_fragments_is_text(sites, name: str) -> None:
     payload = PAYLOADS[name]
+    assert_search_index_complete(sites[name])
     fragments = search_fragments(sites[name])
     for url, fragment in fragments.items():
         assert url.startswith("/"), url

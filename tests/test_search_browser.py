@@ -68,7 +68,7 @@ NAMES = ["Tổ liên gia An Bình", "Tiếng kẻng Bến Thủy", "Dòng họ C
 def test_a_large_site_is_searched_across_all_its_indexes(page, tmp_path, serve_site, monkeypatch) -> None:
     """Past `SHARD_PAGES` model pages the site gets several Pagefind indexes (Pagefind's memory grows with
     the pages of one index); a reader searches them as one, filters included."""
-    from conftest import BAC_KAN, make_project
+    from conftest import BAC_KAN, assert_search_index_complete, make_project
     from mohinh import search
     from mohinh.site import build_site
 
@@ -79,6 +79,7 @@ def test_a_large_site_is_searched_across_all_its_indexes(page, tmp_path, serve_s
     build_site(project.root)
     site = project.root / "site"
     assert [p.name for p in sorted(site.glob("pagefind*/pagefind-entry.json"), key=str)] == ["pagefind-entry.json"] * 3
+    assert_search_index_complete(site)
     assert 'data-pagefind-more="../pagefind-2/ ../pagefind-3/"' in project.html("mo-hinh/index.html")
     base = serve_site(site)
     for name in NAMES:  # two in the first index, two in the second, one (with the other pages) in the third

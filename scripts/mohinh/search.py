@@ -81,6 +81,7 @@ class _PagefindService:
         self._last = 0
         self._closed = False
         self._written: int | None = None
+        self._folder: Path | None = None
         self._unanswered: set[int] = set()
         self.pages = 0
         assert self._process.stdout is not None
@@ -90,20 +91,26 @@ class _PagefindService:
         self._index = self._wait(self._send({"type": "NewIndex", "config": config}))["index_id"]
 
     def _read(self, stream: IO[bytes]) -> None:
-        buffer = b""
+        pending: list[bytes] = []  # the message being received (the index's files come as one of ~10 MB)
         while chunk := stream.read1(1 << 16):  # type: ignore[attr-defined]
-            buffer += chunk
-            *messages, buffer = buffer.split(b",")
-            for message in messages:
-                answer = json.loads(base64.b64decode(message))
-                payload = answer["payload"]
-                with self._done:
-                    self._unanswered.discard(answer.get("message_id") or 0)
-                    if payload.get("type") in ("Error", "NewIndex", "WriteFiles"):  # the others are not read
-                        self._answers[answer.get("message_id") or 0] = payload
-                    self._done.notify_all()
+            *ends, rest = chunk.split(b",")
+            for end in ends:
+                pending.append(end)
+                self._receive(b"".join(pending))
+                pending.clear()
+            if rest:
+                pending.append(rest)
         with self._done:
             self._closed = True
+            self._done.notify_all()
+
+    def _receive(self, message: bytes) -> None:
+        answer = json.loads(base64.b64decode(message))
+        payload = answer["payload"]
+        with self._done:
+            self._unanswered.discard(answer.get("message_id") or 0)
+            if payload.get("type") in ("Error", "NewIndex", "GetFiles"):  # the others are not read
+                self._answers[answer.get("message_id") or 0] = payload
             self._done.notify_all()
 
     def _send(self, payload: dict[str, Any]) -> int:
@@ -132,25 +139,36 @@ class _PagefindService:
         self.pages += 1
 
     def write(self, folder: Path) -> None:
-        """Ask Pagefind to write the index into ``folder`` (not waited for). Pagefind handles messages
-        side by side, so the request goes only once every page sent has been indexed: sent earlier, it
-        could write an index without the last pages."""
+        """Ask Pagefind for the index, to be written into ``folder`` by `wait_written`. Pagefind handles
+        messages side by side, so the request goes only once every page sent has been indexed: sent
+        earlier, it could miss the last pages. The files come back in the answer and Python writes
+        them: Pagefind's own ``WriteFiles`` answers before its files are on disk, and when the service
+        stops right after, some are left empty."""
         with self._done:
             self._done.wait_for(lambda: not self._unanswered or self._closed)
-        self._written = self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(folder)})
+        self._folder = folder
+        self._written = self._send({"type": "GetFiles", "index_id": self._index})
 
     def wait_written(self) -> None:
-        """Wait for `write`, then stop the service; raise `SearchIndexError` if Pagefind failed."""
+        """Wait for `write`, stop the service and write the index; raise `SearchIndexError` if
+        Pagefind failed."""
         try:
-            assert self._written is not None
+            assert self._written is not None and self._folder is not None
             answer = self._wait(self._written)
             errors = [a for a in self._answers.values() if a.get("type") == "Error"]
             if errors:
                 raise SearchIndexError(f"Pagefind không lập được chỉ mục tìm kiếm: {errors[0].get('message')}")
-            if answer.get("type") != "WriteFiles":
-                raise SearchIndexError(f"Pagefind không ghi được chỉ mục tìm kiếm: {answer.get('message')}")
+            if answer.get("type") != "GetFiles":
+                raise SearchIndexError(f"Pagefind không trả về chỉ mục tìm kiếm: {answer.get('message')}")
         finally:
             self.close()
+        files = answer.pop("files")
+        self._answers.clear()
+        for file in files:
+            path = self._folder / file["path"]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(base64.b64decode(file["content"]))
+            file.clear()  # let each file's text go once written
 
     def close(self) -> None:
         """Stop the service (also when the build failed)."""
