@@ -15,21 +15,42 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 def test_two_builds_on_different_days_are_byte_identical(tmp_path, monkeypatch) -> None:
-    """Every file outside pagefind/ is identical, the sitemap included, though the second build runs on
-    another day (MkDocs reads the day from SOURCE_DATE_EPOCH). Pagefind 1.5.2 itself writes its filter
-    table in hash-map order, so its meta file (and the entry naming it) may differ between runs; search
-    results do not."""
+    """Every file is identical, the sitemap and the search index included, though the second build runs
+    on another day (MkDocs reads the day from SOURCE_DATE_EPOCH)."""
     first = make_project(tmp_path / "a")
     second = make_project(tmp_path / "b")
     build_site(first.root)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1893456000")  # 01/01/2030
     build_site(second.root)
-    one = {k: v for k, v in tree(first.root / "site").items() if not k.startswith("pagefind/")}
-    two = {k: v for k, v in tree(second.root / "site").items() if not k.startswith("pagefind/")}
+    one, two = tree(first.root / "site"), tree(second.root / "site")
     assert sorted(one) == sorted(two) and len(one) > 40
+    assert len([path for path in one if path.startswith("pagefind/filter/")]) == 6
     differing = [path for path in one if one[path] != two[path]]
     assert differing == []
     assert "<lastmod>2020-09-08</lastmod>" in one["sitemap.xml"].decode()  # the record's date, not the build's
+
+
+def test_search_filters_are_written_in_one_order(tmp_path) -> None:
+    """Pagefind 1.5.2 lists filter values, and the filters in its meta file, in an order that changes
+    from run to run; whatever order it gives, the files written are the same."""
+    from mohinh import pagefind_order
+    from mohinh.pagefind_order import _encode, _pack, _unpack
+
+    project = make_project(tmp_path / "p")
+    build_site(project.root)
+    folder = project.root / "site" / "pagefind"
+    written = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    shuffled = dict(written)
+    meta_path = next(path for path in written if path.endswith(".pf_meta"))
+    meta = _unpack(written[meta_path])
+    for _name, hash_ in meta[3]:  # every filter's values reversed (the file keeps its name: Pagefind's hash)
+        filter_name, values = _unpack(written[f"filter/{hash_}.pf_filter"])
+        shuffled[f"filter/{hash_}.pf_filter"] = _pack(_encode([filter_name, values[::-1]]))
+    meta[3] = meta[3][::-1]
+    shuffled[meta_path] = _pack(_encode(meta))
+    assert shuffled != written
+    assert pagefind_order.canonical(shuffled) == written
+    assert pagefind_order.canonical(written) == written
 
 
 def test_search_index_is_whole_on_disk(repo_site) -> None:

@@ -19,6 +19,7 @@ import threading
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from . import pagefind_order
 from .errors import MohinhError
 
 if TYPE_CHECKING:
@@ -162,13 +163,16 @@ class _PagefindService:
                 raise SearchIndexError(f"Pagefind không trả về chỉ mục tìm kiếm: {answer.get('message')}")
         finally:
             self.close()
-        files = answer.pop("files")
+        files = {file["path"]: base64.b64decode(file["content"]) for file in answer.pop("files")}
         self._answers.clear()
-        for file in files:
-            path = self._folder / file["path"]
+        try:
+            files = pagefind_order.canonical(files)
+        except ValueError:  # not the layout Pagefind 1.5 writes: kept as Pagefind made it
+            pass
+        for name in sorted(files):
+            path = self._folder / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(base64.b64decode(file["content"]))
-            file.clear()  # let each file's text go once written
+            path.write_bytes(files.pop(name))  # let each file go once written
 
     def close(self) -> None:
         """Stop the service (also when the build failed)."""
