@@ -372,6 +372,11 @@ class Renderer:
             known = self._snippets[key] = (inputs, Markup(self.render(name, v=view, **context)))
         return known[1]
 
+    def forget_snippets(self) -> None:
+        """Let the rendered cards and what they were made from go (a full build needs them no more)."""
+        self._snippets.clear()
+        self._inputs.clear()
+
     def model_page(self, view: ModelView) -> str:
         related = [self.by_id[r] for r in view.m.related if r in self.by_id]
         return self.render("model.md.j2", v=view, related=related, page_url=f"{self.site_url}{MODEL_DIR}/{view.id}/")

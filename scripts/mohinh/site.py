@@ -190,6 +190,8 @@ def generate_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(_deferred_file_class().of(config, src_uri, deferred))
         else:
             files.append(File.generated(config, src_uri, content=content))
+    if preview is None:  # a full build renders each card once: the cache only serves `mohinh serve`
+        renderer.forget_snippets()
     state = BuildState(catalogue, renderer, pages, site_url)
     # The search indexes the browser merges with the first (a large site has several; see search.SHARD_PAGES).
     config.extra["mohinh_search_more"] = search.search_folders(len(renderer.models))[1:] if preview is None else []
