@@ -41,12 +41,12 @@ def canonical(files: dict[str, bytes]) -> dict[str, bytes]:
         except TypeError as exc:
             raise ValueError(f"{path}: {exc}") from None
         body = _encode([filter_name, values])
-        new = f"{language}_{hashlib.sha1(body).hexdigest()[:7]}"
+        new = f"{language}_{hashlib.sha1(body, usedforsecurity=False).hexdigest()[:7]}"
         files[f"filter/{new}.pf_filter"] = _pack(body)
         pair[1] = new
     meta[3] = sorted(filters, key=lambda pair: pair[0])
     body = _encode(meta)
-    new_hash = f"{language}_{hashlib.sha1(body).hexdigest()[:10]}"
+    new_hash = f"{language}_{hashlib.sha1(body, usedforsecurity=False).hexdigest()[:10]}"
     del files[meta_path]
     files[f"pagefind.{new_hash}.pf_meta"] = _pack(body)
     entry = files["pagefind-entry.json"].decode("utf-8")
