@@ -6,6 +6,7 @@ records on disk and reads the pages it serves.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -114,3 +115,5 @@ def test_a_broken_edit_is_reported_and_the_preview_recovers(served: Served) -> N
 
 def test_the_preview_is_searchable(served: Served) -> None:
     _wait_for(lambda: served.page("pagefind/pagefind.js")[0] == 200, "the search index")
+    status, entry = served.page("pagefind/pagefind-entry.json")
+    assert status == 200 and json.loads(entry)["languages"]["vi"]["page_count"] >= 2  # the model pages, and more

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import unicodedata
 
 import pytest
@@ -92,3 +93,38 @@ def search_words(name: str) -> str:
     """The query a reader types: the name without accents."""
     plain = name.replace("đ", "d").replace("Đ", "D")
     return unicodedata.normalize("NFD", plain).encode("ascii", "ignore").decode().lower()
+
+
+def test_the_preview_indexes_the_site_as_a_full_build_does(page, tmp_path, serve_site, monkeypatch) -> None:
+    """`mohinh serve` indexes again, after a partial rebuild, the pages already written: into the same
+    indexes as a full build (the same pages in each), put in place whole, with no index left over."""
+    from conftest import BAC_KAN, assert_search_index_complete, make_project
+    from mohinh import search
+    from mohinh.site import build_site
+
+    monkeypatch.setattr(search, "SHARD_PAGES", 2)
+    project = make_project(tmp_path / "p", with_records=False)
+    for n, name in enumerate(NAMES):
+        project.record(f"mo-hinh-{n}", BAC_KAN.replace("name: Hộ an toàn - Thôn, bản, tổ dân phố bình yên", f"name: {name}"))
+    build_site(project.root)
+    site = project.root / "site"
+    built = {folder.name: indexed_urls(folder) for folder in site.glob("pagefind*")}
+    shutil.rmtree(site / "pagefind-2")
+    (site / "pagefind" / "pagefind-entry.json").write_text("{}", encoding="utf-8")  # a broken index
+    shutil.copytree(site / "pagefind-3", site / "pagefind-4")  # an index the site no longer needs
+    search.index_site(site, [f"mo-hinh/mo-hinh-{n}/index.html" for n in range(len(NAMES))])
+    assert {folder.name: indexed_urls(folder) for folder in site.glob("pagefind*")} == built
+    assert_search_index_complete(site)
+    assert not (site / ".pagefind-moi").exists()
+    base = serve_site(site)
+    for name in NAMES:
+        titles = results(page, base, search_words(name))
+        assert titles and titles[0] == name, (name, titles)
+
+
+def indexed_urls(folder) -> list[str]:
+    """The pages an index holds (Pagefind's fragments: gzip of ``pagefind_dcd`` and JSON)."""
+    import gzip
+    import json
+
+    return sorted(json.loads(gzip.decompress(p.read_bytes())[12:])["url"] for p in folder.glob("fragment/*.pf_fragment"))

@@ -6,8 +6,8 @@ as ``data-pagefind-filter`` attributes written by ``templates/model.md.j2``.
 
 A full build feeds each page to a Pagefind service process (`SearchFeeder`) as soon as MkDocs has
 rendered it, so indexing runs on the second core while MkDocs renders the rest; a large site is split
-into several indexes (`SHARD_PAGES`), each written as soon as its pages are in. `index_site` runs the
-Pagefind command on a folder already written (used by ``mohinh serve`` after a partial rebuild).
+into several indexes (`SHARD_PAGES`), each written as soon as its pages are in. `index_site` does the
+same from a folder already written (used by ``mohinh serve`` after a partial rebuild).
 """
 
 from __future__ import annotations
@@ -17,13 +17,10 @@ import json
 import subprocess
 import threading
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 from . import pagefind_order
 from .errors import MohinhError
-
-if TYPE_CHECKING:
-    from .site import BuildState
 
 EXCLUDED = [".headerlink", ".md-content__button", ".md-source-file", ".mh-no-index"]
 BODY_MARK = "data-pagefind-body"
@@ -42,14 +39,38 @@ def pagefind_binary() -> Path:
     return Path(_must_get_executable())
 
 
-def index_site(state: BuildState | None, site_dir: Path) -> None:
-    """Write ``site_dir/pagefind/``: the search index of every page marked ``data-pagefind-body``."""
-    command = [str(pagefind_binary()), "--site", str(site_dir), "--silent"]
-    for selector in EXCLUDED:
-        command += ["--exclude-selectors", selector]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind không lập được chỉ mục tìm kiếm: {result.stderr.strip() or result.stdout.strip()}")
+def index_site(site_dir: Path, model_pages: list[str]) -> None:
+    """Index again the pages already written in ``site_dir`` (``mohinh serve``, after a partial rebuild),
+    as a full build does: the same indexes (`search_folders`), the same memory. ``model_pages`` are the
+    model pages in the order of the build (``mo-hinh/<id>/index.html``). The indexes are made in a
+    folder beside them and then put in place, so the preview always has a whole index."""
+    import shutil
+
+    staging = site_dir / ".pagefind-moi"
+    shutil.rmtree(staging, ignore_errors=True)
+    folders = search_folders(len(model_pages))
+    feeder = SearchFeeder(staging, model_pages)
+    try:
+        models = set(model_pages)
+        others = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+        for dest_uri in [*model_pages, *(uri for uri in others if uri not in models)]:
+            if dest_uri.startswith(("pagefind", ".")):
+                continue
+            try:
+                html = (site_dir / dest_uri).read_text(encoding="utf-8")
+            except FileNotFoundError:  # a page removed meanwhile
+                continue
+            feeder.add(dest_uri, html)
+        feeder.finish()
+    finally:
+        feeder.close()
+    for folder in sorted({p.name for p in site_dir.glob("pagefind*")} | set(folders)):
+        old = site_dir / folder
+        if old.exists():
+            old.rename(staging / f"{folder}.cu")
+        if (staging / folder).exists():
+            (staging / folder).rename(old)
+    shutil.rmtree(staging, ignore_errors=True)
 
 
 # Model pages per search index. Pagefind needs about 0.2 MB of memory per page while it writes an index

@@ -194,16 +194,20 @@ def generate_files(files: Files, config: MkDocsConfig) -> Files:
         renderer.forget_snippets()
     state = BuildState(catalogue, renderer, pages, site_url)
     # The search indexes the browser merges with the first (a large site has several; see search.SHARD_PAGES).
-    config.extra["mohinh_search_more"] = search.search_folders(len(renderer.models))[1:] if preview is None else []
+    config.extra["mohinh_search_more"] = search.search_folders(len(renderer.models))[1:]
     if preview is None:
         state.kits = deferred or kits.start_kits(renderer.models, site_url)  # type: ignore[assignment]
-        model_pages = [f"{posixpath.dirname(v.url)}/{v.id}/index.html" for v in renderer.models]
-        state.search = search.SearchFeeder(Path(config.site_dir), model_pages)
+        state.search = search.SearchFeeder(Path(config.site_dir), model_pages(renderer))
     else:
         _mark_unchanged(files, generated, preview, Path(config.site_dir))
         state.kits = _preview_kits(renderer, preview, site_url)
     _states[id(config)] = state
     return files
+
+
+def model_pages(renderer: Renderer) -> list[str]:
+    """Where MkDocs writes the model pages (``mo-hinh/<id>/index.html``), in the order of the build."""
+    return [f"{posixpath.dirname(v.url)}/{v.id}/index.html" for v in renderer.models]
 
 
 _WORKER_THRESHOLD = 20  # models; below this a worker process costs more than it saves
@@ -600,7 +604,7 @@ def _after_preview(preview: Preview, current: BuildState, site_dir: Path) -> Non
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(content)
             preview.data = data
-            search.index_site(None, site_dir)
+            search.index_site(site_dir, model_pages(current.renderer))
         except (MohinhError, OSError) as exc:
             log.warning("%s", exc)
 
