@@ -7,6 +7,8 @@ import unicodedata
 
 import pytest
 
+from conftest import assert_search_index_complete
+
 QUERIES = [
     ("tieng keng", "Tiếng kẻng an ninh"),
     ("Tiếng kẻng", "Tiếng kẻng an ninh"),
@@ -66,10 +68,9 @@ def test_listing_pages_are_not_indexed(page, repo_url) -> None:
 NAMES = ["Tổ liên gia An Bình", "Tiếng kẻng Bến Thủy", "Dòng họ Cẩm Xuyên", "Camera Đồng Lộc", "Tổ hòa giải Hương Sơn"]
 
 
-def test_a_large_site_is_searched_across_all_its_indexes(page, tmp_path, serve_site, monkeypatch) -> None:
-    """Past `SHARD_PAGES` model pages the site gets several Pagefind indexes (Pagefind's memory grows with
-    the pages of one index); a reader searches them as one, filters included."""
-    from conftest import BAC_KAN, assert_search_index_complete, make_project
+def sharded_site(tmp_path, monkeypatch):
+    """A site of the five `NAMES` built with indexes of 2 model pages: 3 indexes."""
+    from conftest import BAC_KAN, make_project
     from mohinh import search
     from mohinh.site import build_site
 
@@ -78,6 +79,13 @@ def test_a_large_site_is_searched_across_all_its_indexes(page, tmp_path, serve_s
     for n, name in enumerate(NAMES):
         project.record(f"mo-hinh-{n}", BAC_KAN.replace("name: Hộ an toàn - Thôn, bản, tổ dân phố bình yên", f"name: {name}"))
     build_site(project.root)
+    return project
+
+
+def test_a_large_site_is_searched_across_all_its_indexes(page, tmp_path, serve_site, monkeypatch) -> None:
+    """Past `SHARD_PAGES` model pages the site gets several Pagefind indexes (Pagefind's memory grows with
+    the pages of one index); a reader searches them as one, filters included."""
+    project = sharded_site(tmp_path, monkeypatch)
     site = project.root / "site"
     assert [p.name for p in sorted(site.glob("pagefind*/pagefind-entry.json"), key=str)] == ["pagefind-entry.json"] * 3
     assert_search_index_complete(site)
@@ -98,15 +106,9 @@ def search_words(name: str) -> str:
 def test_the_preview_indexes_the_site_as_a_full_build_does(page, tmp_path, serve_site, monkeypatch) -> None:
     """`mohinh serve` indexes again, after a partial rebuild, the pages already written: into the same
     indexes as a full build (the same pages in each), put in place whole, with no index left over."""
-    from conftest import BAC_KAN, assert_search_index_complete, make_project
     from mohinh import search
-    from mohinh.site import build_site
 
-    monkeypatch.setattr(search, "SHARD_PAGES", 2)
-    project = make_project(tmp_path / "p", with_records=False)
-    for n, name in enumerate(NAMES):
-        project.record(f"mo-hinh-{n}", BAC_KAN.replace("name: Hộ an toàn - Thôn, bản, tổ dân phố bình yên", f"name: {name}"))
-    build_site(project.root)
+    project = sharded_site(tmp_path, monkeypatch)
     site = project.root / "site"
     built = {folder.name: indexed_urls(folder) for folder in site.glob("pagefind*")}
     shutil.rmtree(site / "pagefind-2")
