@@ -3,9 +3,9 @@
 Pagefind 1.5.2 writes each filter's values, and the list of filters in its meta file, in hash-map order,
 which changes from run to run. Its files are gzip of ``pagefind_dcd`` and a CBOR body, named
 ``<lang>_<sha1 of the body>`` (7 hex digits for a filter, 10 for the meta file, which
-``pagefind-entry.json`` names). `canonical` sorts the values and the filters, re-encodes the bodies,
-and renames the files the way Pagefind names them. Search reads the same data: the order carries no
-meaning for it.
+``pagefind-entry.json`` names). `canonical` sorts the values and the filters, re-encodes the bodies
+with cbor2 (the same shortest form as Pagefind's minicbor writes) and renames the files the way
+Pagefind names them. Search reads the same data: the order carries no meaning for it.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 from typing import Any
+
+import cbor2
 
 MAGIC = b"pagefind_dcd"
 
@@ -40,12 +42,12 @@ def canonical(files: dict[str, bytes]) -> dict[str, bytes]:
             values = sorted(([value, sorted(pages)] for value, pages in values), key=lambda v: v[0])
         except TypeError as exc:
             raise ValueError(f"{path}: {exc}") from None
-        body = _encode([filter_name, values])
+        body = cbor2.dumps([filter_name, values])
         new = f"{language}_{hashlib.sha1(body, usedforsecurity=False).hexdigest()[:7]}"
         files[f"filter/{new}.pf_filter"] = _pack(body)
         pair[1] = new
     meta[3] = sorted(filters, key=lambda pair: pair[0])
-    body = _encode(meta)
+    body = cbor2.dumps(meta)
     new_hash = f"{language}_{hashlib.sha1(body, usedforsecurity=False).hexdigest()[:10]}"
     del files[meta_path]
     files[f"pagefind.{new_hash}.pf_meta"] = _pack(body)
@@ -60,56 +62,11 @@ def _unpack(data: bytes) -> Any:
     body = gzip.decompress(data)
     if not body.startswith(MAGIC):
         raise ValueError("not a Pagefind file")
-    value, end = _decode(body, len(MAGIC))
-    if end != len(body):
-        raise ValueError("trailing bytes")
-    return value
+    try:
+        return cbor2.loads(body[len(MAGIC):])
+    except cbor2.CBORDecodeError as exc:
+        raise ValueError(f"not CBOR: {exc}") from None
 
 
 def _pack(body: bytes) -> bytes:
     return gzip.compress(MAGIC + body, mtime=0)
-
-
-def _decode(data: bytes, i: int) -> tuple[Any, int]:
-    """One CBOR item at ``data[i]`` (the kinds Pagefind writes): the value and where the next begins."""
-    major, info = data[i] >> 5, data[i] & 31
-    i += 1
-    if info < 24:
-        n = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        n, i = int.from_bytes(data[i:i + size], "big"), i + size
-    else:
-        raise ValueError("indefinite CBOR length")
-    if major == 0:
-        return n, i
-    if major == 3:
-        return data[i:i + n].decode("utf-8"), i + n
-    if major == 4:
-        items = []
-        for _ in range(n):
-            item, i = _decode(data, i)
-            items.append(item)
-        return items, i
-    raise ValueError(f"CBOR major type {major}")
-
-
-def _encode(value: Any) -> bytes:
-    """CBOR in its shortest form, as Pagefind (minicbor) writes it."""
-    if isinstance(value, int):
-        return _head(0, value)
-    if isinstance(value, str):
-        raw = value.encode("utf-8")
-        return _head(3, len(raw)) + raw
-    if isinstance(value, list):
-        return _head(4, len(value)) + b"".join(_encode(item) for item in value)
-    raise TypeError(type(value))
-
-
-def _head(major: int, n: int) -> bytes:
-    if n < 24:
-        return bytes([major << 5 | n])
-    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
-        if n < 1 << (8 * size):
-            return bytes([major << 5 | info]) + n.to_bytes(size, "big")
-    raise ValueError(n)
