@@ -112,6 +112,21 @@ def assert_search_index_complete(site: Path) -> None:
             assert path.stat().st_size > 1000, path
 
 
+def search_fragments(index: Path) -> dict[str, dict]:
+    """Pagefind's record of each page in the index folder ``index`` (gzip; ``pagefind_dcd`` then
+    JSON), by page URL."""
+    import gzip
+    import json
+
+    fragments = {}
+    for path in sorted(index.rglob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), path.name
+        fragment = json.loads(data[len(b"pagefind_dcd"):])  # still valid JSON: nothing broke out of it
+        fragments[fragment["url"]] = fragment
+    return fragments
+
+
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
     """A valid one-record project; the working directory is its root."""

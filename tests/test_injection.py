@@ -6,7 +6,6 @@ evaluated. A source address is http(s) or refused, and never leaves its link."""
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -19,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from conftest import BAC_KAN, assert_search_index_complete, make_project
+from conftest import BAC_KAN, assert_search_index_complete, make_project, search_fragments
 from conftest import SOURCES as VALID_SOURCES
 from mohinh.cli import main
 from mohinh.site import build_site
@@ -280,22 +279,11 @@ def test_payload_in_the_word_checklist_is_text(sites, name: str) -> None:
     assert not [e.tag for e in root.iter() if not e.tag.startswith("{http://schemas.openxmlformats.org/")]
 
 
-def search_fragments(site: Path) -> dict[str, dict]:
-    """Pagefind's record of each page (gzip; ``pagefind_dcd`` then JSON), by page URL."""
-    fragments = {}
-    for path in sorted((site / "pagefind").rglob("*.pf_fragment")):
-        data = gzip.decompress(path.read_bytes())
-        assert data.startswith(b"pagefind_dcd"), path.name
-        fragment = json.loads(data[len(b"pagefind_dcd"):])  # still valid JSON: nothing broke out of it
-        fragments[fragment["url"]] = fragment
-    return fragments
-
-
 @pytest.mark.parametrize("name", sorted(PAYLOADS))
 def test_payload_in_search_fragments_is_text(sites, name: str) -> None:
     payload = PAYLOADS[name]
     assert_search_index_complete(sites[name])
-    fragments = search_fragments(sites[name])
+    fragments = search_fragments(sites[name] / "pagefind")
     for url, fragment in fragments.items():
         assert url.startswith("/"), url
         # pagefind.js escapes < and > of `content` before making a snippet, but takes `raw_content` as HTML

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from conftest import assert_search_index_complete
+from conftest import assert_search_index_complete, search_fragments
 
 QUERIES = [
     ("tieng keng", "Tiếng kẻng an ninh"),
@@ -110,12 +110,12 @@ def test_the_preview_indexes_the_site_as_a_full_build_does(page, tmp_path, serve
 
     project = sharded_site(tmp_path, monkeypatch)
     site = project.root / "site"
-    built = {folder.name: indexed_urls(folder) for folder in site.glob("pagefind*")}
+    built = {folder.name: sorted(search_fragments(folder)) for folder in site.glob("pagefind*")}
     shutil.rmtree(site / "pagefind-2")
     (site / "pagefind" / "pagefind-entry.json").write_text("{}", encoding="utf-8")  # a broken index
     shutil.copytree(site / "pagefind-3", site / "pagefind-4")  # an index the site no longer needs
     search.index_site(site, [f"mo-hinh/mo-hinh-{n}/index.html" for n in range(len(NAMES))])
-    assert {folder.name: indexed_urls(folder) for folder in site.glob("pagefind*")} == built
+    assert {folder.name: sorted(search_fragments(folder)) for folder in site.glob("pagefind*")} == built
     assert_search_index_complete(site)
     assert not (site / ".pagefind-moi").exists()
     base = serve_site(site)
@@ -123,10 +123,3 @@ def test_the_preview_indexes_the_site_as_a_full_build_does(page, tmp_path, serve
         titles = results(page, base, search_words(name))
         assert titles and titles[0] == name, (name, titles)
 
-
-def indexed_urls(folder) -> list[str]:
-    """The pages an index holds (Pagefind's fragments: gzip of ``pagefind_dcd`` and JSON)."""
-    import gzip
-    import json
-
-    return sorted(json.loads(gzip.decompress(p.read_bytes())[12:])["url"] for p in folder.glob("fragment/*.pf_fragment"))

@@ -128,11 +128,11 @@ class _PagefindService:
 
     def _receive(self, message: bytes) -> None:
         answer = json.loads(base64.b64decode(message))
-        payload = answer["payload"]
+        payload, message_id = answer["payload"], answer.get("message_id") or 0
         with self._done:
-            self._unanswered.discard(answer.get("message_id") or 0)
+            self._unanswered.discard(message_id)
             if payload.get("type") in ("Error", "NewIndex", "GetFiles"):  # the others are not read
-                self._answers[answer.get("message_id") or 0] = payload
+                self._answers[message_id] = payload
             self._done.notify_all()
 
     def _send(self, payload: dict[str, Any]) -> int:
@@ -190,8 +190,11 @@ class _PagefindService:
             files = pagefind_order.canonical(files)
         except ValueError:  # not the layout Pagefind 1.5 writes: kept as Pagefind made it
             pass
+        folder = self._folder.resolve()
         for name in sorted(files):
             path = self._folder / name
+            if folder not in path.resolve().parents:
+                raise SearchIndexError(f"Pagefind trả về đường dẫn lạ: {name}")
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(files.pop(name))  # let each file go once written
 

@@ -573,9 +573,7 @@ def page_written(html: str, page: Any, config: MkDocsConfig) -> None:
     """A page is written: hand it to the search index being built beside MkDocs, then (full build) let
     go of its HTML; what MkDocs still needs, the page's anchors and links, stays."""
     current = _states.get(id(config))
-    if current is None:
-        return
-    if current.search is not None:
+    if current is not None and current.search is not None:
         current.search.add(page.file.dest_uri, html)
         page.content = None
 
