@@ -47,7 +47,7 @@ case "${1:-}" in
     ;;
   bench)
     setup "[test]"
-    .venv/bin/python scripts/bench.py "${@:2}"
+    .venv/bin/python scripts/bench/bench.py "${@:2}"
     ;;
   *)
     sed -n '2,6p' "$0"

@@ -80,8 +80,6 @@ def make_project(root: Path, *, with_records: bool = True) -> Project:
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "content", root / "content")
     shutil.copytree(REPO / "overrides", root / "overrides")
-    (root / "scripts").mkdir()
-    shutil.copy(REPO / "scripts" / "mkdocs_hooks.py", root / "scripts" / "mkdocs_hooks.py")
     (root / "models").mkdir()
     shutil.copy(REPO / "models" / "_vocabularies.yml", root / "models" / "_vocabularies.yml")
     project = Project(root)
@@ -234,7 +232,7 @@ def page(browser):
 @pytest.fixture(scope="session")
 def repo_site(tmp_path_factory) -> Project:
     """The repository's own records built once, as the public would see them."""
-    from mohinh.site import build_site
+    from mohinh.build import build_site
 
     project = make_project(tmp_path_factory.mktemp("repo-site") / "p", with_records=False)
     shutil.rmtree(project.models)

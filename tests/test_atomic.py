@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from conftest import BAC_KAN, Project, make_project
 from mohinh.cli import main
-from mohinh.site import build_site
-from mohinh.synth import write_project_models
+from mohinh.build import build_site
+from synth import write_project_models
 from test_bad_records import site_digest
 
 

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from conftest import Project, make_project
 from mohinh.cli import main
-from mohinh.site import build_site
+from mohinh.build import build_site
 
 CORPUS = Path(__file__).resolve().parent / "bad_records"
 CASES: dict[str, dict] = yaml.safe_load((CORPUS / "cases.yml").read_text(encoding="utf-8"))

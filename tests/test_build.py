@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from conftest import BAC_KAN, Project
 from mohinh.cli import main
-from mohinh.site import build_site
+from mohinh.build import build_site
 
 
 def tree(folder: Path) -> dict[str, bytes]:

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from conftest import BAC_KAN, Project, make_project
-from mohinh.site import build_site
+from mohinh.build import build_site
 
 TOKEN = "zxqvw"  # a word found nowhere else, in the draft's name, summary, update, step and photo
 DRAFT = f"""\

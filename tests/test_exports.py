@@ -11,7 +11,7 @@ import pytest
 from referencing import Registry, Resource
 
 from conftest import BAC_KAN, Project, make_project
-from mohinh.site import build_site
+from mohinh.build import build_site
 from mohinh.text import csv_cell
 
 SITE = "https://mohinh.example.vn/"

@@ -10,10 +10,10 @@ import feedparser
 import pytest
 
 from conftest import BAC_KAN, Project, make_project
-from mohinh import feeds
+from mohinh.outputs import feeds
 from mohinh.catalogue import load_catalogue
 from mohinh.render import Renderer
-from mohinh.site import build_site
+from mohinh.build import build_site
 
 SITE = "https://mohinh.example.vn/"
 NAME = "Hộ an toàn - Thôn, bản, tổ dân phố bình yên"
@@ -101,8 +101,8 @@ def test_only_the_newest_fifty(project: Project) -> None:
     months = [f"{month:02d}/{year}" for year in (2019, 2020, 2021, 2022, 2023) for month in range(1, 13)]
     updates = "".join(f"  - date: {m}\n    title: Tin {m}\n" for m in months)
     project.record("bac-kan-ho-an-toan", BAC_KAN.replace("sources:", "updates:\n" + updates + "sources:"))
-    renderer = Renderer(load_catalogue(project.root))
-    feed = feedparser.parse(feeds.feed_files(renderer.models, renderer.provinces, SITE)["feed.xml"])
+    renderer = Renderer(load_catalogue(project.root), site_url=SITE)
+    feed = feedparser.parse(feeds.make(renderer)["feed.xml"])
     titles = [e.title for e in feed.entries]
     assert len(titles) == feeds.LIMIT == 50
     assert titles[0] == f"{NAME}: Tin 12/2023" and titles[-1] == f"{NAME}: Tin 12/2019"  # 60 updates + the model

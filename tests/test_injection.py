@@ -21,7 +21,7 @@ from PIL import Image
 from conftest import BAC_KAN, assert_search_index_complete, make_project, search_fragments
 from conftest import SOURCES as VALID_SOURCES
 from mohinh.cli import main
-from mohinh.site import build_site
+from mohinh.build import build_site
 
 PAYLOADS = {
     "script": "<script>alert('x')</script>",

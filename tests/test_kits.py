@@ -26,9 +26,9 @@ from docx.shared import Mm
 
 from conftest import REPO, Project, make_project
 from mohinh.catalogue import load_catalogue
-from mohinh.kits import Checklist, docx_bytes, plain_text
+from mohinh.outputs.kits import Checklist, docx_bytes, plain_text
 from mohinh.render import Renderer
-from mohinh.site import build_site
+from mohinh.build import build_site
 from mohinh.text import csv_cell
 
 KIT_ID = "quang-tri-ngo-sang"

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from conftest import StaticServer, make_project
-from mohinh.site import build_site
+from mohinh.build import build_site
 from test_kits import KIT_ID, SHORT_ID, SITE_URL, STEPS, squeeze, write_kit_records
 
 STORAGE_KEY = f"mohinh:checklist:{KIT_ID}"

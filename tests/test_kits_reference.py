@@ -20,7 +20,7 @@ from docx.shared import Mm, Pt
 
 from conftest import REPO
 from mohinh.catalogue import load_catalogue
-from mohinh.kits import (
+from mohinh.outputs.kits import (
     COMMUNE_LINE,
     LANGUAGE,
     PERSON_LINE,
@@ -38,7 +38,7 @@ from mohinh.kits import (
     reproducible_zip,
 )
 from mohinh.render import Renderer
-from mohinh.synth import write_project_models
+from synth import write_project_models
 
 
 def _row_properties(row, *, header: bool = False) -> None:

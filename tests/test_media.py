@@ -13,8 +13,8 @@ from conftest import BAC_KAN, Project, make_project
 from mohinh.catalogue import validate_record
 from mohinh.cli import main
 from mohinh.errors import InvalidRecords
-from mohinh.media import MAX_SIDE, media_files, published_name
-from mohinh.site import build_site
+from mohinh.outputs.media import MAX_SIDE, media_files, published_name
+from mohinh.build import build_site
 
 SITE = "https://mohinh.example.vn/"
 PAGE = f"{SITE}mo-hinh/bac-kan-ho-an-toan/"

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from conftest import REPO, Project
 from mohinh.catalogue import record_paths
 from mohinh.cli import main
-from mohinh.exports import editor_schemas, schema_text
+from mohinh.outputs.data import editor_schemas, schema_text
 from mohinh.load import load_yaml
 from mohinh.schema import STATUS_LABELS
 

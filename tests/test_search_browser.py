@@ -71,11 +71,12 @@ NAMES = ["Tổ liên gia An Bình", "Tiếng kẻng Bến Thủy", "Dòng họ C
 def sharded_site(tmp_path, monkeypatch):
     """A site of the five `NAMES` built with indexes of 2 model pages: 3 indexes."""
     from conftest import BAC_KAN, make_project
-    from mohinh import search
-    from mohinh.site import build_site
+    from mohinh.build import build_site
 
-    monkeypatch.setattr(search, "SHARD_PAGES", 2)
     project = make_project(tmp_path / "p", with_records=False)
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  mohinh: {}", "  mohinh: {search_shard_pages: 2}"),
+                      encoding="utf-8")
     for n, name in enumerate(NAMES):
         project.record(f"mo-hinh-{n}", BAC_KAN.replace("name: Hộ an toàn - Thôn, bản, tổ dân phố bình yên", f"name: {name}"))
     build_site(project.root)
@@ -106,7 +107,9 @@ def search_words(name: str) -> str:
 def test_the_preview_indexes_the_site_as_a_full_build_does(page, tmp_path, serve_site, monkeypatch) -> None:
     """`mohinh serve` indexes again, after a partial rebuild, the pages already written: into the same
     indexes as a full build (the same pages in each), put in place whole, with no index left over."""
-    from mohinh import search
+    from mohinh.catalogue import load_catalogue
+    from mohinh.outputs import search
+    from mohinh.render import Renderer
 
     project = sharded_site(tmp_path, monkeypatch)
     site = project.root / "site"
@@ -114,7 +117,7 @@ def test_the_preview_indexes_the_site_as_a_full_build_does(page, tmp_path, serve
     shutil.rmtree(site / "pagefind-2")
     (site / "pagefind" / "pagefind-entry.json").write_text("{}", encoding="utf-8")  # a broken index
     shutil.copytree(site / "pagefind-3", site / "pagefind-4")  # an index the site no longer needs
-    search.index_site(site, [f"mo-hinh/mo-hinh-{n}/index.html" for n in range(len(NAMES))])
+    search.make(Renderer(load_catalogue(project.root)), site, 2)
     assert {folder.name: sorted(search_fragments(folder)) for folder in site.glob("pagefind*")} == built
     assert_search_index_complete(site)
     assert not (site / ".pagefind-moi").exists()

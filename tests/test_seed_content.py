@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO, make_project
-from mohinh.site import build_site
+from mohinh.build import build_site
 
 ARTICLE_FIGURES = {
     "ky-anh-clb-cuu-chien-binh": ["12/12 xã, phường (100,0%)"],

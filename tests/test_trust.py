@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import assert_search_index_complete, make_project
-from mohinh.site import build_site
+from mohinh.build import build_site
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -35,8 +35,8 @@ def test_search_filters_are_written_in_one_order(tmp_path) -> None:
     from run to run; whatever order it gives, the files written are the same."""
     import cbor2
 
-    from mohinh import pagefind_order
-    from mohinh.pagefind_order import _pack, _unpack
+    from mohinh.outputs import pagefind_order
+    from mohinh.outputs.pagefind_order import _pack, _unpack
 
     project = make_project(tmp_path / "p")
     build_site(project.root)

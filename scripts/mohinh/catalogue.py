@@ -1,7 +1,8 @@
 """Load every file in ``models/``, validate it, check cross-references, gather every problem.
 
 `load_catalogue` is the single entry point used by ``mohinh check``, ``mohinh build`` and the
-MkDocs hook. It raises `InvalidRecords` listing every error of every file at once.
+MkDocs plugin. It raises `InvalidRecords` listing every error of every file at once; what it returns
+is complete (git dates included) and read-only.
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import places
+from . import history, places
 from .dates import PartialDate
 from .errors import InvalidRecords, Problem
 from .load import YamlDocument, YamlProblem, load_yaml
 from .schema import STATUS_LABELS, Model, Source, Term, Vocabularies
-from .text import fold
+from .paths import media_file
+from .text import fold, is_slug
 
 SOURCES_FILE = "_sources.yml"
 VOCABULARIES_FILE = "_vocabularies.yml"
@@ -54,16 +56,17 @@ class Record:
         return self.model.id or Path(self.path).stem
 
 
-@dataclass
+@dataclass(frozen=True)
 class Catalogue:
-    """Everything the site is built from: published records, sources and vocabularies."""
+    """Everything the site is built from: published records, sources, vocabularies and the dates git
+    knows of each record file (``models/x.yml`` -> first and last commit; empty outside git)."""
 
     root: Path
-    records: list[Record]
+    records: tuple[Record, ...]
     sources: dict[str, Source]
     topics: dict[str, Term]
     communities: dict[str, Term]
-    warnings: list[Problem] = field(default_factory=list)
+    warnings: tuple[Problem, ...] = ()
     drafts_included: bool = False
     first_commits: dict[str, PartialDate] = field(default_factory=dict)
     last_commits: dict[str, PartialDate] = field(default_factory=dict)
@@ -144,7 +147,7 @@ def problems_from_validation(
             fix = f"có phải ý bạn là `{guesses[0]}`?" if guesses else "các trường được dùng: " + ", ".join(allowed)
         elif kind == "mohinh":
             line, column = doc.position(full)
-            message, fix = error["msg"].split("\x1f", 1)
+            message, fix = error["ctx"]["message"], error["ctx"]["fix"]
         elif kind == "literal_error":
             line, column = doc.position(full)
             if loc and loc[-1] == "status":
@@ -216,8 +219,7 @@ def _load_sources(models_dir: Path, root: Path, problems: list[Problem]) -> tupl
     named = {key for key in doc.data if isinstance(key, str)}
     for key, value in doc.data.items():
         line, column = doc.position((key,), key=True)
-        if not isinstance(key, str) or not key or not all(c.isascii() and (c.isalnum() or c == "-") for c in key) \
-                or key != key.lower():
+        if not is_slug(key):
             problems.append(Problem(rel, line, column, str(key), f"mã nguồn `{key}` không hợp lệ",
                                     "mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang"))
             continue
@@ -266,14 +268,9 @@ def validate_record(path: Path, root: Path, problems: list[Problem]) -> Record |
     return Record(model, rel, doc, path) if ok else None
 
 
-def is_slug(stem: str) -> bool:
-    """Whether a file stem can serve as a model id (``[a-z0-9-]``, no leading or double dash)."""
-    return re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", stem) is not None
-
-
 def _check_refs(
     record: Record, sources: Collection[str] | None, ids: set[str], vocab: Vocabularies | None,
-    problems: list[Problem], media_root: Path,
+    problems: list[Problem], root: Path,
 ) -> None:
     """Cross-references of one record; ``sources`` are the source ids named (None: not checked)."""
     model, rel = record.model, record.path
@@ -328,9 +325,8 @@ def _check_refs(
                 "có phải ý bạn là " + " hoặc ".join(f"`{g}`" for g in guesses) + "?" if guesses
                 else "ghi tên tỉnh, thành phố có dấu, ví dụ: Hà Tĩnh")
     for i, item in enumerate(model.media):
-        folder = (media_root / record.id).resolve()
-        target = (folder / item.file).resolve()
-        if folder not in target.parents:
+        target = media_file(root, record.id, item.file)
+        if target is None:
             add(("media", i, "file"), f"đường dẫn `{item.file}` ra ngoài thư mục ảnh của mô hình",
                 f"đặt ảnh trong models/media/{record.id}/ và chỉ ghi tên tệp")
         elif not target.is_file():
@@ -341,31 +337,35 @@ def _check_refs(
                 "chuyển ảnh sang .jpg hoặc .png")
 
 
-_reused: dict[Path, tuple[tuple[int, int], Record]] = {}
+class RecordCache:
+    """Records that passed, by file, kept by ``mohinh serve`` between rebuilds: a file unchanged since
+    (same size and modification time) is not read again."""
 
+    def __init__(self) -> None:
+        self._known: dict[Path, tuple[tuple[int, int], Record]] = {}
 
-def _validate_or_reuse(path: Path, root: Path, problems: list[Problem]) -> Record | None:
-    """`validate_record`, skipped for a file unchanged (same size and modification time) since it last passed."""
-    stat = path.stat()
-    key = (stat.st_mtime_ns, stat.st_size)
-    known = _reused.get(path)
-    if known is not None and known[0] == key:
-        return known[1]
-    before = len(problems)
-    record = validate_record(path, root, problems)
-    if record is not None and len(problems) == before:
-        _reused[path] = (key, record)
-    else:
-        _reused.pop(path, None)
-    return record
+    def validate(self, path: Path, root: Path, problems: list[Problem]) -> Record | None:
+        """`validate_record`, skipped for a file unchanged since it last passed."""
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size)
+        known = self._known.get(path)
+        if known is not None and known[0] == key:
+            return known[1]
+        before = len(problems)
+        record = validate_record(path, root, problems)
+        if record is not None and len(problems) == before:
+            self._known[path] = (key, record)
+        else:
+            self._known.pop(path, None)
+        return record
 
 
 _TWO_PROCESSES = 200  # records; from here two forked processes read half of them each (two cores, half the wait)
 
 
 def _check_refs_with(record: Record, refs: tuple[Any, ...], problems: list[Problem]) -> None:
-    sources, ids, vocab, media_root = refs
-    _check_refs(record, sources, ids, vocab, problems, media_root)
+    sources, ids, vocab, root = refs
+    _check_refs(record, sources, ids, vocab, problems, root)
 
 
 _Checked = tuple["Record | None", list[Problem], list[Problem]]  # record, its own problems, its references'
@@ -398,28 +398,30 @@ def _validate_each(paths: list[Path], root: Path, refs: tuple[Any, ...], keep: b
 
 
 def _validate_in_two(paths: list[Path], root: Path, refs: tuple[Any, ...], keep: bool) -> list[_Checked] | None:
-    """`_validate_each` of every record in two forked processes, half each; None where there is no fork.
+    """`_validate_each` of every record in two processes, half each; None on a machine with one core.
 
     This process only receives the records: parsing leaves its memory fragmented (a third more at
     5,000 models, kept for the whole build), and the children's memory goes back when they end.
     """
-    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
-    if "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2:
+    if (os.cpu_count() or 1) < 2:
         return None
     half = len(paths) // 2
-    with multiprocessing.get_context("fork").Pool(2) as pool:
-        parts = [pool.apply_async(_validate_each, (part, root, refs, keep)) for part in (paths[:half], paths[half:])]
-        return [checked for part in parts for checked in part.get()]
+    with ProcessPoolExecutor(2) as pool:  # any start method: the work is a module function on plain data
+        parts = [pool.submit(_validate_each, part, root, refs, keep) for part in (paths[:half], paths[half:])]
+        return [checked for part in parts for checked in part.result()]
 
 
-def load_catalogue(root: Path, *, drafts: bool = False, reuse: bool = False) -> Catalogue:
+def load_catalogue(root: Path, *, drafts: bool = False, cache: RecordCache | None = None,
+                   parallel: bool = True) -> Catalogue:
     """Load and check ``root/models``; raise `InvalidRecords` with every problem if any is an error.
 
-    Drafts are always validated; they are kept in the catalogue only when ``drafts`` is true. With
-    ``reuse`` (``mohinh serve``), records whose file has not changed since the last call are not read again.
+    Drafts are always validated; they are kept in the catalogue only when ``drafts`` is true. With a
+    ``cache`` (``mohinh serve``), records whose file has not changed since the last call are not read
+    again. ``parallel`` lets a large catalogue be read by two processes.
     """
-    return _load_catalogue(Path(root), drafts, reuse)
+    return _load_catalogue(Path(root), drafts, cache, parallel=parallel)
 
 
 @contextmanager
@@ -438,16 +440,18 @@ def _collector_paused() -> Iterator[None]:
 def check_catalogue(root: Path) -> tuple[int, int, list[Problem]]:
     """What ``mohinh check`` reports: the number of records (drafts included) and of sources, and the
     warnings; raise `InvalidRecords` like `load_catalogue`, which does the same checks."""
-    checked = _load_catalogue(Path(root), True, False, keep=False)
+    checked = _load_catalogue(Path(root), True, None, keep=False, dated=False)
     return len(checked.records), len(checked.sources), checked.warnings
 
 
-def _load_catalogue(root: Path, drafts: bool, reuse: bool, keep: bool = True) -> Catalogue:
+def _load_catalogue(root: Path, drafts: bool, cache: RecordCache | None, keep: bool = True,
+                    parallel: bool = True, dated: bool = True) -> Catalogue:
     with _collector_paused():
-        return _load_and_check(root, drafts, reuse, keep)
+        return _load_and_check(root, drafts, cache, keep, parallel and cache is None, dated)
 
 
-def _load_and_check(root: Path, drafts: bool, reuse: bool, keep: bool) -> Catalogue:
+def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: bool, parallel: bool,
+                    dated: bool) -> Catalogue:
     models_dir = root / "models"
     problems: list[Problem] = []
     vocab = _load_vocabularies(models_dir, root, problems)
@@ -455,10 +459,9 @@ def _load_and_check(root: Path, drafts: bool, reuse: bool, keep: bool) -> Catalo
     records: list[Record] = []
     seen: dict[str, str] = {}
     paths = record_paths(models_dir)
-    media = models_dir / "media"
     ids = {path.stem for path in paths}  # a record's id is its file name (any other id is refused)
-    refs = (named_sources, ids, vocab, media)
-    validated = _validate_in_two(paths, root, refs, keep) if not reuse and len(paths) >= _TWO_PROCESSES else None
+    refs = (named_sources, ids, vocab, root)
+    validated = _validate_in_two(paths, root, refs, keep) if parallel and len(paths) >= _TWO_PROCESSES else None
     checked: dict[str, list[Problem]] = {}  # references already checked, by record file
     for n, path in enumerate(paths):
         if validated is not None:
@@ -467,7 +470,7 @@ def _load_and_check(root: Path, drafts: bool, reuse: bool, keep: bool) -> Catalo
             if record is not None:
                 checked[record.path] = referenced
         else:
-            record = _validate_or_reuse(path, root, problems) if reuse else validate_record(path, root, problems)
+            record = cache.validate(path, root, problems) if cache is not None else validate_record(path, root, problems)
         if record is None:
             seen.setdefault(path.stem, _relative(path, root))
             continue
@@ -488,12 +491,38 @@ def _load_and_check(root: Path, drafts: bool, reuse: bool, keep: bool) -> Catalo
         for record in records:  # (the child processes let go of theirs before sending a record back)
             record._doc = None
     published = [r for r in records if drafts or not r.model.draft]
+    first, last = history.record_dates(root) if dated else ({}, {})
     return Catalogue(
         root=root,
-        records=sorted(published, key=lambda r: r.id),
+        records=tuple(sorted(published, key=lambda r: r.id)),
         sources=dict(sorted(sources.items())),
         topics={t.slug: t for t in vocab.topics},
         communities={t.slug: t for t in vocab.communities},
-        warnings=sorted(problems),
+        warnings=tuple(sorted(problems)),
         drafts_included=drafts,
+        first_commits=first,
+        last_commits=last,
     )
+
+
+def check_record_text(root: Path, path: Path, text: str) -> list[Problem]:
+    """Every error ``mohinh check`` would report if the record at ``path`` held ``text`` (warnings left
+    out), with the record's own problems named after ``path``. Nothing is written."""
+    import dataclasses
+    import tempfile
+
+    root = Path(root)
+    rel = _relative(path, root)
+    problems: list[Problem] = []
+    models_dir = root / "models"
+    with tempfile.TemporaryDirectory(prefix="mohinh-check-") as folder:
+        candidate = Path(folder) / path.name  # same stem: the id check sees the real file name
+        candidate.write_bytes(text.encode("utf-8"))
+        record = validate_record(candidate, root, problems)
+        if record is not None:
+            vocabularies = _load_vocabularies(models_dir, root, problems)
+            _, named_sources = _load_sources(models_dir, root, problems)
+            ids = {p.stem for p in record_paths(models_dir)}
+            _check_refs(Record(record.model, rel, record.doc), named_sources, ids, vocabularies, problems, root)
+        shown = candidate.as_posix()
+    return [dataclasses.replace(p, path=rel) if p.path == shown else p for p in problems if not p.warning]

@@ -1,10 +1,8 @@
-"""The ``mohinh`` command. The only place (with the MkDocs hook) that turns errors into exit codes."""
+"""The ``mohinh`` command. The only place (with the MkDocs plugin) that turns errors into exit codes."""
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
-import os
 import sys
 from pathlib import Path
 
@@ -81,7 +79,7 @@ def build(drafts: bool, verbose: bool) -> None:
 
     Nếu có lỗi, site/ cũ được giữ nguyên.
     """
-    from .site import build_site
+    from .build import build_site
 
     root = _root()
     try:
@@ -99,19 +97,13 @@ def build(drafts: bool, verbose: bool) -> None:
 @click.option("--drafts", is_flag=True, help="Gồm cả hồ sơ nháp (draft: true).")
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Địa chỉ xem trước.")
 def serve(drafts: bool, dev_addr: str) -> None:
-    """Xem trước trang tại http://127.0.0.1:8000; sửa hồ sơ thì trang tự tải lại."""
-    from mkdocs.commands.serve import serve as mk_serve
+    """Xem trước trang tại http://127.0.0.1:8000; sửa hồ sơ thì trang tự tải lại.
 
-    from .site import DRAFTS_ENV, _mkdocs_logging
+    Chạy `mkdocs serve --dirty` của MkDocs: sau mỗi lần sửa, chỉ các trang bị ảnh hưởng được dựng lại.
+    """
+    from .preview import serve as serve_preview
 
-    root = _root()
-    os.environ[DRAFTS_ENV] = "1" if drafts else "0"
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    _mkdocs_logging(verbose=True)
-    os.chdir(root)
-    # Partial rebuilds (see mohinh.site.Preview); MkDocs' own warning about them is for sites without mohinh.
-    logging.getLogger("mkdocs.commands.build").addFilter(lambda r: "'dirty' build" not in r.getMessage())
-    mk_serve(str(root / "mkdocs.yml"), dev_addr=dev_addr, livereload=True, build_type="dirty", strict=False)
+    sys.exit(serve_preview(_root(), drafts=drafts, dev_addr=dev_addr))
 
 
 @main.command(context_settings=CONTEXT)
@@ -151,7 +143,7 @@ def schema(check_only: bool) -> None:
     Gồm model.schema.json (hồ sơ mô hình), sources.schema.json (models/_sources.yml) và
     vocabularies.schema.json (models/_vocabularies.yml), sinh từ mã nguồn.
     """
-    from .exports import editor_schemas
+    from .outputs.data import editor_schemas
 
     folder = _root() / "schema"
     schemas = editor_schemas()

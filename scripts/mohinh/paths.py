@@ -1,10 +1,14 @@
-"""Where the project is (kept apart so that `mohinh check` does not load what only a build needs)."""
+"""Where things are: the project root, a model's photos and their names on the site (kept light, so that
+`mohinh check` does not load what only a build needs)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .errors import ProjectNotFound
+from .text import slug
+
+MEDIA_DIR = "models/media"
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -16,3 +20,18 @@ def find_root(start: Path | None = None) -> Path:
     raise ProjectNotFound(
         "không tìm thấy mkdocs.yml: hãy chạy lệnh trong thư mục gốc của dự án (nơi có mkdocs.yml và models/)"
     )
+
+
+def media_file(root: Path, model_id: str, file: str) -> Path | None:
+    """The photo ``file`` of model ``model_id`` under ``models/media/<id>/``; None when the path leads outside it."""
+    folder = (root / MEDIA_DIR / model_id).resolve()
+    target = (folder / file).resolve()
+    return target if folder in target.parents else None
+
+
+def published_name(file: str) -> str:
+    """The photo's file name on the site: ``anh/Kẻng 1.JPG`` -> ``anh-keng-1.jpg``."""
+    path = PurePosixPath(file.replace("\\", "/"))
+    suffix = path.suffix.lower()
+    stem = "/".join(part for part in path.with_suffix("").parts if part not in (".", "/"))
+    return (slug(stem) or "anh") + (".jpg" if suffix == ".jpeg" else suffix)

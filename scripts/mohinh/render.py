@@ -21,11 +21,11 @@ from markupsafe import Markup, escape
 from . import places, vnmap
 from .catalogue import Catalogue, Record
 from .dates import PartialDate
-from .media import published_name
-from .schema import STATUS_LABELS, Result, Source, Term
+from .memo import Memo
+from .paths import published_name
+from .schema import STATUS_LABELS, Result, Source, Term, Update
 from .sharing import share_links
-from .text import fold, md, number, percent
-from .updates import update_anchor
+from .text import fold, markdown_html, md, number, percent, slug
 
 MODEL_DIR = "mo-hinh"
 PROVINCE_DIR = "dia-phuong"
@@ -59,6 +59,11 @@ def put_back_html(html: str, blocks: list[str]) -> str:
     return html
 
 
+def update_anchor(update: Update) -> str:
+    """The update's anchor on its model page, also used by feeds and ``/tin-moi/``: ``cap-nhat-2020-09-15-...``."""
+    return f"cap-nhat-{update.date.iso}-{slug(update.title)[:48]}".rstrip("-")
+
+
 def _finalize(value: Any) -> Any:
     if value is None:
         return ""
@@ -68,21 +73,13 @@ def _finalize(value: Any) -> Any:
 
 
 def _markdown_html(text: str) -> Markup:
-    """HTML of a Markdown field (validated to hold no raw HTML; escaped again here to be sure)."""
-    import markdown
-
-    return Markup(markdown.markdown(str(escape(text)).replace("&gt;", ">"), output_format="html"))
-
-
-_environments: dict[Path | None, jinja2.Environment] = {}
+    return Markup(markdown_html(text))
 
 
 def environment(root: Path | None = None) -> jinja2.Environment:
-    """The Jinja environment of a project (made once per process: templates are compiled once)."""
-    key = root / "overrides" / "templates" if root is not None and (root / "overrides" / "templates").is_dir() else None
-    if key not in _environments:
-        _environments[key] = _environment(key)
-    return _environments[key]
+    """The Jinja environment of a project: its ``overrides/templates/`` first, then mohinh's own."""
+    folder = root / "overrides" / "templates" if root is not None else None
+    return _environment(folder if folder is not None and folder.is_dir() else None)
 
 
 def templates_signature(root: Path | None) -> tuple[tuple[str, int], ...]:
@@ -282,31 +279,19 @@ class Facet:
     options: list[tuple[str, str, int]]
 
 
-@dataclass
-class Pages:
-    """Generated Markdown pages keyed by their path under the docs dir (``mo-hinh/x.md``)."""
-
-    markdown: dict[str, str] = field(default_factory=dict)
-    sources: dict[str, str] = field(default_factory=dict)  # page path -> record file it comes from
-
-    def add(self, path: str, text: str, source: str | None = None) -> None:
-        self.markdown[path] = text
-        if source:
-            self.sources[path] = source
-
-
 class Renderer:
     """Renders every page of a catalogue; holds the compiled templates and shared listings."""
 
-    def __init__(self, catalogue: Catalogue, site_url: str = "",
-                 snippets: dict[tuple[Any, ...], tuple[Any, Markup]] | None = None) -> None:
+    def __init__(self, catalogue: Catalogue, site_url: str = "", memo: Memo | None = None,
+                 docs_dir: Path | None = None) -> None:
         self.catalogue = catalogue
         self.site_url = site_url
-        self.env = environment(catalogue.root)
+        self.memo = memo if memo is not None else Memo()
+        self.env = self.memo.get(("jinja",), self.templates, lambda: environment(catalogue.root))
         self.models = views(catalogue)
         self.by_id = {v.id: v for v in self.models}
-        # What `snippet` rendered, with what it was made from; ``mohinh serve`` passes the last build's.
-        self._snippets: dict[tuple[Any, ...], tuple[Any, Markup]] = {} if snippets is None else snippets
+        # Cards and pages rendered, with what they were made from (``mohinh serve`` passes its session's).
+        self.docs_dir = docs_dir  # hand-written pages, whose ``<!-- mohinh:... -->`` listings are filled
         self._inputs: dict[str, tuple[Any, ...]] = {}
 
     @cached_property
@@ -340,6 +325,11 @@ class Renderer:
                 groups[topic].append(view)
         return groups
 
+    @cached_property
+    def record_paths(self) -> dict[str, str]:
+        """Model page (``mo-hinh/x.md``) -> the record it is made from (``models/x.yml``), for edit links."""
+        return {view.url: view.record.path for view in self.models}
+
     def today(self, province: places.Province) -> places.Province:
         """The province ``province`` belongs to today."""
         return places.today(province)
@@ -365,24 +355,20 @@ class Renderer:
     def snippet(self, name: str, view: ModelView, **context: Any) -> Markup:
         """One model's part of a listing (a card), rendered from template ``name`` once per build, and
         under ``mohinh serve`` only again when the model or the templates changed."""
-        key = (name, view.id, *sorted(context.items()))
-        inputs = (self._model_page_inputs(view), self.templates)
-        known = self._snippets.get(key)
-        if known is None or known[0] != inputs:
-            known = self._snippets[key] = (inputs, Markup(self.render(name, v=view, **context)))
-        return known[1]
-
-    def forget_snippets(self) -> None:
-        """Let the rendered cards and what they were made from go (a full build needs them no more)."""
-        self._snippets.clear()
-        self._inputs.clear()
+        key = ("card", name, view.id, *sorted(context.items()))
+        return self.memo.get(key, (self.model_inputs(view), self.templates),
+                             lambda: Markup(self.render(name, v=view, **context)))
 
     def model_page(self, view: ModelView) -> str:
-        related = [self.by_id[r] for r in view.m.related if r in self.by_id]
-        return self.render("model.md.j2", v=view, related=related, page_url=f"{self.site_url}{MODEL_DIR}/{view.id}/")
+        """The Markdown of a model's page (under ``mohinh serve``, made again only when it changed)."""
+        def make() -> str:
+            related = [self.by_id[r] for r in view.m.related if r in self.by_id]
+            return self.render("model.md.j2", v=view, related=related, page_url=f"{self.site_url}{MODEL_DIR}/{view.id}/")
 
-    def _model_page_inputs(self, view: ModelView) -> tuple[Any, ...]:
-        """Everything a model page is made from (compared with ==, to reuse a page or a card rendered
+        return self.memo.get(("page", view.id), (self.model_inputs(view), self.templates), make)
+
+    def model_inputs(self, view: ModelView) -> tuple[Any, ...]:
+        """Everything a model's page and cards are made from (compared with ==, to reuse what was made
         before); made once per model and build."""
         inputs = self._inputs.get(view.id)
         if inputs is None:
@@ -392,64 +378,6 @@ class Renderer:
                 self.catalogue.first_commits.get(view.record.path), self.catalogue.last_commits.get(view.record.path),
                 self.site_url)
         return inputs
-
-    def pages(self, reuse: dict[str, tuple[Any, str]] | None = None) -> Pages:
-        """All generated pages.
-
-        ``reuse`` (``mohinh serve``) maps a model page to what it was made from and its Markdown; a page
-        whose inputs and templates did not change is taken from it, and the map is brought up to date.
-        """
-        pages = Pages()
-        if reuse is not None:
-            signature = self.templates
-            if reuse.get("") != (signature, ""):
-                reuse.clear()
-                reuse[""] = (signature, "")
-        for view in self.models:
-            if reuse is None:
-                pages.add(view.url, self.model_page(view), view.record.path)
-                continue
-            inputs = self._model_page_inputs(view)
-            known = reuse.get(view.url)
-            if known is None or known[0] != inputs:
-                known = reuse[view.url] = (inputs, self.model_page(view))
-            pages.add(view.url, known[1], view.record.path)
-        if reuse is not None:
-            for gone in reuse.keys() - pages.markdown.keys() - {""}:
-                del reuse[gone]
-        pages.markdown.update(self.listing_pages().markdown)
-        for key in [k for k in self._snippets if k[1] not in self.by_id]:  # models that are gone
-            del self._snippets[key]
-        return pages
-
-    def listing_pages(self) -> Pages:
-        """The generated pages other than model pages: catalogue, places, topics, updates, data, kits."""
-        pages = Pages()
-        pages.add(f"{MODEL_DIR}/index.md", self.render("catalogue.md.j2", models=self.models, facets=self.facets()))
-        pages.add(f"{PROVINCE_DIR}/index.md", self.render("provinces.md.j2"))
-        for province in self.provinces:
-            pages.add(f"{PROVINCE_DIR}/{province.slug}.md",
-                      self.render("province.md.j2", province=province, models=self.by_province[province.slug],
-                                  old=places.predecessors(province)))
-        for slug, old in self.reported_provinces.items():
-            if f"{PROVINCE_DIR}/{slug}.md" not in pages.markdown:
-                pages.add(f"{PROVINCE_DIR}/{slug}.md", self.render("old_province.md.j2", province=old,
-                                                                    today=places.today(old)))
-        pages.add(f"{TOPIC_DIR}/index.md", self.render("topics.md.j2"))
-        for slug, term in self.catalogue.topics.items():
-            pages.add(f"{TOPIC_DIR}/{slug}.md", self.render("topic.md.j2", topic=term, models=self.by_topic[slug]))
-        pages.add(UPDATES_PAGE, self.render("updates.md.j2", entries=self.update_entries()))
-        pages.add("du-lieu/index.md", self.render("data.md.j2"))
-        pages.add("nhan-rong.md", self.render("kits.md.j2", kits=[v for v in self.models if v.m.replication]))
-        return pages
-
-    def listing_paths(self) -> list[str]:
-        """Where `listing_pages` puts its pages, in the same order, without rendering them."""
-        paths = [f"{MODEL_DIR}/index.md", f"{PROVINCE_DIR}/index.md"]
-        paths += [f"{PROVINCE_DIR}/{province.slug}.md" for province in self.provinces]
-        paths += [f"{PROVINCE_DIR}/{slug}.md" for slug in self.reported_provinces if f"{PROVINCE_DIR}/{slug}.md" not in paths]
-        paths += [f"{TOPIC_DIR}/index.md", *(f"{TOPIC_DIR}/{slug}.md" for slug in self.catalogue.topics)]
-        return [*paths, UPDATES_PAGE, "du-lieu/index.md", "nhan-rong.md"]
 
     def facets(self) -> list[Facet]:
         """The catalogue's filters, each option with how many models it keeps."""

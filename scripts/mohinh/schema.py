@@ -14,13 +14,14 @@ from pydantic_core import PydanticCustomError
 
 from .dates import PartialDate
 from .load import SourceFloat
-from .text import nfc
+from .text import SLUG_PATTERN, is_slug, nfc
 
 SCHEMA_VERSION = 1
 
 
 def _error(message: str, fix: str) -> PydanticCustomError:
-    return PydanticCustomError("mohinh", "{message}\x1f{fix}", {"message": message, "fix": fix})
+    """A Vietnamese message and its fix, carried in the error's ``ctx`` (`catalogue.problems_from_validation`)."""
+    return PydanticCustomError("mohinh", "{message}. Cách sửa: {fix}", {"message": message, "fix": fix})
 
 
 def _text(value: Any) -> str:
@@ -68,11 +69,8 @@ def _markdown(value: Any) -> str:
     return text
 
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
 def _slug(value: Any) -> str:
-    if not isinstance(value, str) or not _SLUG.match(value):
+    if not is_slug(value):
         raise _error(
             f"`{value}` không phải mã hợp lệ",
             "mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ: bac-kan-ho-an-toan",
@@ -133,7 +131,7 @@ Text = Annotated[str, PlainValidator(_text), WithJsonSchema({"type": "string", "
 Markdown = Annotated[
     str, PlainValidator(_markdown), WithJsonSchema({"type": "string", "minLength": 1, "description": "Markdown, không HTML"})
 ]
-Slug = Annotated[str, PlainValidator(_slug), WithJsonSchema({"type": "string", "pattern": _SLUG.pattern})]
+Slug = Annotated[str, PlainValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN})]
 Number = Annotated[float, PlainValidator(_number), WithJsonSchema({"type": "number", "minimum": 0})]
 Url = Annotated[str, PlainValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
 Flag = Annotated[bool, PlainValidator(_bool), WithJsonSchema({"type": "boolean"})]

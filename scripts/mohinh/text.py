@@ -1,9 +1,13 @@
-"""Vietnamese text helpers: normalisation, slugs, escaping, numbers and dates for display."""
+"""Vietnamese text rules, each in one place: normalisation, folding, slugs, escaping (Markdown, XML),
+Markdown fields as HTML, numbers for display and CSV files."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from markupsafe import Markup, escape
@@ -30,9 +34,19 @@ def heading_slug(value: str, separator: str = "-") -> str:
 
 
 def fold(text: str) -> str:
-    """Accent- and case-insensitive key: ``Tiếng Kẻng`` -> ``tieng keng``."""
+    """Accent- and case-insensitive key, đ as d: ``Tiếng Kẻng`` -> ``tieng keng``, ``Đắk Lắk`` -> ``dak lak``."""
     decomposed = unicodedata.normalize("NFD", nfc(text).replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+#: A slug as ids, source ids and vocabulary entries use them: ``[a-z0-9]`` words joined by single dashes.
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+def is_slug(text: object) -> bool:
+    """Whether ``text`` is a slug (`SLUG_PATTERN`): ``bac-kan-ho-an-toan``."""
+    return isinstance(text, str) and _SLUG.match(text) is not None
 
 
 _MD_SPECIAL = "\\`*_{}[]()#+-.!|"
@@ -69,3 +83,28 @@ def csv_cell(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+def csv_bytes(rows: Iterable[Iterable[object]]) -> bytes:
+    """A CSV file as Excel opens Vietnamese correctly: UTF-8 with a BOM, CRLF, every cell `csv_cell`-safe."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([csv_cell(cell) for cell in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold (control characters a record may carry)."""
+    return _NOT_XML.sub("", text)
+
+
+@lru_cache(maxsize=4096)
+def markdown_html(text: str) -> str:
+    """HTML of a record's Markdown field (validated to hold no raw HTML; escaped again here to be sure)."""
+    import markdown  # only when a Markdown field is shown
+
+    return markdown.markdown(str(escape(text)).replace("&gt;", ">"), output_format="html")

@@ -19,29 +19,14 @@ from pathlib import Path
 
 import yaml
 
-from .catalogue import (
-    RECORD_SUFFIXES,
-    Record,
-    _check_refs,
-    _load_sources,
-    _load_vocabularies,
-    is_slug,
-    record_paths,
-    validate_record,
-)
+from .catalogue import RECORD_SUFFIXES, check_record_text
 from .errors import InvalidRecords, Problem, UnknownModel
 from .load import YamlProblem, parse_yaml, read_text
-from .schema import Update
-from .text import nfc, slug
+from .text import is_slug, nfc
 
 #: Keys an ``updates:`` block is placed before when a record has none yet (record-format order).
 KEYS_AFTER_UPDATES = ("sources", "related", "media", "draft")
 _CANNOT_EDIT_FIX = "thêm tin cập nhật bằng tay vào danh sách `updates:` của hồ sơ, rồi chạy `mohinh check`"
-
-
-def update_anchor(update: Update) -> str:
-    """The update's anchor on its model page, also used by feeds and ``/tin-moi/``: ``cap-nhat-2020-09-15-...``."""
-    return f"cap-nhat-{update.date.iso}-{slug(update.title)[:48]}".rstrip("-")
 
 
 def record_file(root: Path, model_id: str) -> Path:
@@ -78,32 +63,11 @@ def add_update(root: Path, model_id: str, title: str, date: str | None = None, t
     if source:
         entry["source"] = source
     new_text = append_update(original, entry, rel)
-    check_record_text(root, path, rel, new_text)
-    _write_atomically(path, new_text.encode("utf-8"))
-    return Path(rel)
-
-
-def check_record_text(root: Path, path: Path, rel: str, text: str) -> None:
-    """Run the checks of ``mohinh check`` on ``text`` as the new content of the record at ``path``.
-
-    Raises `InvalidRecords` with every error (warnings are not errors); nothing is written.
-    """
-    problems: list[Problem] = []
-    models_dir = root / "models"
-    with tempfile.TemporaryDirectory(prefix="mohinh-update-") as folder:
-        candidate = Path(folder) / path.name  # same stem: the id check sees the real file name
-        candidate.write_bytes(text.encode("utf-8"))
-        record = validate_record(candidate, root, problems)
-        if record is not None:
-            vocabularies = _load_vocabularies(models_dir, root, problems)
-            _, named_sources = _load_sources(models_dir, root, problems)
-            ids = {p.stem for p in record_paths(models_dir)}
-            _check_refs(Record(record.model, rel, record.doc), named_sources, ids, vocabularies, problems,
-                        models_dir / "media")
-        shown = candidate.as_posix()
-    errors = [dataclasses.replace(p, path=rel) if p.path == shown else p for p in problems if not p.warning]
+    errors = check_record_text(root, path, new_text)
     if errors:
         raise InvalidRecords(errors)
+    _write_atomically(path, new_text.encode("utf-8"))
+    return Path(rel)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -7,27 +7,18 @@ source's date). The newest `LIMIT` entries are kept, newest first; dates carry V
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
-from markupsafe import escape
-
-from .dates import PartialDate
-from .places import Province
-from .render import ModelView
-from .updates import update_anchor
-
-if TYPE_CHECKING:
-    import markdown
+from ..dates import PartialDate
+from ..places import Province
+from ..render import ModelView, Renderer, update_anchor
+from ..text import markdown_html, xml_safe
 
 ATOM = "http://www.w3.org/2005/Atom"
 LIMIT = 50
 TIMEZONE = "+07:00"  # giờ Việt Nam (không đổi giờ theo mùa)
 FEED_AUTHOR = "Mô hình tự quản về an ninh trật tự"
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -46,19 +37,6 @@ class FeedEntry:
 def timestamp(date: PartialDate) -> str:
     """RFC 3339 in Vietnam time: ``2020-09-08T00:00:00+07:00`` (a partial date counts from its first day)."""
     return date.first_day.isoformat() + "T00:00:00" + TIMEZONE
-
-
-@lru_cache(maxsize=4096)  # an entry is in the site's feed and in its province's
-def _markdown_html(text: str) -> str:
-    """HTML of an update's Markdown text (validated to hold no raw HTML; escaped again to be sure)."""
-    return _converter().reset().convert(str(escape(text)).replace("&gt;", ">"))
-
-
-@lru_cache(maxsize=1)
-def _converter() -> markdown.Markdown:
-    import markdown  # only when a feed is written
-
-    return markdown.Markdown(output_format="html")
 
 
 def entries(views: list[ModelView], site_url: str) -> list[FeedEntry]:
@@ -80,7 +58,7 @@ def entries(views: list[ModelView], site_url: str) -> list[FeedEntry]:
 
 
 def _text(value: str) -> str:
-    return _NOT_XML.sub("", value)
+    return xml_safe(value)
 
 
 def atom(title: str, self_url: str, page_url: str, items: list[FeedEntry], feed_id: str | None = None) -> bytes:
@@ -111,7 +89,7 @@ def atom(title: str, self_url: str, page_url: str, items: list[FeedEntry], feed_
         add(entry, "updated", timestamp(item.date))
         add(entry, "summary", item.summary)
         if item.markdown:
-            add(entry, "content", _markdown_html(item.markdown), type="html")
+            add(entry, "content", markdown_html(item.markdown), type="html")
         for province in item.model.provinces_today:
             add(entry, "category", term=province.slug, label=province.full_name)
     ET.indent(feed)
@@ -126,13 +104,9 @@ def province_feed(province: Province) -> str:
     return f"dia-phuong/{province.slug}/{FEED}"
 
 
-def feed_paths(provinces: list[Province]) -> list[str]:
-    """Site paths of the feeds `feed_files` makes."""
-    return [FEED, *(province_feed(p) for p in provinces)]
-
-
-def feed_files(views: list[ModelView], provinces: list[Province], site_url: str) -> dict[str, bytes]:
+def make(site: Renderer) -> dict[str, bytes]:
     """``feed.xml`` and ``dia-phuong/<slug>/feed.xml`` for every province today with models, by site path."""
+    views, provinces, site_url = site.models, site.provinces, site.site_url
     everything = entries(views, site_url)
     absolute = site_url.startswith(("http://", "https://"))
     base = site_url if absolute else "/"

@@ -9,26 +9,18 @@ not only by ``mohinh check``.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from .catalogue import Record
-from .errors import InvalidRecords, Problem
-from .text import slug
+from ..catalogue import Record
+from ..errors import InvalidRecords, Problem
+from ..paths import media_file, published_name
+from ..render import Renderer
 
 MAX_SIDE = 1280
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
-MEDIA_DIR = "models/media"
-
-
-def published_name(file: str) -> str:
-    """The photo's file name on the site: ``anh/Kẻng 1.JPG`` -> ``anh-keng-1.jpg``."""
-    path = PurePosixPath(file.replace("\\", "/"))
-    suffix = path.suffix.lower()
-    stem = "/".join(part for part in path.with_suffix("").parts if part not in (".", "/"))
-    return (slug(stem) or "anh") + (".jpg" if suffix == ".jpeg" else suffix)
 
 
 @lru_cache(maxsize=256)  # `mohinh serve` rebuilds on every edit: resize each photo once per process
@@ -51,23 +43,17 @@ def web_image(data: bytes, suffix: str) -> bytes:
         return out.getvalue()
 
 
-def media_path(root: Path, record: Record, index: int) -> Path:
-    """The file of photo ``index`` of ``record``; `InvalidRecords` if it lies outside ``models/media/<id>/``."""
-    folder = (root / MEDIA_DIR / record.id).resolve()
-    file = record.model.media[index].file
-    target = (folder / file).resolve()
-    if folder not in target.parents:
-        raise InvalidRecords([_problem(record, index, f"đường dẫn `{file}` ra ngoài thư mục ảnh của mô hình",
-                                       f"đặt ảnh trong models/media/{record.id}/ và chỉ ghi tên tệp")])
-    return target
-
-
 def _problem(record: Record, index: int, message: str, fix: str) -> Problem:
     line, column = record.doc.position(("media", index, "file"))
     return Problem(record.path, line, column, f"media[{index}].file", message, fix)
 
 
-def media_files(root: Path, records: list[Record]) -> dict[str, bytes]:
+def make(site: Renderer) -> dict[str, bytes]:
+    """Every photo of every published model, web-sized, by site path (see `media_files`)."""
+    return media_files(site.catalogue.root, site.catalogue.records)
+
+
+def media_files(root: Path, records: Iterable[Record]) -> dict[str, bytes]:
     """Site path (``mo-hinh/<id>/<published name>``) -> web-sized picture, for every photo a record lists.
 
     Raises `InvalidRecords` listing every photo that is outside its folder, unreadable, or published
@@ -78,10 +64,10 @@ def media_files(root: Path, records: list[Record]) -> dict[str, bytes]:
     for record in records:
         names: dict[str, str] = {}
         for index, item in enumerate(record.model.media):
-            try:
-                source = media_path(root, record, index)
-            except InvalidRecords as exc:
-                problems.extend(exc.problems)
+            source = media_file(root, record.id, item.file)
+            if source is None:
+                problems.append(_problem(record, index, f"đường dẫn `{item.file}` ra ngoài thư mục ảnh của mô hình",
+                                         f"đặt ảnh trong models/media/{record.id}/ và chỉ ghi tên tệp"))
                 continue
             name = published_name(item.file)
             if name in names:

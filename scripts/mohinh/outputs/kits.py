@@ -7,30 +7,24 @@ the pages and written straight into the folder MkDocs builds (see `site`); `writ
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import re
 import zipfile
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 import markdown as markdown_lib
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from .render import ModelView
-from .text import csv_cell
-
-if TYPE_CHECKING:
-
-    from .site import BuildState
+from ..render import ModelView, Renderer
+from ..text import csv_bytes as csv_file_bytes
+from ..text import xml_safe
+from . import Job
 
 FONT = "Times New Roman"  # has every Vietnamese letter in Word and (as Liberation Serif) in LibreOffice
 LANGUAGE = "vi-VN"
@@ -242,14 +236,13 @@ def reproducible_zip(data: bytes) -> bytes:
 # document, which at 1,000 models was the longest part of a build. `_reference_docx` keeps python-docx's own
 # output for a check (tests compare the two).
 
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _RUN_BREAKS = re.compile(r"([\t\n\r])")
 _SMALL = '<w:rPr><w:sz w:val="20"/></w:rPr>'
 _BOLD = "<w:rPr><w:b/></w:rPr>"
 
 
 def _xml_text(text: str) -> str:
-    text = _INVALID_XML.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = xml_safe(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace("\r", "&#13;")  # as lxml writes it
 
 
@@ -368,15 +361,10 @@ CSV_KINDS = {"Điều kiện cần có": "Điều kiện", "Nguồn lực": "Ngu
 
 def csv_bytes(checklist: Checklist) -> bytes:
     """The checklist as CSV: UTF-8 with BOM so Excel reads Vietnamese; formula-like cells neutralised."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for step in checklist.steps:
-        writer.writerow([csv_cell(c) for c in ("Bước", step.number, step.title, step.detail, step.who, step.when, "", "")])
-    for heading, items in checklist.sections():
-        for item in items:
-            writer.writerow([csv_cell(c) for c in (CSV_KINDS[heading], "", item, "", "", "", "", "")])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    rows: list[tuple[object, ...]] = [tuple(CSV_COLUMNS)]
+    rows += [("Bước", step.number, step.title, step.detail, step.who, step.when, "", "") for step in checklist.steps]
+    rows += [(CSV_KINDS[heading], "", item, "", "", "", "", "") for heading, items in checklist.sections() for item in items]
+    return csv_file_bytes(rows)
 
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>&])")
@@ -408,44 +396,26 @@ def markdown_text(checklist: Checklist) -> str:
 # --- In the build ---
 
 
-def kit_files(checklists: list[Checklist], site_dir: Path | None = None) -> dict[str, bytes]:
-    """``mo-hinh/<id>/checklist.docx|.csv|.md`` for every checklist, by site path (written into ``site_dir``
-    instead, when given: then nothing is returned)."""
-    files: dict[str, bytes] = {}
-    for checklist in checklists:
-        base = f"mo-hinh/{checklist.model_id}/checklist"
-        made = {f"{base}.docx": docx_bytes(checklist), f"{base}.csv": csv_bytes(checklist),
-                f"{base}.md": markdown_text(checklist).encode("utf-8")}
-        if site_dir is None:
-            files.update(made)
-            continue
-        (site_dir / "mo-hinh" / checklist.model_id).mkdir(parents=True, exist_ok=True)
-        for path, content in made.items():
-            (site_dir / path).write_bytes(content)
-    return files
+def kit_paths(model_id: str) -> tuple[str, ...]:
+    """Where a model's kit is published."""
+    base = f"mo-hinh/{model_id}/checklist"
+    return (f"{base}.docx", f"{base}.csv", f"{base}.md")
 
 
-def start_kits(views: list[ModelView], site_url: str = "") -> Future[dict[str, bytes]]:
-    """Make every kit in a worker process while MkDocs renders the pages (`write_kits` writes them after).
-
-    A large site's build makes its kits in its page worker instead, straight into the site (see `site`).
-    """
-    checklists = [Checklist.of(v, site_url) for v in views if has_kit(v)]
-    if len(checklists) < 20:  # not worth a process
-        done: Future[dict[str, bytes]] = Future()
-        done.set_result(kit_files(checklists))
-        return done
-    executor = ProcessPoolExecutor(max_workers=1)
-    future = executor.submit(kit_files, checklists)
-    executor.shutdown(wait=False)
-    return future
+def kit_files(checklist: Checklist) -> dict[str, bytes]:
+    """A model's kit: ``mo-hinh/<id>/checklist.docx``, ``.csv`` and ``.md``, by site path."""
+    docx, csv_file, md_file = kit_paths(checklist.model_id)
+    return {docx: docx_bytes(checklist), csv_file: csv_bytes(checklist),
+            md_file: markdown_text(checklist).encode("utf-8")}
 
 
-def write_kits(state: BuildState, site_dir: Path) -> None:
-    """Post-build step: write the kits started by `start_kits` into the built site."""
-    if state.kits is None:
-        return
-    for path, content in sorted(state.kits.result().items()):
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+def make(site: Renderer) -> dict[str, Job]:
+    """The kit of every model with a ``replication`` section, as jobs (Word files take a while: a large
+    site makes them in another process while MkDocs works)."""
+    made: dict[str, Job] = {}
+    for view in site.models:
+        if has_kit(view):
+            checklist = Checklist.of(view, site.site_url)
+            job = Job(kit_paths(view.id), kit_files, (checklist,))
+            made.update(dict.fromkeys(job.paths, job))
+    return made

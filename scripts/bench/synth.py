@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from .places import all_provinces
+from mohinh.places import all_provinces
 
 KINDS = [
     ("Tiếng kẻng an ninh", "tuan-tra-canh-bao", "thon-to-dan-pho"),

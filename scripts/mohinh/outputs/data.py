@@ -7,16 +7,14 @@ generated from the same declaration; each model's ``record`` follows the record 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, WithJsonSchema
 
-from .render import ModelView
-from .schema import Slug, Source, Vocabularies, json_schema
-from .text import csv_cell
+from ..render import ModelView, Renderer
+from ..schema import Slug, Source, Vocabularies, json_schema
+from ..text import SLUG_PATTERN, csv_bytes
 
 DATA_DIR = "du-lieu"
 RECORD_SCHEMA = "model.schema.json"
@@ -130,14 +128,6 @@ def document_schema() -> dict[str, Any]:
     return schema
 
 
-def _csv(rows: list[list[Any]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    for row in rows:
-        writer.writerow([csv_cell(cell) for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens Vietnamese correctly
-
-
 MODELS_CSV_HEADER = ["id", "tên", "tóm tắt", "tình trạng", "chủ đề", "cộng đồng", "bắt đầu", "cơ quan chủ trì",
                      "địa bàn", "tỉnh hiện nay", "số kết quả", "nguồn", "cập nhật lần cuối", "địa chỉ"]
 RESULTS_CSV_HEADER = ["mô hình", "tên mô hình", "nội dung", "số liệu", "trên tổng số", "đơn vị", "phạm vi",
@@ -154,7 +144,7 @@ def models_csv(views: list[ModelView], site_url: str) -> bytes:
             "; ".join(p.name for p in v.provinces_today), len(v.m.results), "; ".join(v.source_ids),
             v.last_modified.iso, f"{site_url}mo-hinh/{v.id}/",
         ])
-    return _csv(rows)
+    return csv_bytes(rows)
 
 
 def results_csv(views: list[ModelView]) -> bytes:
@@ -166,7 +156,7 @@ def results_csv(views: list[ModelView]) -> bytes:
             source = sources[r.source]
             rows.append([v.id, v.m.name, r.label, r.value, "" if r.total is None else r.total, r.unit or "",
                          r.scope or "", r.as_of.iso, r.source, source.title, source.date.iso, source.url or ""])
-    return _csv(rows)
+    return csv_bytes(rows)
 
 
 def _json(data: Any) -> str:
@@ -193,7 +183,7 @@ def editor_schemas() -> dict[str, str]:
     editor never checks them against the record schema.
     """
     sources = TypeAdapter(dict[Slug, Source]).json_schema()
-    sources["propertyNames"] = {"pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*$"}
+    sources["propertyNames"] = {"pattern": SLUG_PATTERN}
     sources["$id"] = "sources.schema.json"
     vocabularies = Vocabularies.model_json_schema()
     vocabularies["$id"] = "vocabularies.schema.json"
@@ -210,19 +200,14 @@ def editor_schemas() -> dict[str, str]:
     }
 
 
-def open_data_paths() -> list[str]:
-    """Site paths of the open data files, in the order `open_data_files` makes them."""
-    return [f"{DATA_DIR}/{name}" for name in ("mo-hinh.json", "mo-hinh.csv", "ket-qua.csv", RECORD_SCHEMA, DOCUMENT_SCHEMA)]
-
-
-def open_data_files(views: list[ModelView], site_url: str) -> dict[str, bytes]:
+def make(site: Renderer) -> dict[str, bytes]:
     """``du-lieu/mo-hinh.json``, ``mo-hinh.csv``, ``ket-qua.csv`` and the two schemas, by site path."""
+    views, site_url = site.models, site.site_url
     data = document(views, site_url).model_dump(mode="json")
-    contents = [
-        (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
-        models_csv(views, site_url),
-        results_csv(views),
-        schema_text().encode("utf-8"),
-        _json(document_schema()).encode("utf-8"),
-    ]
-    return dict(zip(open_data_paths(), contents, strict=True))
+    return {
+        f"{DATA_DIR}/mo-hinh.json": (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
+        f"{DATA_DIR}/mo-hinh.csv": models_csv(views, site_url),
+        f"{DATA_DIR}/ket-qua.csv": results_csv(views),
+        f"{DATA_DIR}/{RECORD_SCHEMA}": schema_text().encode("utf-8"),
+        f"{DATA_DIR}/{DOCUMENT_SCHEMA}": _json(document_schema()).encode("utf-8"),
+    }

@@ -22,12 +22,13 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "scripts"))
 
 from mohinh.catalogue import load_catalogue  # noqa: E402
+from mohinh.outputs import listings, pages  # noqa: E402
 from mohinh.render import Renderer  # noqa: E402
-from mohinh.synth import write_project_models  # noqa: E402
+from synth import write_project_models  # noqa: E402
 
 MAXRSS = "import resource,sys,atexit;atexit.register(lambda:sys.stderr.write('MAXRSS %d\\n' % max(" \
          "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)))"
@@ -38,8 +39,6 @@ def make_project(folder: Path, count: int) -> Path:
     shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
     shutil.copytree(REPO / "content", folder / "content")
     shutil.copytree(REPO / "overrides", folder / "overrides")
-    (folder / "scripts").mkdir()
-    shutil.copy(REPO / "scripts" / "mkdocs_hooks.py", folder / "scripts")
     write_project_models(folder / "models", count)
     shutil.copy(REPO / "models" / "_vocabularies.yml", folder / "models")
     return folder
@@ -97,23 +96,28 @@ PREVIEW = """
 import sys, tempfile, time
 from pathlib import Path
 from mkdocs.commands.build import build
-from mohinh import site
+from mohinh.build import load_config, mohinh_plugin
 project = Path(sys.argv[1])
 out = tempfile.mkdtemp(prefix="mohinh-preview-")
 url = "http://127.0.0.1:8000/"
 
+def config():
+    made = load_config(project, site_dir=out)
+    made.strict, made.site_url = False, url
+    return made
+
+first = config()
+first.plugins.on_startup(command="serve", dirty=True)  # as `mkdocs serve --dirty` does, once
+plugin = mohinh_plugin(first)
+
 def rebuild():
-    time.sleep(0.3)  # an officer does not save twice in 0.3 s; the last rebuild's background work is done
-    for preview in site._previews.values():
-        with preview.background:
-            pass
-    config = site.load_config(project, site_dir=out)
-    config.strict, config.site_url = False, url
+    time.sleep(0.3)  # an officer does not save twice in 0.3 s
+    plugin.preview.wait()  # the last rebuild's background work (open data, search) is done
+    made = config()  # MkDocs reads mkdocs.yml again on every rebuild; the plugin instance stays
     start = time.perf_counter()
-    build(config, serve_url=url, dirty=True)  # what `mohinh serve` runs after a file changes
+    build(made, serve_url=url, dirty=True)  # what `mkdocs serve --dirty` runs after a file changes
     return time.perf_counter() - start
 
-site.load_config(project, site_dir=out).plugins.on_startup(command="serve", dirty=True)
 rebuild()
 record = sorted((project / "models").glob("mo-hinh-*.yml"))[0]
 text = record.read_text(encoding="utf-8")
@@ -125,9 +129,7 @@ for n in range(3):
     page = Path(out, "mo-hinh", record.stem, "index.html").read_text(encoding="utf-8")
     assert marker in page, "the edited record's page was not rebuilt"
 record.write_text(text, encoding="utf-8")
-for preview in site._previews.values():
-    with preview.background:
-        pass
+first.plugins.on_shutdown()
 import shutil; shutil.rmtree(out, ignore_errors=True)
 print("PREVIEW", sorted(times)[1])
 """
@@ -136,7 +138,8 @@ print("PREVIEW", sorted(times)[1])
 PHASES = """
 import json, sys, time
 from mkdocs.commands import build as mk
-from mohinh import catalogue, kits, render, site
+from mohinh import build, catalogue, outputs
+from mohinh.outputs import search
 spent = {}
 
 def timed(owner, name, label):
@@ -149,14 +152,14 @@ def timed(owner, name, label):
             spent[label] = spent.get(label, 0) + time.perf_counter() - start
     setattr(owner, name, wrapper)
 
-timed(site, "load_catalogue", "load")
-timed(site, "generate_files", "generate")
+timed(build, "load_catalogue", "load")
+timed(outputs, "make", "generate")
 timed(mk, "_populate_page", "markdown")
 timed(mk, "_build_page", "theme")
-timed(kits, "write_kits", "kits")
-timed(site, "_finish_search", "search")
+timed(outputs.Made, "finish", "kits")
+timed(search, "_index", "search")
 start = time.perf_counter()
-site.build_site(site.find_root())
+build.build_site(build.Path.cwd())
 spent["total"] = time.perf_counter() - start
 print("PHASES", json.dumps(spent))
 """
@@ -190,15 +193,16 @@ def mohinh(*args: str) -> list[str]:
 def bare_project(project: Path, target: Path) -> Path:
     """The same generated Markdown and content in a plain MkDocs project, without mohinh's hook."""
     target.mkdir()
-    pages = Renderer(load_catalogue(project)).pages()
+    site = Renderer(load_catalogue(project), docs_dir=project / "content")
+    made = {**pages.make(site), **listings.make(site)}
     docs = target / "content"
     shutil.copytree(project / "content", docs)
-    for path, text in pages.markdown.items():
+    for path, text in made.items():
         out = docs / path
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"hooks:\n  - scripts/mkdocs_hooks.py\n", "", config)
+    config = config.replace("plugins:\n  mohinh: {}", "plugins: []")  # no mohinh: the bare MkDocs build
     config = config.replace("strict: true", "strict: false")
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(project / "overrides", target / "overrides")
@@ -243,7 +247,8 @@ def main() -> None:
     for _ in range(args.repeat):
         checks.append(run(mohinh("check"), project)[0])
         start = time.perf_counter()
-        Renderer(load_catalogue(project)).pages()
+        site = Renderer(load_catalogue(project), docs_dir=project / "content")
+        pages.make(site), listings.make(site)
         generations.append(time.perf_counter() - start)
         elapsed, peak, together = run(mohinh("build"), project)
         builds.append(elapsed)
@@ -292,9 +297,9 @@ def main() -> None:
     print("|---|---|")
     other = spent["total"] - sum(v for k, v in spent.items() if k != "total")
     for key, label in (("load", "nạp và kiểm tra hồ sơ (trước MkDocs)"),
-                       ("generate", "tạo trang danh sách, nhận dữ liệu mở (tiến trình phụ làm trang mô hình)"),
+                       ("generate", "tạo trang mô hình, danh sách, dữ liệu mở, nguồn tin (bộ nhân rộng: tiến trình phụ)"),
                        ("markdown", "MkDocs: Markdown → HTML"), ("theme", "MkDocs: giao diện Material, ghi trang"),
-                       ("kits", "chờ và ghi bộ nhân rộng"), ("search", "Pagefind: ghi chỉ mục")):
+                       ("kits", "chờ bộ nhân rộng"), ("search", "Pagefind: lập chỉ mục (dòng lệnh)")):
         print(f"| {label} | {spent.get(key, 0):.2f} |")
     print(f"| còn lại (khởi động MkDocs, chép tệp tĩnh, đổi thư mục) | {other:.2f} |")
     print(f"| tổng | {spent['total']:.2f} |")

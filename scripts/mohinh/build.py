@@ -1,0 +1,122 @@
+"""``mohinh build``: check the records, build the whole site elsewhere, swap it in only on success.
+
+The build itself is MkDocs' with the ``mohinh`` plugin (`mohinh.plugin`); this module adds what an
+officer needs around it: every record checked before anything is written, and an atomic publish (a
+failed or killed build leaves the previous ``site/`` exactly as it was; the next build clears what a
+killed one left).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .catalogue import load_catalogue
+from .errors import MohinhError
+
+if TYPE_CHECKING:  # MkDocs is only needed when a site is built
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from .plugin import MohinhPlugin
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+class PluginMissing(MohinhError):
+    """``mkdocs.yml`` does not name the ``mohinh`` plugin."""
+
+
+def mkdocs_logging(verbose: bool) -> None:
+    """Print MkDocs' warnings (and with ``verbose`` its progress) on the terminal, once."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_mohinh", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
+        handler._mohinh = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+def load_config(root: Path, **overrides: Any) -> MkDocsConfig:
+    """MkDocs' config for the project at ``root`` (strict: any warning fails the build)."""
+    from mkdocs.config import load_config as mk_load_config
+
+    return mk_load_config(str(root / "mkdocs.yml"), strict=True, **overrides)
+
+
+def mohinh_plugin(config: MkDocsConfig) -> MohinhPlugin:
+    """The ``mohinh`` plugin of a loaded config; `PluginMissing` when ``mkdocs.yml`` does not name it."""
+    from .plugin import MohinhPlugin
+
+    for plugin in config.plugins.values():
+        if isinstance(plugin, MohinhPlugin):
+            return plugin
+    raise PluginMissing("mkdocs.yml chưa khai báo plugin mohinh: thêm `plugins:` với dòng `  mohinh: {}` "
+                        "(và xóa dòng `hooks: - scripts/mkdocs_hooks.py` của phiên bản cũ)")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _recover(final: Path) -> None:
+    """Clear what a killed build left next to ``final``: its half-built folder is removed; if it was
+    killed between its two renames, the previous site (``.site-old-<pid>``) is put back."""
+    leftovers = []
+    for folder in final.parent.glob(f".{final.name}-*-*"):
+        kind, _, pid = folder.name[len(final.name) + 2:].rpartition("-")
+        if kind in ("old", "build") and pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            leftovers.append((kind != "old", folder))
+    for _, folder in sorted(leftovers):
+        if folder.name.startswith(f".{final.name}-old-") and not final.exists():
+            folder.rename(final)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def build_site(root: Path, *, drafts: bool = False, verbose: bool = False, site_dir: Path | None = None,
+               before_publish: Callable[[Path], None] | None = None) -> Path:
+    """Check the records, then build the whole site into ``site/``, swapping it in only on success.
+
+    Raises `InvalidRecords` before anything is written when a record is wrong; any other failure
+    removes the half-built folder and leaves the previous ``site/`` exactly as it was.
+    ``before_publish`` is called with the finished folder just before it is swapped in (tests stop
+    the build there).
+    """
+    from mkdocs.commands.build import build as mk_build
+
+    root = root.resolve()
+    final = (site_dir or root / "site").resolve()
+    _recover(final)
+    catalogue = load_catalogue(root, drafts=drafts)
+    work = final.with_name(f".{final.name}-build-{os.getpid()}")
+    shutil.rmtree(work, ignore_errors=True)
+    mkdocs_logging(verbose)
+    config = load_config(root, site_dir=str(work))
+    plugin = mohinh_plugin(config)
+    plugin.config.drafts = drafts
+    plugin.catalogue = catalogue
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mk_build(config)
+        if before_publish is not None:
+            before_publish(work)
+        old = final.with_name(f".{final.name}-old-{os.getpid()}")
+        if final.exists():
+            final.rename(old)
+        work.rename(final)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        config.plugins.on_shutdown()
+        shutil.rmtree(work, ignore_errors=True)
+    return final

@@ -1,0 +1,46 @@
+"""What ``mohinh serve`` keeps from one rebuild to the next: results and what they were made from."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class Memo:
+    """Results by key, each reused while the inputs it was made from compare equal.
+
+    A full build passes ``keep=False``: nothing is kept, every result is made once. Under ``mohinh
+    serve`` one memo lives for the whole session; `sweep` after each rebuild lets go of what that
+    rebuild did not ask for (models removed, templates changed).
+    """
+
+    def __init__(self, *, keep: bool = True) -> None:
+        self.keep = keep
+        self._kept: dict[Hashable, tuple[Any, Any]] = {}
+        self._asked: dict[Hashable, tuple[Any, Any]] = {}
+
+    def get(self, key: Hashable, inputs: Any, make: Callable[[], T]) -> T:
+        """The result kept under ``key`` if it was made from equal ``inputs``; else ``make()``, kept."""
+        if not self.keep:
+            return make()
+        known = self._asked.get(key) or self._kept.get(key)
+        if known is None or known[0] != inputs:
+            known = (inputs, make())
+        self._asked[key] = known
+        return known[1]
+
+    def last(self, key: Hashable) -> Any:
+        """What was kept under ``key`` (whatever its inputs), or None."""
+        known = self._asked.get(key) or self._kept.get(key)
+        return None if known is None else known[1]
+
+    def put(self, key: Hashable, inputs: Any, value: Any) -> None:
+        """Keep ``value`` under ``key`` as made from ``inputs``."""
+        if self.keep:
+            self._asked[key] = (inputs, value)
+
+    def sweep(self) -> None:
+        """End of a rebuild: keep only what it asked for."""
+        self._kept, self._asked = self._asked, {}

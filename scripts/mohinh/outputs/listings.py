@@ -1,0 +1,44 @@
+"""Listing pages made from the whole catalogue (catalogue, places, topics, updates, open data, kits), and
+the hand-written pages of ``content/`` whose ``<!-- mohinh:... -->`` markers are filled with listings."""
+
+from __future__ import annotations
+
+from ..render import MODEL_DIR, PROVINCE_DIR, TOPIC_DIR, UPDATES_PAGE, Renderer, places
+
+MARKER = "<!-- mohinh:"
+
+
+def make(site: Renderer) -> dict[str, str]:
+    """Every listing page by path under the docs dir, then the filled hand-written pages (same path as in
+    ``content/``: they take the place of the page as written)."""
+    pages = {
+        f"{MODEL_DIR}/index.md": site.render("catalogue.md.j2", models=site.models, facets=site.facets()),
+        f"{PROVINCE_DIR}/index.md": site.render("provinces.md.j2"),
+    }
+    for province in site.provinces:
+        pages[f"{PROVINCE_DIR}/{province.slug}.md"] = site.render(
+            "province.md.j2", province=province, models=site.by_province[province.slug],
+            old=places.predecessors(province))
+    for slug, old in site.reported_provinces.items():
+        pages.setdefault(f"{PROVINCE_DIR}/{slug}.md",
+                         site.render("old_province.md.j2", province=old, today=places.today(old)))
+    pages[f"{TOPIC_DIR}/index.md"] = site.render("topics.md.j2")
+    for slug, term in site.catalogue.topics.items():
+        pages[f"{TOPIC_DIR}/{slug}.md"] = site.render("topic.md.j2", topic=term, models=site.by_topic[slug])
+    pages[UPDATES_PAGE] = site.render("updates.md.j2", entries=site.update_entries())
+    pages["du-lieu/index.md"] = site.render("data.md.j2")
+    pages["nhan-rong.md"] = site.render("kits.md.j2", kits=[v for v in site.models if v.m.replication])
+    pages.update(filled_pages(site))
+    return pages
+
+
+def filled_pages(site: Renderer) -> dict[str, str]:
+    """Hand-written pages with listing markers, the markers filled (``content/index.md`` -> ``index.md``)."""
+    if site.docs_dir is None or not site.docs_dir.is_dir():
+        return {}
+    filled = {}
+    for path in sorted(site.docs_dir.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if MARKER in text:
+            filled[path.relative_to(site.docs_dir).as_posix()] = site.fill_placeholders(text)
+    return filled

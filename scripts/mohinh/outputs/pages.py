@@ -1,0 +1,10 @@
+"""Model pages: ``mo-hinh/<id>.md`` for every published record, through ``templates/model.md.j2``."""
+
+from __future__ import annotations
+
+from ..render import Renderer
+
+
+def make(site: Renderer) -> dict[str, str]:
+    """Each model's page, by path under the docs dir (MkDocs publishes it at ``/mo-hinh/<id>/``)."""
+    return {view.url: site.model_page(view) for view in site.models}

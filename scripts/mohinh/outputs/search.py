@@ -1,0 +1,116 @@
+"""The search index: Pagefind (PyPI ``pagefind[bin]`` ships the binary), run on the folder MkDocs wrote.
+
+Pagefind matches queries with or without Vietnamese accents and loads only the index chunks a query
+needs. Model pages carry filters (province today and as reported, topic, community, status, year)
+as ``data-pagefind-filter`` attributes written by ``templates/model.md.j2``; only pages that mark
+their body (``data-pagefind-body``) are indexed.
+
+Pagefind is driven through its command line, found with the package's public ``get_executable``.
+It needs about 0.2 MB of memory per page while it writes an index, so a large site gets several
+indexes of `SHARD_PAGES` model pages each (``pagefind``, ``pagefind-2``...), made one after another,
+which the browser merges (``mergeIndex``). Pagefind writes its filter files in hash-map order;
+`pagefind_order.canonical` puts them in a fixed order so two builds give the same bytes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from ..errors import MohinhError
+from ..render import MODEL_DIR, Renderer
+from . import pagefind_order
+
+EXCLUDED = [".headerlink", ".md-content__button", ".md-source-file", ".mh-no-index"]
+
+# Model pages per search index; `mohinh.plugin.MohinhConfig.search_shard_pages` can change it.
+SHARD_PAGES = 1500
+
+
+class SearchIndexError(MohinhError):
+    """Pagefind could not index the site."""
+
+
+def pagefind_binary() -> Path:
+    """The Pagefind binary installed with the ``pagefind[bin]`` package."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise SearchIndexError("thiếu gói pagefind: chạy lại `bash run.sh site` để cài đặt") from exc
+    found = get_executable()
+    if found is None:  # pragma: no cover - a broken install
+        raise SearchIndexError("không tìm thấy chương trình Pagefind: chạy lại `bash run.sh site` để cài đặt")
+    return Path(found)
+
+
+def search_folders(model_pages: int, shard: int = SHARD_PAGES) -> list[str]:
+    """Site folders of the search indexes: ``pagefind`` (also the one the browser loads), then
+    ``pagefind-2``... for every further ``shard`` model pages."""
+    count = max(1, -(-model_pages // shard))
+    return ["pagefind"] + [f"pagefind-{n}" for n in range(2, count + 1)]
+
+
+def make(site: Renderer, site_dir: Path, shard: int = SHARD_PAGES) -> None:
+    """Index the site written in ``site_dir``: the model pages of ``site`` in indexes of ``shard`` pages,
+    every other page in the last. Each index is made in a folder beside it and then put in place, so a
+    preview always serves a whole index."""
+    models = [f"{MODEL_DIR}/{view.id}/index.html" for view in site.models]
+    folders = search_folders(len(models), shard)
+    model_set = set(models)
+    others = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
+                    if not p.relative_to(site_dir).as_posix().startswith(("pagefind", ".")))
+    others = [page for page in others if page not in model_set]
+    groups = [models[n * shard:(n + 1) * shard] for n in range(len(folders))]
+    groups[-1] = groups[-1] + others
+    for folder, pages in zip(folders, groups, strict=True):
+        _index(site_dir, folder, pages)
+    for stale in site_dir.glob("pagefind*"):
+        if stale.is_dir() and stale.name not in folders:
+            shutil.rmtree(stale)
+
+
+def _glob(pages: list[str]) -> str:
+    """A Pagefind glob naming exactly ``pages`` (paths under the site, no glob characters in them)."""
+    safe = [page for page in pages if not any(c in page for c in "{},*?[]!")]
+    return "{" + ",".join(safe) + "}" if len(safe) > 1 else (safe[0] if safe else "nothing-to-index.html")
+
+
+def _index(site_dir: Path, folder: str, pages: list[str]) -> None:
+    staging = f".{folder}-moi"
+    shutil.rmtree(site_dir / staging, ignore_errors=True)
+    command = [str(pagefind_binary()), "--site", str(site_dir), "--output-subdir", staging, "--glob", _glob(pages),
+               "--silent"]
+    for selector in EXCLUDED:
+        command += ["--exclude-selectors", selector]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace",
+                              check=False, timeout=1800)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise SearchIndexError(f"không chạy được Pagefind để lập chỉ mục tìm kiếm: {exc}") from None
+    if done.returncode != 0 or not (site_dir / staging / "pagefind-entry.json").is_file():
+        shutil.rmtree(site_dir / staging, ignore_errors=True)
+        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["không rõ lỗi"]
+        raise SearchIndexError(f"Pagefind không lập được chỉ mục tìm kiếm: {detail[0]}")
+    _canonical(site_dir / staging)
+    old = site_dir / folder
+    if old.exists():
+        shutil.rmtree(old)
+    (site_dir / staging).rename(old)
+
+
+def _canonical(folder: Path) -> None:
+    """Rewrite the index in ``folder`` with its filters in a fixed order (see `pagefind_order`)."""
+    files = {}
+    for path in folder.rglob("*"):
+        name = path.relative_to(folder).as_posix()
+        if path.is_file() and (name == "pagefind-entry.json" or name.startswith("filter/") or name.endswith(".pf_meta")):
+            files[name] = path.read_bytes()
+    try:
+        ordered = pagefind_order.canonical(files)
+    except ValueError:  # not the layout Pagefind 1.5 writes: kept as Pagefind made it
+        return
+    for name in files.keys() - ordered.keys():
+        (folder / name).unlink()
+    for name, content in sorted(ordered.items()):
+        (folder / name).write_bytes(content)

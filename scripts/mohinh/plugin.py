@@ -1,0 +1,274 @@
+"""The MkDocs plugin: MkDocs' events, each handed to the plain functions of the package.
+
+Named ``mohinh`` in ``mkdocs.yml`` (``plugins: {mohinh: {}}``) and registered as a ``mkdocs.plugins``
+entry point, so ``mkdocs build``, ``properdocs build`` and ``mohinh build`` build the same site. Only
+MkDocs' documented plugin API is used: events, ``File.generated``, public ``Files``/``Page``
+attributes. Everything a build carries from event to event lives on the plugin instance; under
+``mkdocs serve`` MkDocs keeps the instance for the whole session (it has ``on_startup``), and with it
+the `Preview`.
+
+Events used, and why:
+
+- ``startup``/``shutdown``: serve or build; the preview's memory lives between them.
+- ``files``: load the records (`catalogue`), make every generated page and file (`outputs.make`), write
+  them into a work folder and hand them to MkDocs with ``File.generated(abs_src_path=...)``: a
+  page whose Markdown did not change keeps its file date, so ``mkdocs serve --dirty`` skips it.
+- ``pre_page``: date each page from the records, not the clock (sitemap ``lastmod``).
+- ``page_markdown``/``page_content``: set the large HTML blocks of generated listings aside before
+  Python-Markdown and put them back in the page's HTML; edit links of model pages point at the record.
+- ``post_build``: the files made beside MkDocs (kits) written into the site, then the search index.
+- ``serve``: watch ``models/`` and ``overrides/`` too.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+import shutil
+import tempfile
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import outputs
+from .catalogue import Catalogue, load_catalogue
+from .errors import InvalidRecords, MohinhError
+from .memo import Memo
+from .outputs import listings, search
+from .outputs.search import SHARD_PAGES
+from .preview import Preview
+from .render import Renderer, put_back_html, set_aside_html
+
+log = logging.getLogger("mkdocs.plugins.mohinh")
+
+# Models from which kits are made in another process while MkDocs works (below, a process costs more).
+WORKER_THRESHOLD = 20
+
+
+class MohinhConfig(base.Config):
+    """Options under ``plugins: {mohinh: {...}}`` in ``mkdocs.yml``."""
+
+    drafts = c.Type(bool, default=False)  # include records marked ``draft: true``
+    workers = c.Type(int, default=1)  # processes making files beside MkDocs (0: in MkDocs' process)
+    search_shard_pages = c.Type(int, default=SHARD_PAGES)  # model pages per search index
+
+
+@dataclass
+class _Build:
+    """What one build carries from event to event."""
+
+    site: Renderer
+    made: outputs.Made
+    generated_pages: set[str]
+    pool: Executor | None = None
+    html_blocks: dict[str, list[str]] = field(default_factory=dict)
+
+
+def plugin_error(exc: MohinhError) -> PluginError:
+    """A `MohinhError` as MkDocs reports it: every problem of the records on its own line."""
+    if isinstance(exc, InvalidRecords):
+        return PluginError("Hồ sơ mô hình có lỗi:\n" + "\n".join(str(p) for p in exc.problems))
+    return PluginError(str(exc))
+
+
+class MohinhPlugin(BasePlugin[MohinhConfig]):
+    """Builds the model pages, listings, open data, feeds, kits, photos and search index from ``models/``."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        #: Records already loaded and checked (``mohinh build`` checks before anything is written).
+        self.catalogue: Catalogue | None = None
+        #: What ``mkdocs serve`` keeps between rebuilds; None in a one-off build.
+        self.preview: Preview | None = None
+        self._build: _Build | None = None
+        self._workdir: Path | None = None
+
+    # --- session ---
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        if command == "serve" and self.preview is None:
+            self.preview = Preview()
+
+    def on_shutdown(self) -> None:
+        if self.preview is not None:
+            self.preview.close()
+            self.preview = None
+        self._forget_workdir()
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        root = _root(config)
+        for folder in ("models", "overrides"):
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server
+
+    # --- one build ---
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.search_shard_pages < 1 or self.config.workers < 0:
+            raise PluginError("mohinh: `search_shard_pages` phải từ 1 trở lên và `workers` từ 0 trở lên (mkdocs.yml)")
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        root = _root(config)
+        catalogue, self.catalogue = self.catalogue, None
+        try:
+            if catalogue is None:
+                catalogue = load_catalogue(root, drafts=self.config.drafts,
+                                           cache=self.preview.records if self.preview else None)
+            for warning in catalogue.warnings:
+                log.info("%s", warning)
+            site = Renderer(catalogue, site_url=config.site_url or "",
+                            memo=self.preview.memo if self.preview else Memo(), docs_dir=Path(config.docs_dir))
+            registry = outputs.registry()
+            pool = None
+            if self.preview is None and self.config.workers and len(site.models) >= WORKER_THRESHOLD:
+                pool = ProcessPoolExecutor(self.config.workers)
+            if self.preview is not None:
+                made = self.preview.make(site, registry)
+            else:
+                made = outputs.make(site, registry, pool)
+        except MohinhError as exc:
+            raise plugin_error(exc) from None
+        workdir = self._work_folder()
+        generated_pages: set[str] = set()
+        for path in sorted(made.contents):
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                if not (existing.abs_src_path and path in made.contents and _has_marker(existing.abs_src_path)):
+                    raise PluginError(f"content/{path} trùng với trang được tạo tự động từ models/; đổi tên hoặc xóa tệp đó")
+                files.remove(existing)  # a hand-written page with listings: its filled copy takes its place
+            target = workdir / path
+            _write_if_changed(target, made.contents[path])
+            if path.endswith(".md"):
+                generated_pages.add(path)
+            files.append(File.generated(config, path, abs_src_path=str(target)))
+        if self.preview is not None:
+            self.preview.forget_gone(files)
+        self._build = _Build(site, made, generated_pages, pool)
+        # The search indexes the browser merges with the first (a large site has several; see outputs.search).
+        config.extra["mohinh_search_more"] = search.search_folders(
+            len(site.models), self.config.search_shard_pages)[1:]
+        return files
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """Date every page from the records, not the clock (the sitemap's ``lastmod``: a model page from
+        its record, any other page from the newest record), so two builds of the same records are the same
+        on any day."""
+        if self._build is not None:
+            site = self._build.site
+            updated = site.page_dates.get(page.file.src_uri, site.site_date)
+            if updated is not None:
+                page.update_date = updated.first_day.isoformat()
+        return page
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self._build is None or page.file.src_uri not in self._build.generated_pages:
+            return markdown
+        record = self._build.site.record_paths.get(page.file.src_uri)
+        if record is not None and config.repo_url and config.edit_uri:
+            page.edit_url = _edit_url(record, config)
+        markdown, blocks = set_aside_html(markdown)
+        if blocks:
+            self._build.html_blocks[page.file.src_uri] = blocks
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self._build is None:
+            return html
+        blocks = self._build.html_blocks.pop(page.file.src_uri, None)
+        return html if blocks is None else put_back_html(html, blocks)
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.preview is not None:  # theme templates compiled once per session
+            env.bytecode_cache = self.preview.theme_bytecode
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        build, self._build = self._build, None
+        if build is None:
+            return
+        site_dir = Path(config.site_dir)
+        try:
+            beside = build.made.finish()
+            self._close_pool(build)
+            if self.preview is not None:
+                self.preview.write_beside(beside, site_dir)
+            else:
+                for path, content in beside.items():
+                    _write_if_changed(site_dir / path, content)
+            if self.preview is not None:
+                self.preview.after_build(build.site, site_dir, self.config.search_shard_pages)
+            else:
+                for output in outputs.registry():
+                    if output.after_pages is not None:
+                        output.after_pages(build.site, site_dir, self.config.search_shard_pages)
+        except MohinhError as exc:
+            raise plugin_error(exc) from None
+        if self.preview is None:
+            self._forget_workdir()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        build, self._build = self._build, None
+        if build is not None:
+            self._close_pool(build, cancel=True)
+        if self.preview is None:
+            self._forget_workdir()
+
+    # --- helpers ---
+
+    def _work_folder(self) -> Path:
+        """Where the generated pages and files are written for MkDocs to read (kept for a whole
+        ``mkdocs serve`` session, so unchanged files keep their dates)."""
+        if self._workdir is None:
+            self._workdir = Path(tempfile.mkdtemp(prefix="mohinh-"))
+        return self._workdir
+
+    def _forget_workdir(self) -> None:
+        if self._workdir is not None:
+            shutil.rmtree(self._workdir, ignore_errors=True)
+            self._workdir = None
+
+    @staticmethod
+    def _close_pool(build: _Build, cancel: bool = False) -> None:
+        if build.pool is not None:
+            build.pool.shutdown(wait=not cancel, cancel_futures=cancel)
+            build.pool = None
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _has_marker(path: str) -> bool:
+    with open(path, encoding="utf-8") as handle:
+        return listings.MARKER in handle.read()
+
+
+def _write_if_changed(target: Path, content: str | bytes) -> None:
+    """Write ``content`` unless the file already holds it (its date tells a dirty rebuild it is unchanged)."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        if target.stat().st_size == len(data) and target.read_bytes() == data:
+            return
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
+def _edit_url(record: str, config: MkDocsConfig) -> str:
+    """Edit link of a generated model page: its record ``models/<id>.yml``, not a page in content/."""
+    up = os.path.relpath(_root(config), config.docs_dir).replace(os.sep, "/")
+    path = posixpath.normpath(posixpath.join(config.edit_uri, up, record))
+    return config.repo_url.rstrip("/") + "/" + path

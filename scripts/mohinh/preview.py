@@ -1,0 +1,149 @@
+"""``mohinh serve``: MkDocs' own ``serve --dirty`` with the plugin, and what it keeps between rebuilds.
+
+How the preview differs from a full build:
+
+- One `Preview` lives on the plugin for the whole session: records unchanged on disk are not parsed
+  again (`RecordCache`), pages, cards and kits whose inputs did not change are not made again (`Memo`),
+  and theme templates are compiled once (`theme_bytecode`).
+- Generated pages are written into the plugin's work folder only when they changed, so MkDocs' dirty
+  rebuild (which compares file dates) converts only the pages an edit touched.
+- Open data and feeds (`LATE`) are served from the last rebuild at first and made again right after
+  the page has reloaded, in the background, followed by the search index.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from .catalogue import RecordCache
+from .errors import MohinhError
+from .memo import Memo
+from .outputs import Made, Output, make
+from .render import Renderer
+
+log = logging.getLogger("mkdocs.plugins.mohinh")
+
+LATE = ("dữ liệu mở", "nguồn tin")  # outputs made again after the page reloads
+DRAFTS_CONFIG = ".mohinh-nhap.yml"  # `mohinh serve --drafts`: mkdocs.yml with drafts on (see `serve`)
+
+
+class Preview:
+    """What ``mkdocs serve`` keeps from one rebuild to the next (one per session)."""
+
+    def __init__(self) -> None:
+        self.memo = Memo()
+        self.records = RecordCache()
+        self.theme_bytecode = _memory_bytecode_cache()
+        self._late: dict[str, str | bytes] = {}
+        self._dests: dict[str, str] = {}  # generated file -> where it was written in the site, last rebuild
+        self._beside: dict[str, bytes] = {}  # files written into the site beside MkDocs (kits), last rebuild
+        self._background: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def make(self, site: Renderer, registry: Iterable[Output]) -> Made:
+        """`outputs.make` for a rebuild: open data and feeds of the last rebuild for now (made at once the
+        first time), every other output made again where its inputs changed."""
+        self.wait()
+        registry = list(registry)
+        early = [output for output in registry if output.name not in LATE]
+        made = make(site, early)
+        if not self._late:
+            self._late = make(site, [output for output in registry if output.name in LATE]).contents
+        made.contents.update(self._late)
+        self.memo.sweep()
+        return made
+
+    def forget_gone(self, files: Iterable) -> None:  # noqa: ANN001 - MkDocs' Files
+        """Remove from the served site what the last rebuild generated and this one does not (a removed model)."""
+        now = {file.src_uri: file.abs_dest_path for file in files if file.generated_by}
+        for src_uri in self._dests.keys() - now.keys():
+            Path(self._dests[src_uri]).unlink(missing_ok=True)
+        self._dests = now
+
+    def write_beside(self, files: dict[str, bytes], site_dir: Path) -> None:
+        """Write into the served site the files made beside MkDocs that changed; remove those now gone."""
+        for path in self._beside.keys() - files.keys():
+            (site_dir / path).unlink(missing_ok=True)
+        for path, content in files.items():
+            if self._beside.get(path) != content or not (site_dir / path).exists():
+                (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+                (site_dir / path).write_bytes(content)
+        self._beside = files
+
+    def after_build(self, site: Renderer, site_dir: Path, shard: int) -> None:
+        """Once MkDocs has written the rebuild: open data and feeds, then the search index, in the background."""
+        from .outputs import registry
+
+        late = [output for output in registry() if output.name in LATE]
+        after = [output for output in registry() if output.after_pages is not None]
+
+        def work() -> None:
+            try:
+                contents = make(site, late).contents
+                for path, content in contents.items():
+                    if self._late.get(path) != content:
+                        target = site_dir / path
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+                self._late = contents
+                for output in after:
+                    output.after_pages(site, site_dir, shard)  # type: ignore[misc]
+            except (MohinhError, OSError) as exc:
+                log.warning("%s", exc)
+
+        self._background = threading.Thread(target=work, daemon=True)
+        self._background.start()
+
+    def wait(self) -> None:
+        """Wait for the last rebuild's background work (open data, feeds, search index)."""
+        if self._background is not None:
+            self._background.join()
+            self._background = None
+
+    def close(self) -> None:
+        self.wait()
+
+
+def _memory_bytecode_cache():  # noqa: ANN202 - a jinja2.BytecodeCache
+    """Theme templates compiled by an earlier rebuild, kept in memory (MkDocs makes a new Jinja
+    environment for every rebuild; the 404 page alone took a quarter of a second to compile)."""
+    import jinja2
+
+    class MemoryBytecodeCache(jinja2.BytecodeCache):
+        def __init__(self) -> None:
+            self.compiled: dict[str, bytes] = {}
+
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            if bucket.key in self.compiled:
+                bucket.bytecode_from_string(self.compiled[bucket.key])
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+    return MemoryBytecodeCache()
+
+
+def serve(root: Path, *, drafts: bool, dev_addr: str) -> int:
+    """Run ``mkdocs serve --dirty`` (MkDocs' command line) for the project at ``root``; its exit status.
+
+    With ``drafts``, MkDocs reads `DRAFTS_CONFIG`, a file beside ``mkdocs.yml`` that inherits it
+    (MkDocs' ``INHERIT``) and turns the plugin's ``drafts`` option on; it is removed afterwards.
+    """
+    config = root / "mkdocs.yml"
+    if drafts:
+        config = root / DRAFTS_CONFIG
+        config.write_text("# Tạo bởi `mohinh serve --drafts`; xóa được.\nINHERIT: mkdocs.yml\n"
+                          "plugins:\n  mohinh:\n    drafts: true\n", encoding="utf-8")
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", dev_addr, "-f", str(config)]
+    try:
+        return subprocess.call(command, cwd=root)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        if drafts:
+            config.unlink(missing_ok=True)
