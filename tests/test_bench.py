@@ -5,11 +5,14 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from conftest import REPO
 
 
+@pytest.mark.slow
 def test_benchmark_prints_its_table() -> None:
-    result = subprocess.run([sys.executable, str(REPO / "scripts" / "bench.py"), "--models", "50", "--repeat", "1"],
+    result = subprocess.run([sys.executable, str(REPO / "scripts" / "bench" / "bench.py"), "--models", "50", "--repeat", "1"],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     for row in ("| `mohinh check` |", "| dựng đầy đủ / MkDocs trần |", "| bộ nhớ đỉnh khi dựng (tiến trình lớn nhất) |",

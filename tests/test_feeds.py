@@ -128,11 +128,7 @@ def test_dates_come_from_git_history(tmp_path) -> None:
     project.record("bac-kan-ho-an-toan", BAC_KAN.replace("lead: Công an tỉnh Bắc Kạn", "lead: Công an tỉnh"))
     _git(repo, "commit", "-q", "-am", "Sửa mô hình", date="2022-06-30T09:00:00+07:00")
     project.record("chua-commit", BAC_KAN)  # not committed yet: falls back to its newest source
-    renderer = Renderer(load_catalogue(project.root))
-    from mohinh import history
-
-    renderer.catalogue.first_commits, renderer.catalogue.last_commits = history.record_dates(project.root)
-    views = renderer.by_id
+    views = Renderer(load_catalogue(project.root)).by_id  # the catalogue knows git's dates
     assert views["bac-kan-ho-an-toan"].published.iso == "2021-04-02"
     assert views["bac-kan-ho-an-toan"].last_modified.iso == "2022-06-30"
     assert views["chua-commit"].last_modified.iso == "2020-09-08"

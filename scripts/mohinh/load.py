@@ -197,10 +197,6 @@ def read_text(path: Path, rel: str) -> str:
             "mỗi tệp chỉ chứa một mô hình; chuyển ảnh vào models/media/ và rút gọn nội dung",
         )
     raw = path.read_bytes()
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raise _problem(
-            rel, 1, 1, "tệp bắt đầu bằng dấu BOM", "lưu lại tệp dạng UTF-8 không có BOM (UTF-8 without BOM)"
-        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -210,6 +206,10 @@ def read_text(path: Path, rel: str) -> str:
             rel, line, column, "tệp không phải UTF-8 (có byte không đọc được)",
             "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8",
         ) from None
+    if raw.startswith(b"\xef\xbb\xbf"):  # told after bad bytes: saving as UTF-8 again may fix both
+        raise _problem(
+            rel, 1, 1, "tệp bắt đầu bằng dấu BOM", "lưu lại tệp dạng UTF-8 không có BOM (UTF-8 without BOM)"
+        )
     return unicodedata.normalize("NFC", text)
 
 
