@@ -18,13 +18,14 @@ setup() {
   .venv/bin/python -m pip install -q -e ".$1"
 }
 
-need_chromium() {
-  if [ -x /usr/bin/chromium ]; then return; fi
+need_test_programs() {
+  # Chromium for the browser tests, LibreOffice to open a replication kit as an office suite would.
+  if [ -x /usr/bin/chromium ] && command -v soffice >/dev/null; then return; fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "Cài Chromium (gói chromium của Debian) cho các kiểm thử trên trình duyệt..."
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    echo "Cài Chromium và LibreOffice Writer (gói Debian) cho kiểm thử..."
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium libreoffice-writer-nogui >/dev/null
   else
-    echo "Cần Chromium tại /usr/bin/chromium cho kiểm thử trình duyệt: sudo apt-get install chromium" >&2
+    echo "Cần Chromium (/usr/bin/chromium) và LibreOffice cho kiểm thử: sudo apt-get install chromium libreoffice-writer-nogui" >&2
   fi
 }
 
@@ -40,7 +41,7 @@ case "${1:-}" in
     ;;
   test)
     setup "[test]"
-    need_chromium
+    need_test_programs
     npm ci --prefix tests/axe --no-audit --no-fund --loglevel=error >/dev/null
     .venv/bin/ruff check scripts tests
     .venv/bin/python -m pytest "${@:2}"

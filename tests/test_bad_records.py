@@ -13,8 +13,8 @@ import yaml
 from click.testing import CliRunner
 
 from conftest import Project, make_project
-from mohinh.cli import main
 from mohinh.build import build_site
+from mohinh.cli import main
 
 CORPUS = Path(__file__).resolve().parent / "bad_records"
 CASES: dict[str, dict] = yaml.safe_load((CORPUS / "cases.yml").read_text(encoding="utf-8"))

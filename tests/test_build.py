@@ -8,8 +8,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from conftest import BAC_KAN, Project
-from mohinh.cli import main
 from mohinh.build import build_site
+from mohinh.cli import main
 
 
 def tree(folder: Path) -> dict[str, bytes]:

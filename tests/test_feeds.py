@@ -10,10 +10,10 @@ import feedparser
 import pytest
 
 from conftest import BAC_KAN, Project, make_project
-from mohinh.outputs import feeds
-from mohinh.catalogue import load_catalogue
-from mohinh.render import Renderer
 from mohinh.build import build_site
+from mohinh.catalogue import load_catalogue
+from mohinh.outputs import feeds
+from mohinh.render import Renderer
 
 SITE = "https://mohinh.example.vn/"
 NAME = "Hộ an toàn - Thôn, bản, tổ dân phố bình yên"

@@ -20,8 +20,8 @@ from PIL import Image
 
 from conftest import BAC_KAN, assert_search_index_complete, make_project, search_fragments
 from conftest import SOURCES as VALID_SOURCES
-from mohinh.cli import main
 from mohinh.build import build_site
+from mohinh.cli import main
 
 PAYLOADS = {
     "script": "<script>alert('x')</script>",

@@ -10,11 +10,11 @@ from click.testing import CliRunner
 from PIL import Image
 
 from conftest import BAC_KAN, Project, make_project
+from mohinh.build import build_site
 from mohinh.catalogue import validate_record
 from mohinh.cli import main
 from mohinh.errors import InvalidRecords
 from mohinh.outputs.media import MAX_SIDE, media_files, published_name
-from mohinh.build import build_site
 
 SITE = "https://mohinh.example.vn/"
 PAGE = f"{SITE}mo-hinh/bac-kan-ho-an-toan/"

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
+from synth import write_project_models
 
 from conftest import make_project
 from mohinh.build import build_site
@@ -15,7 +16,6 @@ from mohinh.catalogue import load_catalogue
 from mohinh.cli import main
 from mohinh.outputs import Job, make, registry
 from mohinh.render import Renderer
-from synth import write_project_models
 from test_trust import tree
 
 PACKAGE = Path(__file__).resolve().parents[1] / "scripts" / "mohinh"

@@ -12,15 +12,15 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
+from conftest import BAC_KAN, Project, make_project
+from mohinh.cli import main
+
 # In CI the same examples every run (derandomised): a red build is never a new random draw. Locally,
 # new draws each run keep looking for crashes.
 settings.register_profile("ci", derandomize=True, max_examples=150, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("local", max_examples=150, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "local")
-
-from conftest import BAC_KAN, Project, make_project
-from mohinh.cli import main
 
 TOKENS = list("abcđêố: -\n\t[]{}&*!|>'\"#%@`,.0123456789\ufeff") + ["76.303", "null", "true", "value: ", "- "]
 YAMLISH = st.lists(st.sampled_from(TOKENS), max_size=80).map("".join)

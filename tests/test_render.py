@@ -18,7 +18,7 @@ import pytest
 
 from conftest import REPO
 from mohinh.catalogue import load_catalogue
-from mohinh.outputs import listings, pages
+from mohinh.outputs import pages
 from mohinh.render import Renderer
 
 GOLDEN = Path(__file__).parent / "golden"

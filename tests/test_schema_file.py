@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from conftest import REPO, Project
 from mohinh.catalogue import record_paths
 from mohinh.cli import main
-from mohinh.outputs.data import editor_schemas, schema_text
 from mohinh.load import load_yaml
+from mohinh.outputs.data import editor_schemas, schema_text
 from mohinh.schema import STATUS_LABELS
 
 COMMITTED = REPO / "schema" / "model.schema.json"

@@ -7,13 +7,9 @@ not computed from the records: a figure mistyped in a record fails here.
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 from click.testing import CliRunner
-
-from conftest import REPO, make_project
-from mohinh.build import build_site
 
 ARTICLE_FIGURES = {
     "ky-anh-clb-cuu-chien-binh": ["12/12 xã, phường (100,0%)"],
@@ -42,12 +38,8 @@ ARTICLE_MODELS = {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("seed") / "p", with_records=False)
-    shutil.rmtree(project.models)
-    shutil.copytree(REPO / "models", project.models)
-    build_site(project.root)
-    return project
+def site(repo_site):
+    return repo_site  # the repository's site, built once per test session
 
 
 def text_of(html: str) -> str:

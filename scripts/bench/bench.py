@@ -25,10 +25,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "scripts"))
 
-from mohinh.catalogue import load_catalogue  # noqa: E402
-from mohinh.outputs import listings, pages  # noqa: E402
-from mohinh.render import Renderer  # noqa: E402
 from synth import write_project_models  # noqa: E402
+
+from mohinh.catalogue import load_catalogue  # noqa: E402
+from mohinh.outputs import listings  # noqa: E402
+from mohinh.outputs import pages as model_pages  # noqa: E402
+from mohinh.render import Renderer  # noqa: E402
 
 MAXRSS = "import resource,sys,atexit;atexit.register(lambda:sys.stderr.write('MAXRSS %d\\n' % max(" \
          "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)))"
@@ -194,7 +196,7 @@ def bare_project(project: Path, target: Path) -> Path:
     """The same generated Markdown and content in a plain MkDocs project, without mohinh's hook."""
     target.mkdir()
     site = Renderer(load_catalogue(project), docs_dir=project / "content")
-    made = {**pages.make(site), **listings.make(site)}
+    made = {**model_pages.make(site), **listings.make(site)}
     docs = target / "content"
     shutil.copytree(project / "content", docs)
     for path, text in made.items():
@@ -248,7 +250,7 @@ def main() -> None:
         checks.append(run(mohinh("check"), project)[0])
         start = time.perf_counter()
         site = Renderer(load_catalogue(project), docs_dir=project / "content")
-        pages.make(site), listings.make(site)
+        model_pages.make(site), listings.make(site)
         generations.append(time.perf_counter() - start)
         elapsed, peak, together = run(mohinh("build"), project)
         builds.append(elapsed)

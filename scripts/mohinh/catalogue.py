@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import gc
 import os
-import re
 import typing
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
@@ -25,8 +24,8 @@ from . import history, places
 from .dates import PartialDate
 from .errors import InvalidRecords, Problem
 from .load import YamlDocument, YamlProblem, load_yaml
-from .schema import STATUS_LABELS, Model, Source, Term, Vocabularies
 from .paths import media_file
+from .schema import STATUS_LABELS, Model, Source, Term, Vocabularies
 from .text import fold, is_slug
 
 SOURCES_FILE = "_sources.yml"

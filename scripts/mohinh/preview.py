@@ -14,6 +14,7 @@ How the preview differs from a full build:
 from __future__ import annotations
 
 import logging
+import signal
 import subprocess
 import sys
 import threading
@@ -140,10 +141,18 @@ def serve(root: Path, *, drafts: bool, dev_addr: str) -> int:
         config.write_text("# Tạo bởi `mohinh serve --drafts`; xóa được.\nINHERIT: mkdocs.yml\n"
                           "plugins:\n  mohinh:\n    drafts: true\n", encoding="utf-8")
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", dev_addr, "-f", str(config)]
+    process = subprocess.Popen(command, cwd=root)
+    # Stopping `mohinh serve` stops MkDocs' server (Ctrl-C reaches both; a SIGTERM is passed on).
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: process.send_signal(signum))
     try:
-        return subprocess.call(command, cwd=root)
-    except KeyboardInterrupt:
-        return 0
+        while True:
+            try:
+                return process.wait()
+            except KeyboardInterrupt:
+                continue  # MkDocs got it too and is shutting down
     finally:
+        signal.signal(signal.SIGTERM, previous)
+        if process.poll() is None:
+            process.kill()
         if drafts:
             config.unlink(missing_ok=True)

@@ -10,11 +10,9 @@ atomically; a refused update leaves the file untouched.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import yaml
