@@ -23,6 +23,10 @@ from synth import write_project_models
 from conftest import REPO
 from mohinh.catalogue import load_catalogue
 from mohinh.outputs.kits import (
+    BUDGET_COLUMNS,
+    BUDGET_HEADING,
+    BUDGET_NOTE,
+    BUDGET_WIDTHS_MM,
     COMMUNE_LINE,
     LANGUAGE,
     PERSON_LINE,
@@ -49,17 +53,17 @@ def _row_properties(row, *, header: bool = False) -> None:
         properties.append(properties.makeelement(qn("w:tblHeader"), {}))
 
 
-def _fill_row(table, values: list[str], *, header: bool = False) -> list:
+def _fill_row(table, values: list[str], *, header: bool = False, widths=STEP_WIDTHS_MM, centred=(0, 4)) -> list:
     row = table.add_row() if not header else table.rows[0]
     _row_properties(row, header=header)
     cells = row.cells
-    for cell, value, width in zip(cells, values, STEP_WIDTHS_MM, strict=True):
+    for cell, value, width in zip(cells, values, widths, strict=True):
         cell.width = Mm(width)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
         cell.text = value
         if header:
             cell.paragraphs[0].runs[0].bold = True
-    for index in (0, 4):
+    for index in centred:
         cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     return cells
 
@@ -101,6 +105,16 @@ def reference_docx(checklist: Checklist) -> bytes:
         cells[1].paragraphs[0].runs[0].bold = True
         for line in step.detail.splitlines():
             cells[1].add_paragraph().add_run(line).font.size = Pt(10)
+    paragraph(BUDGET_HEADING, "Heading2")
+    paragraph(BUDGET_NOTE)
+    budget = document.add_table(rows=1, cols=len(BUDGET_COLUMNS))
+    budget._tbl.tblPr.get_or_add_tblStyle().val = "TableGrid"
+    budget.autofit = False
+    for column, width in zip(budget.columns, BUDGET_WIDTHS_MM, strict=True):
+        column.width = Mm(width)
+    _fill_row(budget, BUDGET_COLUMNS, header=True, widths=BUDGET_WIDTHS_MM, centred=(0,))
+    for row in checklist.budget_rows():
+        _fill_row(budget, row, widths=BUDGET_WIDTHS_MM, centred=(0,))
     for heading, items in checklist.sections():
         paragraph(heading, "Heading2")
         for item in items:

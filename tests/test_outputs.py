@@ -48,16 +48,20 @@ def test_kits_made_in_another_process_are_the_kits_made_in_mkdocs_process(tmp_pa
     assert [path for path in alone if alone[path] != beside[path]] == []
 
 
-def test_every_job_makes_exactly_the_files_it_declares(tmp_path) -> None:
+def test_every_output_makes_exactly_the_files_it_declares(tmp_path) -> None:
     project = synthetic_project(tmp_path / "p", 5)
     site = Renderer(load_catalogue(project.root))
     declared = {path: content for output in registry() if output.make for path, content in output.make(site).items()}
     jobs = {content for content in declared.values() if isinstance(content, Job)}
     assert jobs, "the synthetic records have kits"
     for job in jobs:
-        assert sorted(job.run()) == sorted(job.paths)
-    made = make(site, registry())
-    assert sorted([*made.contents, *made.finish()]) == sorted(declared)
+        assert job.run(tmp_path / "jobs") == job.paths
+        assert all((tmp_path / "jobs" / path).is_file() for path in job.paths)
+    for output in registry():
+        if output.paths is not None:
+            assert sorted(output.paths(site)) == sorted(output.make(site)), output.name
+    made = make(site, registry(), tmp_path / "site")
+    assert sorted([*made.contents, *made.written()]) == sorted(declared)
 
 
 def test_a_broken_link_in_a_generated_page_stops_the_build(tmp_path, monkeypatch) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import gc
 import os
+import re
 import typing
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
@@ -27,6 +28,9 @@ from .load import YamlDocument, YamlProblem, load_yaml
 from .paths import media_file
 from .schema import STATUS_LABELS, Model, Source, Term, Vocabularies
 from .text import fold, is_slug
+
+#: A Vietnamese mobile number (10 digits from 03, 05, 07, 08, 09): a person's, unless published by a unit.
+PERSONAL_MOBILE = re.compile(r"(?:^|\D)(?:\+?84|0)[35789]\d{8}(?:\D|$)")
 
 SOURCES_FILE = "_sources.yml"
 VOCABULARIES_FILE = "_vocabularies.yml"
@@ -66,6 +70,7 @@ class Catalogue:
     topics: dict[str, Term]
     communities: dict[str, Term]
     warnings: tuple[Problem, ...] = ()
+    funders: tuple[tuple[str, str], ...] = ()  # slug, label
     drafts_included: bool = False
     first_commits: dict[str, PartialDate] = field(default_factory=dict)
     last_commits: dict[str, PartialDate] = field(default_factory=dict)
@@ -293,6 +298,26 @@ def _check_refs(
                 "kiểm tra lại: `value` là phần, `total` là tổng (847 trên 1310)")
     for i, update in enumerate(model.updates):
         check_source(("updates", i, "source"), update.source)
+    for i, cost in enumerate(model.costs):
+        check_source(("costs", i, "source"), cost.source)
+        if vocab is not None and cost.paid_by not in {t.slug for t in vocab.funders}:
+            funders = [t.slug for t in vocab.funders]
+            guesses = did_you_mean(cost.paid_by, funders)
+            add(("costs", i, "paid_by"), f"không có nguồn kinh phí `{cost.paid_by}`",
+                f"có phải ý bạn là `{guesses[0]}`?" if guesses else
+                "chọn mã trong `funders:` của models/_vocabularies.yml: " + (", ".join(funders) or "(chưa có mục nào)"))
+    if model.team is not None:
+        check_source(("team", "source"), model.team.source)
+        members = model.team.members
+        if members is not None and not isinstance(members, int) and members.min > members.max:
+            add(("team", "members"), f"khoảng {members.min}–{members.max} người ngược chiều",
+                f"viết members: {{min: {members.max}, max: {members.min}}}")
+    for i, recognition in enumerate(model.recognition):
+        check_source(("recognition", i, "source"), recognition.source)
+    for i, contact in enumerate(model.contacts):
+        if contact.phone and PERSONAL_MOBILE.search(contact.phone.replace(" ", "").replace(".", "")) and not contact.note:
+            add(("contacts", i, "phone"), f"`{contact.phone}` trông như số di động cá nhân",
+                "chỉ ghi số công khai của đơn vị; nếu số này đã được công bố, ghi nơi công bố vào `note`", warning=True)
     for i, other in enumerate(model.related):
         if other not in ids:
             guesses = did_you_mean(other, ids)
@@ -498,6 +523,7 @@ def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: b
         topics={t.slug: t for t in vocab.topics},
         communities={t.slug: t for t in vocab.communities},
         warnings=tuple(sorted(problems)),
+        funders=tuple((t.slug, t.label) for t in vocab.funders),
         drafts_included=drafts,
         first_commits=first,
         last_commits=last,

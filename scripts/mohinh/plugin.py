@@ -16,7 +16,9 @@ Events used, and why:
 - ``pre_page``: date each page from the records, not the clock (sitemap ``lastmod``).
 - ``page_markdown``/``page_content``: set the large HTML blocks of generated listings aside before
   Python-Markdown and put them back in the page's HTML; edit links of model pages point at the record.
-- ``post_build``: the files made beside MkDocs (kits) written into the site, then the search index.
+- ``env``: the files made in another process while MkDocs converted the pages (open data, feeds) are
+  handed over before MkDocs copies the static files.
+- ``post_build``: wait for the kits written into the site beside MkDocs, then the search index.
 - ``serve``: watch ``models/`` and ``overrides/`` too.
 """
 
@@ -72,6 +74,7 @@ class _Build:
     generated_pages: set[str]
     pool: Executor | None = None
     html_blocks: dict[str, list[str]] = field(default_factory=dict)
+    handed: dict[str, File] = field(default_factory=dict)  # generated files as MkDocs knows them
 
 
 def plugin_error(exc: MohinhError) -> PluginError:
@@ -129,34 +132,38 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                                            cache=self.preview.records if self.preview else None)
             for warning in catalogue.warnings:
                 log.info("%s", warning)
+            settings = config.extra.get("mohinh") or {}
             site = Renderer(catalogue, site_url=config.site_url or "",
-                            memo=self.preview.memo if self.preview else Memo(), docs_dir=Path(config.docs_dir))
+                            memo=self.preview.memo if self.preview else Memo(), docs_dir=Path(config.docs_dir),
+                            stale_after_years=int(settings.get("stale_after_years", 3)))
             registry = outputs.registry()
             pool = None
             if self.preview is None and self.config.workers and len(site.models) >= WORKER_THRESHOLD:
                 pool = ProcessPoolExecutor(self.config.workers)
+            site_dir = Path(config.site_dir)
             if self.preview is not None:
-                made = self.preview.make(site, registry)
+                made = self.preview.make(site, registry, site_dir)
             else:
-                made = outputs.make(site, registry, pool)
+                project = outputs.Project(root, catalogue.drafts_included, site.site_url,
+                                          site.docs_dir, site.build_date, site.stale_after_years)
+                made = outputs.make(site, registry, site_dir, pool, project)
         except MohinhError as exc:
             raise plugin_error(exc) from None
-        workdir = self._work_folder()
         generated_pages: set[str] = set()
-        for path in sorted(made.contents):
+        handed: dict[str, File] = {}
+        for path in sorted([*made.contents, *made.pending]):
             existing = files.get_file_from_path(path)
             if existing is not None:
                 if not (existing.abs_src_path and path in made.contents and _has_marker(existing.abs_src_path)):
                     raise PluginError(f"content/{path} trùng với trang được tạo tự động từ models/; đổi tên hoặc xóa tệp đó")
                 files.remove(existing)  # a hand-written page with listings: its filled copy takes its place
-            target = workdir / path
-            _write_if_changed(target, made.contents[path])
             if path.endswith(".md"):
                 generated_pages.add(path)
-            files.append(File.generated(config, path, abs_src_path=str(target)))
+            handed[path] = self._hand_over(config, path, made.contents.get(path, b""))
+            files.append(handed[path])
         if self.preview is not None:
             self.preview.forget_gone(files)
-        self._build = _Build(site, made, generated_pages, pool)
+        self._build = _Build(site, made, generated_pages, pool, handed=handed)
         # The search indexes the browser merges with the first (a large site has several; see outputs.search).
         config.extra["mohinh_search_more"] = search.search_folders(
             len(site.models), self.config.search_shard_pages)[1:]
@@ -191,8 +198,16 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         return html if blocks is None else put_back_html(html, blocks)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Before MkDocs copies the static files: the files made in another process are handed over."""
         if self.preview is not None:  # theme templates compiled once per session
             env.bytecode_cache = self.preview.theme_bytecode
+        if self._build is not None:
+            try:
+                received = self._build.made.receive()
+            except MohinhError as exc:
+                raise plugin_error(exc) from None
+            for path, content in received.items():
+                self._fill(self._build.handed[path], content)
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -201,14 +216,10 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
             return
         site_dir = Path(config.site_dir)
         try:
-            beside = build.made.finish()
+            written = build.made.written()
             self._close_pool(build)
             if self.preview is not None:
-                self.preview.write_beside(beside, site_dir)
-            else:
-                for path, content in beside.items():
-                    _write_if_changed(site_dir / path, content)
-            if self.preview is not None:
+                self.preview.forget_unwritten(written, site_dir)
                 self.preview.after_build(build.site, site_dir, self.config.search_shard_pages)
             else:
                 for output in outputs.registry():
@@ -228,6 +239,24 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
 
     # --- helpers ---
 
+    def _hand_over(self, config: MkDocsConfig, path: str, content: str | bytes) -> File:
+        """A generated page or file for MkDocs. A full build hands it over in memory; ``mkdocs serve`` through
+        the work folder, written only when it changed, so that the dirty rebuild (which compares file dates)
+        converts and copies only what an edit touched."""
+        if self.preview is None:
+            return File.generated(config, path, content=content)
+        target = self._work_folder() / path
+        _write_if_changed(target, content)
+        return File.generated(config, path, abs_src_path=str(target))
+
+    def _fill(self, file: File, content: bytes) -> None:
+        """The content of a file registered before it was made (`_hand_over` with empty content)."""
+        if self.preview is None:
+            file.content_bytes = content
+        else:
+            assert file.abs_src_path is not None
+            _write_if_changed(Path(file.abs_src_path), content)
+
     def _work_folder(self) -> Path:
         """Where the generated pages and files are written for MkDocs to read (kept for a whole
         ``mkdocs serve`` session, so unchanged files keep their dates)."""
@@ -243,7 +272,7 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
     @staticmethod
     def _close_pool(build: _Build, cancel: bool = False) -> None:
         if build.pool is not None:
-            build.pool.shutdown(wait=not cancel, cancel_futures=cancel)
+            build.pool.shutdown(wait=True, cancel_futures=cancel)  # nothing writes into the site after
             build.pool = None
 
 

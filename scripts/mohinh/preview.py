@@ -42,19 +42,19 @@ class Preview:
         self.theme_bytecode = _memory_bytecode_cache()
         self._late: dict[str, str | bytes] = {}
         self._dests: dict[str, str] = {}  # generated file -> where it was written in the site, last rebuild
-        self._beside: dict[str, bytes] = {}  # files written into the site beside MkDocs (kits), last rebuild
+        self._written: set[str] = set()  # files jobs wrote into the site (kits), last rebuild
         self._background: threading.Thread | None = None
         self._lock = threading.Lock()
 
-    def make(self, site: Renderer, registry: Iterable[Output]) -> Made:
+    def make(self, site: Renderer, registry: Iterable[Output], site_dir: Path) -> Made:
         """`outputs.make` for a rebuild: open data and feeds of the last rebuild for now (made at once the
         first time), every other output made again where its inputs changed."""
         self.wait()
         registry = list(registry)
         early = [output for output in registry if output.name not in LATE]
-        made = make(site, early)
+        made = make(site, early, site_dir)
         if not self._late:
-            self._late = make(site, [output for output in registry if output.name in LATE]).contents
+            self._late = make(site, [output for output in registry if output.name in LATE], site_dir).contents
         made.contents.update(self._late)
         self.memo.sweep()
         return made
@@ -66,15 +66,11 @@ class Preview:
             Path(self._dests[src_uri]).unlink(missing_ok=True)
         self._dests = now
 
-    def write_beside(self, files: dict[str, bytes], site_dir: Path) -> None:
-        """Write into the served site the files made beside MkDocs that changed; remove those now gone."""
-        for path in self._beside.keys() - files.keys():
+    def forget_unwritten(self, written: list[str], site_dir: Path) -> None:
+        """Remove from the served site the files jobs wrote last rebuild and not this one (a removed kit)."""
+        for path in self._written - set(written):
             (site_dir / path).unlink(missing_ok=True)
-        for path, content in files.items():
-            if self._beside.get(path) != content or not (site_dir / path).exists():
-                (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
-                (site_dir / path).write_bytes(content)
-        self._beside = files
+        self._written = set(written)
 
     def after_build(self, site: Renderer, site_dir: Path, shard: int) -> None:
         """Once MkDocs has written the rebuild: open data and feeds, then the search index, in the background."""
@@ -85,7 +81,7 @@ class Preview:
 
         def work() -> None:
             try:
-                contents = make(site, late).contents
+                contents = make(site, late, site_dir).contents
                 for path, content in contents.items():
                     if self._late.get(path) != content:
                         target = site_dir / path

@@ -7,6 +7,7 @@ Templates live in ``templates/``; a site can override any of them in ``overrides
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections import defaultdict
@@ -23,7 +24,7 @@ from .catalogue import Catalogue, Record
 from .dates import PartialDate
 from .memo import Memo
 from .paths import published_name
-from .schema import STATUS_LABELS, Result, Source, Term, Update
+from .schema import RECOGNITION_LABELS, STATUS_LABELS, Result, Source, Term, Update
 from .sharing import share_links
 from .text import fold, markdown_html, md, number, percent, slug
 
@@ -111,11 +112,39 @@ def _environment(overrides: Path | None) -> jinja2.Environment:
     env.filters["meta"] = lambda v: Markup(json.dumps(str(escape(" ".join(str(v).split()))), ensure_ascii=False))
     env.filters["markdown"] = lambda v: Markup(v)  # fields validated as Markdown without HTML
     env.filters["number"] = lambda v: Markup(escape(number(v)))
+    env.filters["money"] = lambda v, per=None: Markup(escape(money(v, per)))
+    env.filters["recognition_level"] = lambda v: RECOGNITION_LABELS[v]
     env.filters["md_html"] = _markdown_html
     env.filters["update_anchor"] = update_anchor
     env.filters["media_name"] = published_name
     env.filters["share_links"] = share_links
     return env
+
+
+EVIDENCE_LEVELS = ("Mới nêu tên", "Có mô tả cách làm", "Có số liệu kết quả", "Đã nhân rộng", "Được công nhận")
+
+
+def build_day() -> dt.date:
+    """The day of the build: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else today."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def money(amount: int, per: str | None = None) -> str:
+    """``878.000.000 đồng``, ``50.000 đồng/hộ``."""
+    return f"{number(amount)} đồng" + (f"/{per}" if per else "")
+
+
+def money_short(amount: int) -> str:
+    """``878 triệu đồng``, ``51,8 triệu đồng``, ``1,5 tỷ đồng``, ``50.000 đồng`` (for cards)."""
+    for scale, word in ((1_000_000_000, "tỷ"), (1_000_000, "triệu")):
+        if amount >= scale:
+            return f"{number(round(amount / scale, 3))} {word} đồng"
+    return f"{number(amount)} đồng"
 
 
 @dataclass(frozen=True)
@@ -163,6 +192,83 @@ class ModelView:
         return STATUS_LABELS[self.m.status]
 
     @cached_property
+    def status_date(self) -> PartialDate:
+        """The date the status rests on: ``status_as_of``, else the newest date of its sources and updates."""
+        if self.m.status_as_of is not None:
+            return self.m.status_as_of
+        dates = [self.catalogue.sources[s].date for s in self.m.sources] + [u.date for u in self.m.updates]
+        return max(dates)
+
+    def status_is_stale(self, today: dt.date, years: int) -> bool:
+        """Whether the status rests on information older than ``years`` on ``today``."""
+        return (today - self.status_date.first_day).days > years * 365.25
+
+    @cached_property
+    def evidence(self) -> tuple[int, str]:
+        """How much the record holds, as a ladder (never a rating of effectiveness): rank and label."""
+        m = self.m
+        if m.recognition:
+            return 5, EVIDENCE_LEVELS[4]
+        if len(m.locations) >= 2 or any("nhân rộng" in r.label.lower() for r in m.results):
+            return 4, EVIDENCE_LEVELS[3]
+        if m.results:
+            return 3, EVIDENCE_LEVELS[2]
+        if m.criteria or m.team is not None or (m.replication is not None and m.replication.steps):
+            return 2, EVIDENCE_LEVELS[1]
+        return 1, EVIDENCE_LEVELS[0]
+
+    @cached_property
+    def origin(self) -> places.LocationView | None:
+        """Where the model began, when the record says so."""
+        for view, raw in zip(self.locations, self.m.locations, strict=True):
+            if raw.origin:
+                return view
+        return None
+
+    @cached_property
+    def replication_points(self) -> list[tuple[places.LocationView, Any]]:
+        """Every location that is not the origin (each counts as one replication point), with its record part."""
+        return [(view, raw) for view, raw in zip(self.locations, self.m.locations, strict=True) if not raw.origin]
+
+    @property
+    def cost_line(self) -> str | None:
+        """One line for cards: the largest amount the record states, and who paid (``Chi phí: 878 triệu đồng;
+        người dân, doanh nghiệp góp``); None when the record has no cost."""
+        if not self.m.costs:
+            return None
+        largest = max(self.m.costs, key=lambda c: c.amount)
+        payers = list(dict.fromkeys(self.funder_labels.get(c.paid_by, c.paid_by).lower() for c in self.m.costs))
+        per = f"/{largest.per}" if largest.per else ""
+        return f"Chi phí: {money_short(largest.amount)}{per} ({largest.label.lower()}); chi trả: {', '.join(payers)}"
+
+    @property
+    def recognition_levels(self) -> list[str]:
+        return sorted({r.level for r in self.m.recognition}, key=list(RECOGNITION_LABELS).index)
+
+    @property
+    def funders_used(self) -> list[str]:
+        return sorted({c.paid_by for c in self.m.costs})
+
+    def total(self, field_name: str) -> int | None:
+        """The sum of ``teams`` or ``members`` over the record's locations; None when no location gives it."""
+        values = [getattr(raw, field_name) for raw in self.m.locations if getattr(raw, field_name) is not None]
+        return sum(values) if values else None
+
+    @property
+    def team_size(self) -> str | None:
+        """``10–20 người/thôn``, ``12 người``, or None."""
+        team = self.m.team
+        if team is None or team.members is None:
+            return None
+        members = team.members
+        text = str(members) if isinstance(members, int) else f"{members.min}–{members.max}"
+        return f"{text} người" + (f"/{team.per}" if team.per else "")
+
+    @property
+    def funder_labels(self) -> dict[str, str]:
+        return dict(self.catalogue.funders)
+
+    @cached_property
     def topics(self) -> list[Term]:
         return [self.catalogue.topics[t] for t in self.m.topics]
 
@@ -188,6 +294,9 @@ class ModelView:
     def source_ids(self) -> list[str]:
         """Sources in order of first citation: the record's list, then any cited only by a result."""
         ids = list(dict.fromkeys([*self.m.sources, *(r.source for r in self.m.results),
+                                  *(c.source for c in self.m.costs),
+                                  *([self.m.team.source] if self.m.team is not None else []),
+                                  *(r.source for r in self.m.recognition),
                                   *(u.source for u in self.m.updates if u.source)]))
         return ids
 
@@ -283,7 +392,7 @@ class Renderer:
     """Renders every page of a catalogue; holds the compiled templates and shared listings."""
 
     def __init__(self, catalogue: Catalogue, site_url: str = "", memo: Memo | None = None,
-                 docs_dir: Path | None = None) -> None:
+                 docs_dir: Path | None = None, *, today: dt.date | None = None, stale_after_years: int = 3) -> None:
         self.catalogue = catalogue
         self.site_url = site_url
         self.memo = memo if memo is not None else Memo()
@@ -292,6 +401,8 @@ class Renderer:
         self.by_id = {v.id: v for v in self.models}
         # Cards and pages rendered, with what they were made from (``mohinh serve`` passes its session's).
         self.docs_dir = docs_dir  # hand-written pages, whose ``<!-- mohinh:... -->`` listings are filled
+        self.build_date = today or build_day()  # a status older than `stale_after_years` on this day may have changed
+        self.stale_after_years = stale_after_years
         self._inputs: dict[str, tuple[Any, ...]] = {}
 
     @cached_property
@@ -399,6 +510,15 @@ class Renderer:
                   order=lambda p: list(STATUS_LABELS).index(p[0])),
             facet("nam", "Năm bắt đầu", [(str(v.m.started.year), str(v.m.started.year)) for v in models if v.m.started],
                   order=lambda p: p[0]),
+            facet("thong-tin", "Thông tin mới nhất (năm)", [(str(v.status_date.year), str(v.status_date.year)) for v in models],
+                  order=lambda p: p[0]),
+            facet("muc-thong-tin", "Mức thông tin", [(str(v.evidence[0]), v.evidence[1]) for v in models],
+                  order=lambda p: p[0]),
+            facet("kinh-phi", "Kinh phí", [("co" if v.m.costs else "chua", "Có thông tin kinh phí" if v.m.costs
+                                             else "Chưa có thông tin kinh phí") for v in models]),
+            facet("ai-chi-tra", "Ai chi trả", [(f, dict(self.catalogue.funders).get(f, f)) for v in models for f in v.funders_used]),
+            facet("cong-nhan", "Công nhận", [(level, RECOGNITION_LABELS[level]) for v in models for level in v.recognition_levels],
+                  order=lambda p: list(RECOGNITION_LABELS).index(p[0])),
         ]
 
     def update_entries(self) -> list[tuple[Any, ModelView]]:

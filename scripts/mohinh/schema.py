@@ -16,7 +16,7 @@ from .dates import PartialDate
 from .load import SourceFloat
 from .text import SLUG_PATTERN, is_slug, nfc
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _error(message: str, fix: str) -> PydanticCustomError:
@@ -108,6 +108,68 @@ def _number(value: Any) -> int | float:
     return value
 
 
+_MONEY_WORDS = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000}
+_MONEY = re.compile(r"^(\d+(?:[.,]\d+)*)\s*(nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|đ|vnđ|vnd)?$", re.IGNORECASE)
+
+
+def _money_hint(text: str) -> str | None:
+    """``51,8 triệu`` -> ``51800000``; ``1,5 tỷ`` -> ``1500000000``; ``878.000.000`` -> ``878000000``."""
+    found = _MONEY.match(text.strip())
+    if found is None:
+        return None
+    digits, word = found.group(1), (found.group(2) or "").lower()
+    if word:
+        whole, _, decimals = digits.replace(".", "").partition(",")
+        scale = _MONEY_WORDS[word]
+        if len(decimals) > len(str(scale)) - 1:
+            return None
+        return str(int(whole or "0") * scale + (int(decimals) * scale // 10 ** len(decimals) if decimals else 0))
+    if not re.fullmatch(r"\d+|\d{1,3}(?:\.\d{3})+", digits):
+        return None
+    return digits.replace(".", "")
+
+
+def _amount(value: Any) -> int:
+    """An amount of money in đồng, as a whole number; Vietnamese habits get a precise suggestion."""
+    source = value.source if isinstance(value, SourceFloat) else value
+    if isinstance(source, (str, float)) and not isinstance(source, bool):
+        hint = _money_hint(str(source))
+        if hint is not None and (isinstance(source, str) or isinstance(value, SourceFloat)):
+            raise _error(f"`{source}` không phải số tiền viết liền (dấu chấm, dấu phẩy và chữ không dùng được)",
+                         f"viết {hint}")
+    if isinstance(value, bool) or not isinstance(value, int):
+        shown = "trống" if value is None else f"`{source}`"
+        raise _error(f"số tiền phải là số nguyên đồng, đang là {shown}", "chỉ ghi chữ số, ví dụ: amount: 878000000")
+    if value < 0:
+        raise _error(f"số tiền {value} bị âm", "kiểm tra lại nguồn")
+    return value
+
+
+def _count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        source = value.source if isinstance(value, SourceFloat) else value
+        hint = _money_hint(str(source)) if isinstance(source, (str, float)) else None
+        raise _error(f"phải là số nguyên không âm, đang là `{source}`",
+                     f"viết {hint}" if hint and hint.isdigit() else "chỉ ghi chữ số, ví dụ: 12")
+    return value
+
+
+_RANGE = re.compile(r"^\s*(\d+)\s*[-–—]\s*(\d+)\s*(?:người)?\s*$")
+
+
+def _members(value: Any) -> Any:
+    """People in one team: a whole number, or ``{min: 10, max: 20}``; ``10-20`` gets that suggestion."""
+    if isinstance(value, str):
+        found = _RANGE.match(value)
+        if found:
+            raise _error(f"`{value}` là một khoảng, không phải một số",
+                         f"viết members: {{min: {found.group(1)}, max: {found.group(2)}}}")
+    if isinstance(value, dict):
+        return value
+    return _count(value)
+
+
+
 def _url(value: Any) -> str:
     text = _text(value)
     if not re.match(r"^https?://[^\s<>\"']+$", text, re.IGNORECASE):
@@ -132,9 +194,12 @@ Markdown = Annotated[
     str, PlainValidator(_markdown), WithJsonSchema({"type": "string", "minLength": 1, "description": "Markdown, không HTML"})
 ]
 Slug = Annotated[str, PlainValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN})]
-Number = Annotated[float, PlainValidator(_number), WithJsonSchema({"type": "number", "minimum": 0})]
+Number = Annotated[int | float, PlainValidator(_number), WithJsonSchema({"type": "number", "minimum": 0})]
 Url = Annotated[str, PlainValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
 Flag = Annotated[bool, PlainValidator(_bool), WithJsonSchema({"type": "boolean"})]
+Amount = Annotated[int, PlainValidator(_amount), WithJsonSchema({"type": "integer", "minimum": 0,
+                                                                 "description": "Đồng, viết liền: 878000000"})]
+Count = Annotated[int, PlainValidator(_count), WithJsonSchema({"type": "integer", "minimum": 0})]
 Date = PartialDate
 
 
@@ -170,6 +235,9 @@ class Location(Part):
     place: Text | None = Field(None, title="Thôn, tổ dân phố, nơi cụ thể", description="Thôn, bản, tổ dân phố, giáo họ, trường học, doanh nghiệp…")
     since: Date | None = Field(None, title="Có từ", description="Mô hình có ở nơi này từ khi nào")
     note: Text | None = Field(None, title="Ghi chú", description="Ví dụ: nguồn không nêu tên tỉnh; nơi mô hình khởi đầu")
+    origin: Flag = Field(False, title="Nơi khởi đầu", description="true: mô hình bắt đầu ở nơi này; nơi khác là điểm nhân rộng")
+    teams: Count | None = Field(None, title="Số tổ, đội", description="Số tổ, đội, nhóm ở nơi này, như nguồn nêu")
+    members: Count | None = Field(None, title="Số người tham gia", description="Số người tham gia ở nơi này, như nguồn nêu")
 
 
 class Result(Part):
@@ -182,6 +250,66 @@ class Result(Part):
     as_of: Date = Field(..., title="Tính đến ngày", description="Ngày của số liệu (ngày bài viết nếu bài không nêu ngày khác)")
     scope: Text | None = Field(None, title="Phạm vi", description="Ví dụ: toàn tỉnh; 108 xã, phường, thị trấn")
     source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources.yml")
+
+
+class Cost(Part):
+    """What setting up or running the model cost, and who paid, as the source states it."""
+
+    label: Text = Field(..., title="Khoản chi", description="Tiền chi cho việc gì, ví dụ: Đèn năng lượng mặt trời (37 bóng)")
+    amount: Amount = Field(..., title="Số tiền (đồng)", description="Viết liền, không dấu chấm: 878000000")
+    per: Text | None = Field(None, title="Tính cho mỗi", description="Số tiền tính cho mỗi: hộ, thành viên, tháng, năm")
+    paid_by: Slug = Field(..., title="Ai chi trả", description="Mã trong danh mục funders: ngan-sach, nguoi-dan, doanh-nghiep, hon-hop")
+    in_kind: Flag = Field(False, title="Hiện vật", description="true: đóng góp bằng hiện vật, số tiền là giá trị hiện vật")
+    note: Text | None = Field(None, title="Ghi chú", description="Ví dụ: Hộ nghèo được miễn")
+    as_of: Date = Field(..., title="Tính đến ngày", description="Ngày của số liệu, theo nguồn")
+    source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources.yml")
+
+
+class MemberRange(Part):
+    """People in one team, as a range."""
+
+    min: Count = Field(..., title="Ít nhất")
+    max: Count = Field(..., title="Nhiều nhất")
+
+
+Members = Annotated[int | MemberRange, BeforeValidator(_members)]
+
+
+class Team(Part):
+    """Who does the work, as the source describes it."""
+
+    members: Members | None = Field(
+        None, title="Số người mỗi tổ", description="Một số (12) hoặc một khoảng {min: 10, max: 20}")
+    per: Text | None = Field(None, title="Mỗi tổ phụ trách", description="Ví dụ: thôn, tổ dân phố, dòng họ")
+    roles: Annotated[list[Text], BeforeValidator(_list)] = TextList(title="Vai trò", description="Ví dụ: Tổ trưởng do các hộ bầu")
+    schedule: Text | None = Field(None, title="Lịch làm việc", description="Ví dụ: Tuần tra từ 22 giờ đến 4 giờ sáng hôm sau")
+    training: Annotated[list[Text], BeforeValidator(_list)] = TextList(title="Tập huấn", description="Thành viên được tập huấn gì")
+    source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources.yml")
+
+
+RecognitionLevel = Literal["xa", "huyen", "tinh", "bo"]
+RECOGNITION_LABELS: dict[str, str] = {"xa": "Cấp xã", "huyen": "Cấp huyện", "tinh": "Cấp tỉnh", "bo": "Cấp bộ"}
+
+
+class Recognition(Part):
+    """Official recognition of the model."""
+
+    title: Text = Field(..., title="Danh hiệu, hình thức", description="Ví dụ: Mô hình điển hình tiên tiến")
+    by: Text = Field(..., title="Cơ quan công nhận", description="Ví dụ: Ủy ban nhân dân tỉnh Bắc Kạn")
+    level: RecognitionLevel = Field(..., title="Cấp", description="xa: cấp xã; huyen: cấp huyện (trước 07/2025); tinh: cấp tỉnh; bo: cấp bộ")
+    date: Date = Field(..., title="Ngày")
+    document: Text | None = Field(None, title="Văn bản", description="Ví dụ: Quyết định số 123/QĐ-UBND")
+    source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources.yml")
+
+
+class Contact(Part):
+    """A unit's published contact (never a private person's)."""
+
+    organisation: Text = Field(..., title="Đơn vị", description="Ví dụ: Công an xã Đăk Tờ Re")
+    phone: Text | None = Field(None, title="Điện thoại", description="Số của đơn vị đã được công bố")
+    email: Text | None = Field(None, title="Thư điện tử")
+    address: Text | None = Field(None, title="Địa chỉ")
+    note: Text | None = Field(None, title="Ghi chú", description="Nơi số điện thoại đã được công bố")
 
 
 class ReplicationStep(Part):
@@ -231,6 +359,7 @@ class Model(Part):
         ..., title="Tình trạng",
         description="pilot: thí điểm; active: đang hoạt động; replicating: đang nhân rộng; paused: tạm dừng; ended: đã kết thúc",
     )
+    status_as_of: Date | None = Field(None, title="Tình trạng tính đến", description="Ngày nguồn cho biết tình trạng; mặc định là ngày mới nhất của nguồn và tin cập nhật")
     topics: Annotated[list[Slug], BeforeValidator(_list)] = Field(
         ..., min_length=1, title="Chủ đề", description="Mã chủ đề trong models/_vocabularies.yml"
     )
@@ -244,6 +373,10 @@ class Model(Part):
         ..., min_length=1, title="Địa bàn", description="Nơi mô hình hoạt động, ghi như nguồn nêu (mỗi nơi có ít nhất `province`)"
     )
     results: Annotated[list[Result], BeforeValidator(_list)] = TextList(title="Kết quả", description="Số liệu, mỗi số có ngày và nguồn")
+    costs: Annotated[list[Cost], BeforeValidator(_list)] = TextList(title="Kinh phí", description="Chi phí và ai chi trả, mỗi khoản có ngày và nguồn")
+    team: Team | None = Field(None, title="Đội, tổ thực hiện", description="Số người, vai trò, lịch, tập huấn, như nguồn nêu")
+    recognition: Annotated[list[Recognition], BeforeValidator(_list)] = TextList(title="Công nhận", description="Công nhận chính thức, mỗi mục có ngày và nguồn")
+    contacts: Annotated[list[Contact], BeforeValidator(_list)] = TextList(title="Liên hệ", description="Số điện thoại, địa chỉ công khai của đơn vị (không ghi số cá nhân)")
     lessons: Annotated[list[Text], BeforeValidator(_list)] = TextList(title="Bài học kinh nghiệm", description="Điều rút ra được, mỗi bài học một dòng")
     limitations: Annotated[list[Text], BeforeValidator(_list)] = TextList(title="Hạn chế, khó khăn", description="Điểm yếu, khó khăn nguồn đã nêu")
     replication: Replication | None = Field(None, title="Nhân rộng", description="Hướng dẫn để xã, phường khác làm theo")
@@ -282,6 +415,7 @@ class Vocabularies(Part):
 
     topics: list[Term] = Field(..., min_length=1, title="Chủ đề")
     communities: list[Term] = Field(..., min_length=1, title="Loại cộng đồng")
+    funders: list[Term] = Field(default_factory=list, title="Nguồn kinh phí", description="Ai chi trả (`paid_by` của kinh phí)")
 
 
 _PART_DOCS = {
@@ -291,6 +425,11 @@ _PART_DOCS = {
     "ReplicationStep": ("Bước thực hiện", "Một việc cần làm khi nhân rộng mô hình"),
     "Update": ("Tin cập nhật", "Một tin có ngày về mô hình"),
     "Media": ("Ảnh", "Một ảnh của mô hình, đặt trong models/media/<mã mô hình>/"),
+    "Cost": ("Kinh phí", "Một khoản chi: số tiền, ai chi trả, ngày và nguồn"),
+    "Team": ("Đội, tổ thực hiện", "Ai làm việc, như nguồn mô tả"),
+    "MemberRange": ("Khoảng số người", "Ít nhất và nhiều nhất"),
+    "Recognition": ("Công nhận", "Một lần được công nhận chính thức"),
+    "Contact": ("Liên hệ", "Liên hệ công khai của một đơn vị"),
 }
 
 

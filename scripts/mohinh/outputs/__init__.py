@@ -2,16 +2,22 @@
 declared here once, by the function that makes it, and the full build (`mohinh.plugin`) and the
 preview (`mohinh.preview`) both go through `make`, so each output has one code path.
 
-An output's ``make(site)`` returns the site paths it makes with their content: Markdown (a path ending
-in ``.md``, a page MkDocs converts), bytes (a file MkDocs publishes as it is), or a `Job`: work that
-needs neither MkDocs nor the catalogue, a module-level function on plain data that may run in another
-process (fork or spawn) while MkDocs works, and makes the files it names; those are written into the
-built site once MkDocs is done (a kit's ``checklist.md`` is a download, not a page to convert). An
-output with ``after_pages`` works on the folder MkDocs wrote (the search index).
+An output's ``make(site)`` returns the site paths it makes with their content:
+
+- Markdown (a path ending in ``.md``): a page MkDocs converts;
+- bytes: a file MkDocs publishes as it is;
+- a `Job`: files that need neither MkDocs nor the catalogue (a module-level function on plain data, so
+  it may run in another process, fork or spawn alike), written straight into the site folder; MkDocs
+  does not handle them (a kit's ``checklist.md`` is a download, not a page to convert).
+
+An output that also declares its ``paths`` may be made whole in another process from the same records
+(`Project`) while MkDocs works; MkDocs still publishes its files. An output with ``after_pages`` works on
+the folder MkDocs wrote (the search index).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
@@ -30,12 +36,17 @@ class Job:
     function: Callable[..., dict[str, bytes]]
     args: tuple[Any, ...]
 
-    def run(self) -> dict[str, bytes]:
+    def run(self, folder: Path) -> tuple[str, ...]:
+        """Make the files and write them into ``folder`` (the site); their paths."""
         made = self.function(*self.args)
         if sorted(made) != sorted(self.paths):
             raise MohinhError(f"{self.function.__name__} tạo {sorted(made)}, không phải {sorted(self.paths)} "
                               "(lỗi của mohinh, xin báo lại)")
-        return made
+        for path, content in made.items():
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        return self.paths
 
 
 Content = str | bytes | Job
@@ -47,7 +58,8 @@ class Output:
 
     name: str
     make: Callable[[Renderer], Mapping[str, Content]] | None = None
-    after_pages: Callable[[Renderer, Path, int], None] | None = None  # (site, site folder, model pages per search index)
+    paths: Callable[[Renderer], list[str]] | None = None
+    after_pages: Callable[[Renderer, Path, int], None] | None = None  # (site, site folder, model pages per index)
 
 
 def registry() -> tuple[Output, ...]:
@@ -57,8 +69,8 @@ def registry() -> tuple[Output, ...]:
     return (
         Output("trang mô hình", make=pages.make),
         Output("trang danh sách", make=listings.make),
-        Output("dữ liệu mở", make=data.make),
-        Output("nguồn tin", make=feeds.make),
+        Output("dữ liệu mở", make=data.make, paths=data.paths),
+        Output("nguồn tin", make=feeds.make, paths=feeds.paths),
         Output("bộ nhân rộng", make=kits.make),
         Output("ảnh", make=media.make),
         Output("chỉ mục tìm kiếm", after_pages=search.make),
@@ -67,74 +79,115 @@ def registry() -> tuple[Output, ...]:
 
 @dataclass
 class Made:
-    """What `make` returns: pages and files for MkDocs (``contents``) and the files of jobs, made or
-    still running (``beside``), by site path."""
+    """What `make` returns: pages and files for MkDocs (``contents``), files for MkDocs still being made
+    elsewhere (``pending``), and the jobs writing into the site folder (``writing``)."""
 
     contents: dict[str, str | bytes] = field(default_factory=dict)
-    beside: dict[str, bytes | Future[dict[str, bytes]]] = field(default_factory=dict)
+    pending: dict[str, Future[dict[str, bytes]]] = field(default_factory=dict)
+    writing: list[Future[list[tuple[str, ...]]] | tuple[str, ...]] = field(default_factory=list)
 
-    def finish(self) -> dict[str, bytes]:
-        """Wait for every job; the files they made, by site path."""
-        done: dict[str, bytes] = {}
-        for path, made in sorted(self.beside.items()):
-            done[path] = made if isinstance(made, bytes) else made.result()[path]
-        self.beside.clear()
+    def receive(self) -> dict[str, bytes]:
+        """Wait for the files made elsewhere; them, by site path."""
+        done = {path: future.result()[path] for path, future in sorted(self.pending.items())}
+        self.pending.clear()
         return done
 
+    def written(self) -> list[str]:
+        """Wait for the jobs; the paths they wrote into the site folder."""
+        paths: list[str] = []
+        for part in self.writing:
+            if isinstance(part, tuple):
+                paths += part
+            else:
+                paths += [path for job_paths in part.result() for path in job_paths]
+        self.writing.clear()
+        return paths
 
-def _run_all(jobs: list[Job]) -> list[dict[str, bytes]]:
-    return [job.run() for job in jobs]
+
+@dataclass(frozen=True)
+class Project:
+    """What another process needs to make the same site again: where the records are and the build's
+    settings, as plain data (it works with the fork and the spawn start methods alike)."""
+
+    root: Path
+    drafts: bool
+    site_url: str
+    docs_dir: Path | None
+    build_date: dt.date
+    stale_after_years: int
+
+    def site(self) -> Renderer:
+        from ..catalogue import load_catalogue
+
+        catalogue = load_catalogue(self.root, drafts=self.drafts, parallel=False)
+        return Renderer(catalogue, site_url=self.site_url, docs_dir=self.docs_dir, today=self.build_date,
+                        stale_after_years=self.stale_after_years)
 
 
-def make(site: Renderer, outputs: Iterable[Output], pool: Executor | None = None, chunk: int = 50) -> Made:
-    """Make ``outputs`` for ``site``. Jobs go to ``pool`` in chunks when one is given (`Made.pending`),
-    otherwise they run here; under ``mohinh serve`` (``site.memo``) a job equal to one made before is
-    not run again."""
+def _make_elsewhere(project: Project, names: tuple[str, ...]) -> dict[str, bytes]:
+    """In another process: the outputs named, made from the project's records, checked against their paths."""
+    site = project.site()
+    files: dict[str, bytes] = {}
+    for output in registry():
+        if output.name in names and output.make is not None and output.paths is not None:
+            made = dict(output.make(site))
+            if sorted(made) != sorted(output.paths(site)):
+                raise MohinhError(f"{output.name}: tạo {sorted(made)}, không phải {sorted(output.paths(site))} "
+                                  "(lỗi của mohinh, xin báo lại)")
+            files.update({path: content.encode("utf-8") if isinstance(content, str) else content
+                          for path, content in made.items() if not isinstance(content, Job)})
+    return files
+
+
+def _run_all(jobs: list[Job], folder: Path) -> list[tuple[str, ...]]:
+    return [job.run(folder) for job in jobs]
+
+
+def make(site: Renderer, outputs: Iterable[Output], folder: Path, pool: Executor | None = None,
+         project: Project | None = None, chunk: int = 50) -> Made:
+    """Make ``outputs`` for ``site``; jobs write into ``folder`` (the site). With a ``pool``, outputs that
+    declare their paths are made whole in it from ``project``, and jobs run in it in chunks while MkDocs
+    works; otherwise all runs here. Under ``mohinh serve`` (``site.memo``) a job equal to one already
+    written is not run again."""
     made = Made()
     jobs: dict[Job, None] = {}
     seen: set[str] = set()
+
+    def claim(path: str) -> None:
+        if path in seen:
+            raise MohinhError(f"hai phần của trang cùng tạo {path} (lỗi của mohinh, xin báo lại)")
+        seen.add(path)
+
+    outputs = list(outputs)
+    elsewhere = [o for o in outputs if pool is not None and project is not None and o.paths and o.make]
+    if elsewhere:
+        assert pool is not None
+        future = pool.submit(_make_elsewhere, project, tuple(o.name for o in elsewhere))
+        for output in elsewhere:
+            for path in output.paths(site):  # type: ignore[misc]
+                claim(path)
+                made.pending[path] = future
     for output in outputs:
-        if output.make is None:
+        if output.make is None or output in elsewhere:
             continue
         for path, content in output.make(site).items():
-            if path in seen:
-                raise MohinhError(f"hai phần của trang cùng tạo {path} (lỗi của mohinh, xin báo lại)")
-            seen.add(path)
+            claim(path)
             if isinstance(content, Job):
                 jobs.setdefault(content)
             else:
                 made.contents[path] = content
     todo = []
     for job in jobs:
-        known = site.memo.last(("job", job)) if site.memo.keep else None
-        if known is not None:
-            site.memo.put(("job", job), None, known)
-            made.beside.update(known)
+        if site.memo.keep and site.memo.last(("job", job)) == str(folder):
+            site.memo.put(("job", job), None, str(folder))  # written there before, unchanged
+            made.writing.append(job.paths)
         else:
             todo.append(job)
     if pool is None or not todo:
         for job in todo:
-            files = job.run()
-            site.memo.put(("job", job), None, files)
-            made.beside.update(files)
+            made.writing.append(job.run(folder))
+            site.memo.put(("job", job), None, str(folder))
         return made
     for start in range(0, len(todo), chunk):
-        part = todo[start:start + chunk]
-        future = pool.submit(_run_all, part)
-        for n, job in enumerate(part):
-            job_future: Future[dict[str, bytes]] = Future()
-            future.add_done_callback(_pick(n, job_future))
-            for path in job.paths:
-                made.beside[path] = job_future
+        made.writing.append(pool.submit(_run_all, todo[start:start + chunk], folder))
     return made
-
-
-def _pick(n: int, target: Future[dict[str, bytes]]) -> Callable[[Future[list[dict[str, bytes]]]], None]:
-    def done(future: Future[list[dict[str, bytes]]]) -> None:
-        error = future.exception()
-        if error is not None:
-            target.set_exception(error)
-        else:
-            target.set_result(future.result()[n])
-
-    return done

@@ -13,8 +13,9 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, WithJsonSchema
 
 from ..render import ModelView, Renderer
-from ..schema import Slug, Source, Vocabularies, json_schema
+from ..schema import SCHEMA_VERSION, Slug, Source, Vocabularies, json_schema
 from ..text import SLUG_PATTERN, csv_bytes
+from . import summary
 
 DATA_DIR = "du-lieu"
 RECORD_SCHEMA = "model.schema.json"
@@ -60,6 +61,19 @@ class SourceData(_Data):
 RecordData = Annotated[dict[str, Any], WithJsonSchema({"type": "object"})]  # $ref to RECORD_SCHEMA, see below
 
 
+class CostData(_Data):
+    """One cost of a model, with who paid, as its source states it."""
+
+    label: str = Field(..., title="Khoản chi")
+    amount: int = Field(..., title="Số tiền (đồng)")
+    per: str | None = Field(None, title="Tính cho mỗi")
+    paid_by: str = Field(..., title="Mã nguồn kinh phí")
+    paid_by_label: str = Field(..., title="Ai chi trả")
+    in_kind: bool = Field(False, title="Hiện vật")
+    as_of: str = Field(..., title="Tính đến", description="ISO 8601")
+    source: str = Field(..., title="Mã nguồn")
+
+
 class ModelData(_Data):
     """One published model."""
 
@@ -68,6 +82,12 @@ class ModelData(_Data):
     updated: str = Field(..., title="Cập nhật lần cuối", description="ISO 8601; theo lịch sử git của hồ sơ, nếu không có thì theo tin mới nhất")
     record: RecordData = Field(..., title="Hồ sơ", description="Hồ sơ như đã viết, ngày dạng ISO 8601, số là số (theo model.schema.json)")
     status_label: str = Field(..., title="Tình trạng")
+    status_as_of: str = Field(..., title="Tình trạng tính đến", description="ISO 8601: ngày của nguồn mà tình trạng dựa vào")
+    evidence_level: str = Field(..., title="Mức thông tin", description="Hồ sơ có những gì (không phải đánh giá hiệu quả)")
+    replication_points: int = Field(..., title="Số điểm nhân rộng", description="Số địa bàn không phải nơi khởi đầu")
+    teams: int | None = Field(None, title="Số tổ, đội", description="Tổng `teams` của các địa bàn; null nếu nguồn không nêu")
+    members: int | None = Field(None, title="Số người tham gia", description="Tổng `members` của các địa bàn; null nếu nguồn không nêu")
+    costs: list[CostData] = Field(default_factory=list, title="Kinh phí")
     topics: list[TermData] = Field(..., title="Chủ đề")
     community: TermData = Field(..., title="Cộng đồng")
     places: list[PlaceData] = Field(..., title="Địa bàn", description="Cùng thứ tự với record.locations")
@@ -93,6 +113,14 @@ def model_data(view: ModelView, site_url: str) -> ModelData:
         updated=view.last_modified.iso,
         record=record,
         status_label=view.status_label,
+        status_as_of=view.status_date.iso,
+        evidence_level=view.evidence[1],
+        replication_points=len(view.replication_points),
+        teams=view.total("teams"),
+        members=view.total("members"),
+        costs=[CostData(label=c.label, amount=c.amount, per=c.per, paid_by=c.paid_by,
+                        paid_by_label=view.funder_labels.get(c.paid_by, c.paid_by), in_kind=c.in_kind,
+                        as_of=c.as_of.iso, source=c.source) for c in view.m.costs],
         topics=[TermData(slug=t.slug, label=t.label) for t in view.topics],
         community=TermData(slug=view.community.slug, label=view.community.label),
         places=[
@@ -113,7 +141,7 @@ def model_data(view: ModelView, site_url: str) -> ModelData:
 
 def document(views: list[ModelView], site_url: str) -> OpenDataDocument:
     """The whole of ``mo-hinh.json``."""
-    return OpenDataDocument(schema_version=1, licence=LICENCE, record_schema=RECORD_SCHEMA,
+    return OpenDataDocument(schema_version=SCHEMA_VERSION, licence=LICENCE, record_schema=RECORD_SCHEMA,
                             models=[model_data(v, site_url) for v in views])
 
 
@@ -128,8 +156,11 @@ def document_schema() -> dict[str, Any]:
     return schema
 
 
-MODELS_CSV_HEADER = ["id", "tên", "tóm tắt", "tình trạng", "chủ đề", "cộng đồng", "bắt đầu", "cơ quan chủ trì",
-                     "địa bàn", "tỉnh hiện nay", "số kết quả", "nguồn", "cập nhật lần cuối", "địa chỉ"]
+MODELS_CSV_HEADER = ["id", "tên", "tóm tắt", "tình trạng", "tình trạng tính đến", "mức thông tin", "chủ đề",
+                     "cộng đồng", "bắt đầu", "cơ quan chủ trì", "địa bàn", "tỉnh hiện nay", "số điểm nhân rộng",
+                     "số kết quả", "nguồn", "cập nhật lần cuối", "địa chỉ"]
+COSTS_CSV_HEADER = ["mô hình", "tên mô hình", "khoản chi", "số tiền (đồng)", "tính cho mỗi", "ai chi trả", "hiện vật",
+                    "ghi chú", "tính đến", "mã nguồn", "nguồn", "ngày nguồn", "địa chỉ nguồn"]
 RESULTS_CSV_HEADER = ["mô hình", "tên mô hình", "nội dung", "số liệu", "trên tổng số", "đơn vị", "phạm vi",
                       "tính đến", "mã nguồn", "nguồn", "ngày nguồn", "địa chỉ nguồn"]
 
@@ -139,9 +170,11 @@ def models_csv(views: list[ModelView], site_url: str) -> bytes:
     rows: list[list[Any]] = [MODELS_CSV_HEADER]
     for v in views:
         rows.append([
-            v.id, v.m.name, v.m.summary, v.status_label, "; ".join(t.label for t in v.topics), v.community.label,
+            v.id, v.m.name, v.m.summary, v.status_label, v.status_date.iso, v.evidence[1],
+            "; ".join(t.label for t in v.topics), v.community.label,
             v.m.started.iso if v.m.started else "", v.m.lead or "", " | ".join(loc.text for loc in v.locations),
-            "; ".join(p.name for p in v.provinces_today), len(v.m.results), "; ".join(v.source_ids),
+            "; ".join(p.name for p in v.provinces_today), len(v.replication_points), len(v.m.results),
+            "; ".join(v.source_ids),
             v.last_modified.iso, f"{site_url}mo-hinh/{v.id}/",
         ])
     return csv_bytes(rows)
@@ -156,6 +189,19 @@ def results_csv(views: list[ModelView]) -> bytes:
             source = sources[r.source]
             rows.append([v.id, v.m.name, r.label, r.value, "" if r.total is None else r.total, r.unit or "",
                          r.scope or "", r.as_of.iso, r.source, source.title, source.date.iso, source.url or ""])
+    return csv_bytes(rows)
+
+
+def costs_csv(views: list[ModelView]) -> bytes:
+    """One row per cost, with who paid and its source (``du-lieu/kinh-phi.csv``)."""
+    rows: list[list[Any]] = [COSTS_CSV_HEADER]
+    for v in views:
+        sources = dict(v.sources)
+        for c in v.m.costs:
+            source = sources[c.source]
+            rows.append([v.id, v.m.name, c.label, c.amount, c.per or "", v.funder_labels.get(c.paid_by, c.paid_by),
+                         "có" if c.in_kind else "", c.note or "", c.as_of.iso, c.source, source.title,
+                         source.date.iso, source.url or ""])
     return csv_bytes(rows)
 
 
@@ -200,6 +246,14 @@ def editor_schemas() -> dict[str, str]:
     }
 
 
+FILES = ("mo-hinh.json", "mo-hinh.csv", "ket-qua.csv", "kinh-phi.csv", "tong-hop.xlsx", RECORD_SCHEMA, DOCUMENT_SCHEMA)
+
+
+def paths(site: Renderer) -> list[str]:
+    """Where `make` writes (so the files can be made in another process while MkDocs works)."""
+    return [f"{DATA_DIR}/{name}" for name in FILES]
+
+
 def make(site: Renderer) -> dict[str, bytes]:
     """``du-lieu/mo-hinh.json``, ``mo-hinh.csv``, ``ket-qua.csv`` and the two schemas, by site path."""
     views, site_url = site.models, site.site_url
@@ -208,6 +262,8 @@ def make(site: Renderer) -> dict[str, bytes]:
         f"{DATA_DIR}/mo-hinh.json": (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
         f"{DATA_DIR}/mo-hinh.csv": models_csv(views, site_url),
         f"{DATA_DIR}/ket-qua.csv": results_csv(views),
+        f"{DATA_DIR}/kinh-phi.csv": costs_csv(views),
+        f"{DATA_DIR}/tong-hop.xlsx": summary.workbook(site),
         f"{DATA_DIR}/{RECORD_SCHEMA}": schema_text().encode("utf-8"),
         f"{DATA_DIR}/{DOCUMENT_SCHEMA}": _json(document_schema()).encode("utf-8"),
     }

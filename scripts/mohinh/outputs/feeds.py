@@ -104,6 +104,11 @@ def province_feed(province: Province) -> str:
     return f"dia-phuong/{province.slug}/{FEED}"
 
 
+def paths(site: Renderer) -> list[str]:
+    """Where `make` writes (so the feeds can be made in another process while MkDocs works)."""
+    return [FEED, *(province_feed(p) for p in site.provinces)]
+
+
 def make(site: Renderer) -> dict[str, bytes]:
     """``feed.xml`` and ``dia-phuong/<slug>/feed.xml`` for every province today with models, by site path."""
     views, provinces, site_url = site.models, site.provinces, site.site_url

@@ -21,7 +21,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from ..render import ModelView, Renderer
+from ..render import ModelView, Renderer, money
 from ..text import csv_bytes as csv_file_bytes
 from ..text import xml_safe
 from . import Job
@@ -30,6 +30,9 @@ FONT = "Times New Roman"  # has every Vietnamese letter in Word and (as Liberati
 LANGUAGE = "vi-VN"
 STEP_COLUMNS = ["Bước", "Việc cần làm", "Người phụ trách", "Thời hạn", "Đã xong", "Ghi chú"]
 STEP_WIDTHS_MM = [15, 60, 34, 24, 15, 22]  # sums to 170 mm: A4 less 20 mm margins each side
+BUDGET_COLUMNS = ["STT", "Khoản chi", "Mô hình gốc (theo nguồn)", "Ai chi trả", "Xã dự kiến (đồng)", "Ghi chú"]
+BUDGET_WIDTHS_MM = [12, 54, 38, 26, 24, 16]
+BUDGET_EMPTY_ROWS = 3  # rows for the commune's own items
 TITLE = "Danh sách việc cần làm để nhân rộng mô hình"
 COMMUNE_LINE = "Xã, phường: ....................................................................................."
 PERSON_LINE = "Người phụ trách: ...........................................  Điện thoại: ...................."
@@ -66,6 +69,9 @@ class Checklist:
     pitfalls: tuple[str, ...]
     sources: tuple[str, ...]
     cited: str  # the sources' titles and dates on one line, for the top of the checklist
+    budget: tuple[tuple[str, str, str], ...] = ()  # the model's costs: item, amount as the source gives it, who paid
+    team: tuple[str, ...] = ()
+    contacts: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, view: ModelView, site_url: str = "") -> Checklist:
@@ -85,15 +91,37 @@ class Checklist:
             pitfalls=(*rep.pitfalls, *(LIMITATION + x for x in view.m.limitations)),
             sources=tuple(_source_line(src) for _, src in view.sources),
             cited="; ".join(f"{src.title} ({src.date.display})" for _, src in view.sources),
+            budget=tuple((c.label + (f" ({c.note})" if c.note else ""),
+                          money(c.amount, c.per) + (" (hiện vật)" if c.in_kind else "") + f", {c.as_of.display}",
+                          view.funder_labels.get(c.paid_by, c.paid_by)) for c in view.m.costs),
+            team=_team_lines(view),
+            contacts=tuple(", ".join(part for part in (c.organisation, c.phone, c.email, c.address, c.note) if part)
+                           for c in view.m.contacts),
         )
 
+    def budget_rows(self) -> list[list[str]]:
+        """The budget table: the model's costs, then empty rows for the commune's own estimate."""
+        rows = [[str(n), item, amount, payer, "", ""] for n, (item, amount, payer) in enumerate(self.budget, 1)]
+        return rows + [[str(n), "", "", "", "", ""] for n in range(len(rows) + 1, len(rows) + 1 + BUDGET_EMPTY_ROWS)]
+
     def sections(self) -> Iterator[tuple[str, tuple[str, ...]]]:
-        """The lists after the steps, with their headings; empty ones left out."""
-        for heading, items in (("Điều kiện cần có", self.prerequisites), ("Nguồn lực", self.resources),
-                               ("Chỉ số theo dõi", self.indicators), ("Điều cần tránh", self.pitfalls),
+        """The lists after the steps and the budget, with their headings; empty ones left out."""
+        for heading, items in (("Đội, tổ thực hiện", self.team), ("Điều kiện cần có", self.prerequisites),
+                               ("Nguồn lực", self.resources), ("Chỉ số theo dõi", self.indicators),
+                               ("Điều cần tránh", self.pitfalls), ("Liên hệ", self.contacts),
                                ("Nguồn", self.sources)):
             if items:
                 yield heading, items
+
+
+def _team_lines(view: ModelView) -> tuple[str, ...]:
+    team = view.m.team
+    if team is None:
+        return ()
+    lines = [f"Số người mỗi tổ: {view.team_size}"] if view.team_size else []
+    lines += [*team.roles, *([f"Lịch: {team.schedule}"] if team.schedule else []),
+              *(f"Tập huấn: {item}" for item in team.training)]
+    return tuple(lines)
 
 
 def _source_line(source) -> str:  # noqa: ANN001 - schema.Source
@@ -270,10 +298,11 @@ _TWIPS = [round(width * 1440 / 25.4) for width in STEP_WIDTHS_MM]
 _CENTRED = (0, 4)
 
 
-def _row(values: list[str], *, header: bool = False, bold_title: bool = False, detail: str = "") -> str:
+def _row(values: list[str], *, header: bool = False, bold_title: bool = False, detail: str = "",
+         widths: list[int] | None = None, centred: tuple[int, ...] = (0, 4)) -> str:
     cells = []
-    for index, (value, width) in enumerate(zip(values, _TWIPS, strict=True)):
-        align = '<w:pPr><w:jc w:val="center"/></w:pPr>' if index in _CENTRED else ""
+    for index, (value, width) in enumerate(zip(values, widths or _TWIPS, strict=True)):
+        align = '<w:pPr><w:jc w:val="center"/></w:pPr>' if index in centred else ""
         bold = header or (bold_title and index == 1)
         body = f"<w:p>{align}{_run(value, _BOLD if bold and value else '')}</w:p>"
         if index == 1 and detail:
@@ -283,11 +312,19 @@ def _row(values: list[str], *, header: bool = False, bold_title: bool = False, d
     return f"<w:tr><w:trPr><w:cantSplit/>{header_xml}</w:trPr>{''.join(cells)}</w:tr>"
 
 
-_TABLE_START = (
-    '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:type="auto" w:w="0"/><w:tblLayout w:type="fixed"/>'
-    '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1"'
-    ' w:val="04A0"/></w:tblPr><w:tblGrid>' + "".join(f'<w:gridCol w:w="{w}"/>' for w in _TWIPS) + "</w:tblGrid>"
-)
+def _table_start(widths: list[int]) -> str:
+    return (
+        '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:type="auto" w:w="0"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1"'
+        ' w:val="04A0"/></w:tblPr><w:tblGrid>' + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"
+    )
+
+
+_TABLE_START = _table_start(_TWIPS)
+_BUDGET_TWIPS = [round(width * 1440 / 25.4) for width in BUDGET_WIDTHS_MM]
+BUDGET_HEADING = "Dự toán kinh phí"
+BUDGET_NOTE = ("Các khoản của mô hình gốc ghi đúng như nguồn nêu (không phải giá áp dụng cho mọi nơi); "
+               "xã, phường điền dự kiến của mình vào cột “Xã dự kiến”.")
 
 _CORE = (
     "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
@@ -331,6 +368,11 @@ def docx_bytes(checklist: Checklist) -> bytes:
         body.append(_row([str(step.number), step.title, step.who, step.when, UNTICKED, ""], bold_title=True,
                          detail=step.detail))
     body.append("</w:tbl>")
+    body.append(_paragraph(BUDGET_HEADING, "Heading2"))
+    body.append(_paragraph(BUDGET_NOTE))
+    body.append(_table_start(_BUDGET_TWIPS) + _row(BUDGET_COLUMNS, header=True, widths=_BUDGET_TWIPS, centred=(0,)))
+    body += [_row(row, widths=_BUDGET_TWIPS, centred=(0,)) for row in checklist.budget_rows()]
+    body.append("</w:tbl>")
     for heading, items in checklist.sections():
         body.append(_paragraph(heading, "Heading2"))
         body += [_paragraph(item, "ListBullet") for item in items]
@@ -356,18 +398,20 @@ def docx_bytes(checklist: Checklist) -> bytes:
 
 CSV_COLUMNS = ["Loại", "Bước", "Việc cần làm", "Chi tiết", "Người phụ trách", "Thời hạn", "Đã xong", "Ghi chú"]
 CSV_KINDS = {"Điều kiện cần có": "Điều kiện", "Nguồn lực": "Nguồn lực", "Chỉ số theo dõi": "Chỉ số",
-             "Điều cần tránh": "Cần tránh", "Nguồn": "Nguồn"}
+             "Điều cần tránh": "Cần tránh", "Nguồn": "Nguồn", "Đội, tổ thực hiện": "Đội, tổ", "Liên hệ": "Liên hệ"}
 
 
 def csv_bytes(checklist: Checklist) -> bytes:
     """The checklist as CSV: UTF-8 with BOM so Excel reads Vietnamese; formula-like cells neutralised."""
     rows: list[tuple[object, ...]] = [tuple(CSV_COLUMNS)]
     rows += [("Bước", step.number, step.title, step.detail, step.who, step.when, "", "") for step in checklist.steps]
+    rows += [("Kinh phí", n, item, f"{amount}; {payer}", "", "", "", "")
+             for n, (item, amount, payer) in enumerate(checklist.budget, 1)]
     rows += [(CSV_KINDS[heading], "", item, "", "", "", "", "") for heading, items in checklist.sections() for item in items]
     return csv_file_bytes(rows)
 
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>&])")
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>&|])")
 
 
 def _md(text: str) -> str:
@@ -388,6 +432,9 @@ def markdown_text(checklist: Checklist) -> str:
                          f" — Thời gian: {_md(step.when)}" if step.when else ""])
         lines.append(f"- [ ] {step.number}. {_md(step.title)}{extra}")
         lines += [f"      {_md(line)}" for line in step.detail.splitlines()]
+    lines += ["", f"## {BUDGET_HEADING}", "", _md(BUDGET_NOTE), "", "| " + " | ".join(BUDGET_COLUMNS) + " |",
+              "|" + "---|" * len(BUDGET_COLUMNS)]
+    lines += ["| " + " | ".join(_md(cell) for cell in row) + " |" for row in checklist.budget_rows()]
     for heading, items in checklist.sections():
         lines += ["", f"## {heading}", "", *(f"- {_md(item)}" for item in items)]
     return "\n".join(lines) + "\n"
