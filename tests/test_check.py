@@ -40,7 +40,7 @@ def test_province_null_is_a_warning_not_an_error(project: Project) -> None:
     code, lines = check(project)
     assert code == 0
     assert lines[0] == (
-        "models/khong-ro-tinh.yml:13:15: locations[0].province: cảnh báo: nguồn không nêu tỉnh, thành phố. "
+        "models/khong-ro-tinh.yml:13:15: locations (địa bàn thứ 1) › province: cảnh báo: nguồn không nêu tỉnh, thành phố. "
         "Cách sửa: nếu nguồn có nêu, ghi tên tỉnh; nếu không, giữ null và giải thích ở `note`."
     )
     assert lines[-1] == "2 mô hình, 1 nguồn. Không có lỗi, 1 cảnh báo."
@@ -50,7 +50,7 @@ def test_drafts_are_checked(project: Project) -> None:
     project.record("nhap", BAC_KAN.replace("value: 847", "value: 8.470") + "draft: true\n")
     code, lines = check(project)
     assert code == 1
-    assert lines[0].startswith("models/nhap.yml:16:12: results[0].value:")
+    assert lines[0].startswith("models/nhap.yml:16:12: results (kết quả thứ 1) › value:")
 
 
 def test_not_a_project(tmp_path, monkeypatch) -> None:

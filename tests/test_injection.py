@@ -330,8 +330,8 @@ def test_markdown_fields_refuse_html_and_script_links(tmp_path, monkeypatch) -> 
     monkeypatch.chdir(project.root)
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 1
-    assert "replication.steps[0].detail: có thẻ HTML; trường này chỉ nhận Markdown" in result.output
-    assert "updates[0].text: có thẻ HTML; trường này chỉ nhận Markdown" in result.output
+    assert "replication › steps (bước thứ 1) › detail: có thẻ HTML; trường này chỉ nhận Markdown" in result.output
+    assert "updates (tin thứ 1) › text: có thẻ HTML; trường này chỉ nhận Markdown" in result.output
     assert "phải bắt đầu bằng http:// hoặc https://" not in result.output  # HTML reported first, once per field
 
 
@@ -351,7 +351,7 @@ URLS_ACCEPTED = {
     "closing-parenthesis": "https://a.example/x)[bấm](javascript:alert(1)",
     "balanced-parentheses": "https://vi.wikipedia.org/wiki/Hà_Tĩnh_(tỉnh)",
 }
-URL_REFUSED = ("models/_sources.yml:5:8: bac-kan-2020-09.url: địa chỉ phải bắt đầu bằng http:// hoặc https://. "
+URL_REFUSED = ("models/_sources.yml:5:8: bac-kan-2020-09 › url: địa chỉ phải bắt đầu bằng http:// hoặc https://. "
                "Cách sửa: chép đúng địa chỉ bài viết, ví dụ: https://...")
 
 

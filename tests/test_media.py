@@ -115,7 +115,7 @@ def test_path_traversal_is_refused_by_check(project: Project) -> None:
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 1
     assert result.output == (
-        "models/bac-kan-ho-an-toan.yml:32:11: media[0].file: đường dẫn `../../_secret.jpg` ra ngoài thư mục ảnh của "
+        "models/bac-kan-ho-an-toan.yml:32:11: media (ảnh thứ 1) › file: đường dẫn `../../_secret.jpg` ra ngoài thư mục ảnh của "
         "mô hình. Cách sửa: đặt ảnh trong models/media/bac-kan-ho-an-toan/ và chỉ ghi tên tệp.\n1 lỗi trong 1 tệp.\n")
 
 
@@ -132,7 +132,7 @@ def test_path_traversal_is_refused_by_the_build_itself(project: Project, file: s
     with pytest.raises(InvalidRecords) as refused:
         media_files(project.root, [record])
     assert [(p.field, p.message) for p in refused.value.problems] == [
-        ("media[0].file", f"đường dẫn `{file}` ra ngoài thư mục ảnh của mô hình")]
+        ("media (ảnh thứ 1) › file", f"đường dẫn `{file}` ra ngoài thư mục ảnh của mô hình")]
 
 
 def test_unreadable_photo_fails_the_build_with_a_message(project: Project, caplog) -> None:
@@ -142,6 +142,6 @@ def test_unreadable_photo_fails_the_build_with_a_message(project: Project, caplo
     project.record("bac-kan-ho-an-toan", BAC_KAN + "media:\n  - file: keng.jpg\n    alt: Kẻng\n")
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 1
-    assert ("models/bac-kan-ho-an-toan.yml:32:11: media[0].file: không đọc được ảnh models/media/bac-kan-ho-an-toan/"
+    assert ("models/bac-kan-ho-an-toan.yml:32:11: media (ảnh thứ 1) › file: không đọc được ảnh models/media/bac-kan-ho-an-toan/"
             "keng.jpg. Cách sửa: mở ảnh bằng trình xem ảnh, lưu lại dạng .jpg hoặc .png rồi thử lại.") in caplog.text
     assert not (project.root / "site").exists()

@@ -62,21 +62,22 @@ from pathlib import Path
 from mohinh.catalogue import load_catalogue
 from mohinh.outputs import make, registry
 from mohinh.render import Renderer
-root = Path(sys.argv[1])
-made = make(Renderer(load_catalogue(root), site_url="https://mohinh.example.vn/", docs_dir=root / "content"), registry())
-files = {**made.contents, **made.finish()}
+root, out = Path(sys.argv[1]), Path(sys.argv[2])
+made = make(Renderer(load_catalogue(root), site_url="https://mohinh.example.vn/", docs_dir=root / "content"),
+            registry(), out)
+files = {path: content if isinstance(content, bytes) else content.encode() for path, content in made.contents.items()}
+files.update({path: (out / path).read_bytes() for path in made.written()})
 for path in sorted(files):
-    data = files[path] if isinstance(files[path], bytes) else files[path].encode()
-    print(path, hashlib.sha256(data).hexdigest())
+    print(path, hashlib.sha256(files[path]).hexdigest())
 """
 
 
-def test_two_processes_with_different_hash_seeds_make_the_same_site() -> None:
+def test_two_processes_with_different_hash_seeds_make_the_same_site(tmp_path) -> None:
     """Set and dict order must not leak into the output: Python orders sets by a hash seeded per process."""
     made = []
     for seed in ("1", "4242"):
         env = dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=str(REPO / "scripts"))
-        result = subprocess.run([sys.executable, "-c", RENDER_ALL, str(REPO)], env=env, capture_output=True,
+        result = subprocess.run([sys.executable, "-c", RENDER_ALL, str(REPO), str(tmp_path / seed)], env=env, capture_output=True,
                                 text=True, timeout=300, check=True)
         made.append(result.stdout)
     assert made[0].count("\n") > 70  # every page and file of the repository's site (28 models)

@@ -84,14 +84,14 @@ def test_invalid_update_is_refused_and_file_untouched(project: Project) -> None:
     before = path.read_bytes()
     bad_date = run("add-update", "bac-kan-ho-an-toan", "--title", "x", "--date", "31/02/2020")
     assert bad_date.exit_code == 1
-    assert ("models/bac-kan-ho-an-toan.yml:31:11: updates[0].date: ngày 31/02/2020 không có thật. "
+    assert ("models/bac-kan-ho-an-toan.yml:31:11: updates (tin thứ 1) › date: ngày 31/02/2020 không có thật. "
             "Cách sửa: kiểm tra lại ngày trong nguồn; viết ngày trước, tháng sau: 02/10/2018.") in bad_date.output
     bad_source = run("add-update", "bac-kan-ho-an-toan", "--title", "x", "--source", "bac-kan-2020")
     assert bad_source.exit_code == 1
-    assert ("updates[0].source: không có nguồn `bac-kan-2020` trong models/_sources.yml. "
+    assert ("updates (tin thứ 1) › source: không có nguồn `bac-kan-2020` trong models/_sources.yml. "
             "Cách sửa: có phải ý bạn là `bac-kan-2020-09`?") in bad_source.output
     html = run("add-update", "bac-kan-ho-an-toan", "--title", "x", "--text", "<script>x</script>")
-    assert html.exit_code == 1 and "updates[0].text: có thẻ HTML" in html.output
+    assert html.exit_code == 1 and "updates (tin thứ 1) › text: có thẻ HTML" in html.output
     future = run("add-update", "bac-kan-ho-an-toan", "--title", "x", "--date", "2999")
     assert future.exit_code == 1 and "còn ở tương lai" in future.output
     assert path.read_bytes() == before

@@ -26,11 +26,14 @@ from .dates import PartialDate
 from .errors import InvalidRecords, Problem
 from .load import YamlDocument, YamlProblem, load_yaml
 from .paths import media_file
-from .schema import STATUS_LABELS, Model, Source, Term, Vocabularies
+from .schema import RECOGNITION_LABELS, STATUS_LABELS, Model, Source, Term, Vocabularies
 from .text import fold, is_slug
 
 #: A Vietnamese mobile number (10 digits from 03, 05, 07, 08, 09): a person's, unless published by a unit.
 PERSONAL_MOBILE = re.compile(r"(?:^|\D)(?:\+?84|0)[35789]\d{8}(?:\D|$)")
+
+#: The source id `mohinh new` writes as a placeholder.
+PLACEHOLDER_SOURCE = "ma-nguon"
 
 SOURCES_FILE = "_sources.yml"
 VOCABULARIES_FILE = "_vocabularies.yml"
@@ -80,12 +83,30 @@ class Catalogue:
         return {r.id: r for r in self.records}
 
 
+#: What one item of a list is called in messages: ``results[1]`` is shown as ``results (kết quả thứ 2)``.
+ITEM_NAMES = {
+    "locations": "địa bàn", "results": "kết quả", "sources": "nguồn", "topics": "chủ đề", "updates": "tin",
+    "media": "ảnh", "costs": "khoản kinh phí", "recognition": "công nhận", "contacts": "liên hệ",
+    "related": "mô hình liên quan", "criteria": "tiêu chí", "lessons": "bài học", "limitations": "hạn chế",
+    "partners": "đơn vị", "steps": "bước", "prerequisites": "điều kiện", "resources": "nguồn lực",
+    "indicators": "chỉ số", "pitfalls": "điều cần tránh", "roles": "vai trò", "training": "nội dung tập huấn",
+    "communities": "loại cộng đồng", "funders": "nguồn kinh phí",
+}
+
+
 def format_loc(loc: tuple[Any, ...]) -> str:
-    """``('results', 0, 'value')`` -> ``results[0].value``."""
-    out = ""
+    """Where a value is, for a person: ``('results', 1, 'value')`` -> ``results (kết quả thứ 2) › value``
+    (list items counted from 1, as an officer counts them)."""
+    parts: list[str] = []
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+        if isinstance(part, int) and parts:
+            name = parts[-1]
+            parts[-1] = f"{name} ({ITEM_NAMES.get(name, 'mục')} thứ {part + 1})"
+        elif isinstance(part, int):
+            parts.append(f"mục thứ {part + 1}")
+        else:
+            parts.append(str(part))
+    return " › ".join(parts)
 
 
 def _submodel(cls: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
@@ -156,6 +177,8 @@ def problems_from_validation(
             line, column = doc.position(full)
             if loc and loc[-1] == "status":
                 choices = ", ".join(f"{k} ({v.lower()})" for k, v in STATUS_LABELS.items())
+            elif loc and loc[-1] == "level":
+                choices = ", ".join(f"{k} ({v.lower()})" for k, v in RECOGNITION_LABELS.items())
             else:
                 choices = str(error.get("ctx", {}).get("expected", ""))
             message, fix = f"giá trị `{error.get('input')}` không hợp lệ", f"chọn một trong: {choices}"
@@ -169,12 +192,24 @@ def problems_from_validation(
     return problems
 
 
-def _read(path: Path, rel: str, problems: list[Problem]) -> YamlDocument | None:
+def _read(path: Path, rel: str, problems: list[Problem], shape: type[BaseModel] | None = None) -> YamlDocument | None:
+    """The file's data, or None when it cannot be read. A mistake YAML can read past (a Tab) is told and the
+    rest of the file is still checked, in the reading that fits ``shape`` best (fewest wrong values)."""
     try:
         return load_yaml(path, rel)
     except YamlProblem as exc:
         problems.append(exc.problem)
-        return None
+        if not exc.recovered or shape is None:
+            return exc.recovered[0] if exc.recovered else None
+        return min(exc.recovered, key=lambda doc: _wrong_values(shape, doc.data))
+
+
+def _wrong_values(shape: type[BaseModel], data: Any) -> int:
+    try:
+        shape.model_validate(data)
+    except ValidationError as exc:
+        return exc.error_count()
+    return 0
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -243,10 +278,12 @@ def record_paths(models_dir: Path) -> list[Path]:
     )
 
 
-def validate_record(path: Path, root: Path, problems: list[Problem]) -> Record | None:
-    """Read and validate one record file on its own (no cross-references)."""
+def validate_record(path: Path, root: Path, problems: list[Problem], refs: tuple[Any, ...] | None = None) -> Record | None:
+    """Read and validate one record file. A valid record is returned and its cross-references are left to
+    the caller (`_check_refs_with`); for an invalid one, given ``refs``, they are checked here at once,
+    so that every mistake of the file is told in one run."""
     rel = _relative(path, root)
-    doc = _read(path, rel, problems)
+    doc = _read(path, rel, problems, Model)
     if doc is None:
         return None
     if not isinstance(doc.data, dict):
@@ -263,6 +300,12 @@ def validate_record(path: Path, root: Path, problems: list[Problem]) -> Record |
         model = Model.model_validate(doc.data)
     except ValidationError as exc:
         problems.extend(problems_from_validation(exc, doc, Model))
+        if refs is not None:
+            # A list item with a wrong value is not checked further (`media[0]` without `alt`: no photo look-up).
+            wrong = [tuple(error["loc"])[:2] if len(error["loc"]) > 1 and isinstance(error["loc"][1], int)
+                     else tuple(error["loc"]) for error in exc.errors(include_url=False)]
+            sources, ids, vocab, project = refs
+            _check_refs(stem, rel, doc, sources, ids, vocab, problems, project, skip=wrong)
         return None
     if model.id is not None and model.id != stem:
         line, column = doc.position(("id",))
@@ -272,92 +315,125 @@ def validate_record(path: Path, root: Path, problems: list[Problem]) -> Record |
     return Record(model, rel, doc, path) if ok else None
 
 
+def _listed(data: dict[str, Any], key: str) -> list[tuple[int, Any]]:
+    value = data.get(key)
+    return list(enumerate(value)) if isinstance(value, list) else []
+
+
+def _parts(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
+    return [(i, item) for i, item in _listed(data, key) if isinstance(item, dict)]
+
+
+def _text_at(data: Any, key: str) -> str | None:
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
 def _check_refs(
-    record: Record, sources: Collection[str] | None, ids: set[str], vocab: Vocabularies | None,
-    problems: list[Problem], root: Path,
+    record_id: str, rel: str, doc: YamlDocument, sources: Collection[str] | None, ids: set[str],
+    vocab: Vocabularies | None, problems: list[Problem], root: Path, skip: Collection[tuple[Any, ...]] = (),
 ) -> None:
-    """Cross-references of one record; ``sources`` are the source ids named (None: not checked)."""
-    model, rel = record.model, record.path
+    """Cross-references of one record, read from its data as written, so that they are checked even when
+    some values are wrong (every mistake is told in one run); ``sources`` are the source ids named (None:
+    not checked); places in ``skip`` already have a problem and are not checked again."""
+    data = doc.data if isinstance(doc.data, dict) else {}
 
     def add(loc: tuple[Any, ...], message: str, fix: str, *, warning: bool = False) -> None:
-        line, column = record.doc.position(loc)  # the marks are read (again) only for a problem
+        if any(loc[:len(other)] == other for other in skip):
+            return
+        line, column = doc.position(loc)
         problems.append(Problem(rel, line, column, format_loc(loc), message, fix, warning))
 
-    def check_source(loc: tuple[Any, ...], source_id: str | None) -> None:
-        if sources is not None and source_id is not None and source_id not in sources:
+    def check_source(loc: tuple[Any, ...], source_id: Any) -> None:
+        if sources is not None and isinstance(source_id, str) and source_id not in sources:
+            if source_id == PLACEHOLDER_SOURCE:
+                add(loc, f"`{PLACEHOLDER_SOURCE}` là mã nguồn mẫu của `mohinh new`",
+                    "thay mã nguồn mẫu bằng mã thật: thêm bài báo vào models/_sources.yml rồi ghi mã của nó ở đây")
+                return
             guesses = did_you_mean(source_id, sources)
             fix = f"có phải ý bạn là `{guesses[0]}`?" if guesses else "thêm nguồn này vào models/_sources.yml"
             add(loc, f"không có nguồn `{source_id}` trong models/_sources.yml", fix)
 
-    for i, source_id in enumerate(model.sources):
+    for i, source_id in _listed(data, "sources"):
         check_source(("sources", i), source_id)
-    for i, result in enumerate(model.results):
-        check_source(("results", i, "source"), result.source)
-        if result.total is not None and result.total < result.value:
-            add(("results", i, "total"), f"tổng số {result.total} nhỏ hơn số liệu {result.value}",
+    for i, result in _parts(data, "results"):
+        check_source(("results", i, "source"), result.get("source"))
+        value, total = result.get("value"), result.get("total")
+        numbers = all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (value, total))
+        if numbers and total < value:
+            add(("results", i, "total"), f"tổng số {total} nhỏ hơn số liệu {value}",
                 "kiểm tra lại: `value` là phần, `total` là tổng (847 trên 1310)")
-    for i, update in enumerate(model.updates):
-        check_source(("updates", i, "source"), update.source)
-    for i, cost in enumerate(model.costs):
-        check_source(("costs", i, "source"), cost.source)
-        if vocab is not None and cost.paid_by not in {t.slug for t in vocab.funders}:
-            funders = [t.slug for t in vocab.funders]
-            guesses = did_you_mean(cost.paid_by, funders)
-            add(("costs", i, "paid_by"), f"không có nguồn kinh phí `{cost.paid_by}`",
+    for key in ("updates", "costs", "recognition"):
+        for i, part in _parts(data, key):
+            check_source((key, i, "source"), part.get("source"))
+    funders = [t.slug for t in vocab.funders] if vocab is not None else []
+    for i, cost in _parts(data, "costs"):
+        paid_by = cost.get("paid_by")
+        if vocab is not None and isinstance(paid_by, str) and paid_by not in funders:
+            guesses = did_you_mean(paid_by, funders)
+            add(("costs", i, "paid_by"), f"không có nguồn kinh phí `{paid_by}`",
                 f"có phải ý bạn là `{guesses[0]}`?" if guesses else
                 "chọn mã trong `funders:` của models/_vocabularies.yml: " + (", ".join(funders) or "(chưa có mục nào)"))
-    if model.team is not None:
-        check_source(("team", "source"), model.team.source)
-        members = model.team.members
-        if members is not None and not isinstance(members, int) and members.min > members.max:
-            add(("team", "members"), f"khoảng {members.min}–{members.max} người ngược chiều",
-                f"viết members: {{min: {members.max}, max: {members.min}}}")
-    for i, recognition in enumerate(model.recognition):
-        check_source(("recognition", i, "source"), recognition.source)
-    for i, contact in enumerate(model.contacts):
-        if contact.phone and PERSONAL_MOBILE.search(contact.phone.replace(" ", "").replace(".", "")) and not contact.note:
-            add(("contacts", i, "phone"), f"`{contact.phone}` trông như số di động cá nhân",
+    team = data.get("team")
+    if isinstance(team, dict):
+        check_source(("team", "source"), team.get("source"))
+        members = team.get("members")
+        if isinstance(members, dict) and all(isinstance(members.get(k), int) for k in ("min", "max")) \
+                and members["min"] > members["max"]:
+            add(("team", "members"), f"khoảng {members['min']}–{members['max']} người ngược chiều",
+                f"viết members: {{min: {members['max']}, max: {members['min']}}}")
+    for i, contact in _parts(data, "contacts"):
+        phone = _text_at(contact, "phone")
+        if phone and PERSONAL_MOBILE.search(re.sub(r"[\s.]", "", phone)) and not contact.get("note"):
+            add(("contacts", i, "phone"), f"`{phone}` trông như số di động cá nhân",
                 "chỉ ghi số công khai của đơn vị; nếu số này đã được công bố, ghi nơi công bố vào `note`", warning=True)
-    for i, other in enumerate(model.related):
+    for i, other in _listed(data, "related"):
+        if not isinstance(other, str):
+            continue
         if other not in ids:
             guesses = did_you_mean(other, ids)
             add(("related", i), f"không có mô hình `{other}`",
                 f"có phải ý bạn là `{guesses[0]}`?" if guesses else "ghi đúng tên tệp (không có .yml) của mô hình liên quan")
-        elif other == record.id:
+        elif other == record_id:
             add(("related", i), "mô hình không thể liên quan đến chính nó", "xóa dòng này")
     if vocab is not None:
         topics = {t.slug: t for t in vocab.topics}
-        for i, topic in enumerate(model.topics):
-            if topic not in topics:
+        for i, topic in _listed(data, "topics"):
+            if isinstance(topic, str) and topic not in topics:
                 guesses = did_you_mean(topic, topics)
                 add(("topics", i), f"không có chủ đề `{topic}`",
                     f"có phải ý bạn là `{guesses[0]}`?" if guesses else "chọn mã trong models/_vocabularies.yml: " + ", ".join(topics))
         communities = {t.slug for t in vocab.communities}
-        if model.community not in communities:
-            guesses = did_you_mean(model.community, communities)
-            add(("community",), f"không có loại cộng đồng `{model.community}`",
+        community = _text_at(data, "community")
+        if community is not None and community not in communities:
+            guesses = did_you_mean(community, communities)
+            add(("community",), f"không có loại cộng đồng `{community}`",
                 f"có phải ý bạn là `{guesses[0]}`?" if guesses else "chọn mã trong models/_vocabularies.yml: " + ", ".join(sorted(communities)))
-    for i, location in enumerate(model.locations):
-        if location.province is None:
+    for i, location in _parts(data, "locations"):
+        province = location.get("province", ...)
+        if province is None:
             add(("locations", i, "province"), "nguồn không nêu tỉnh, thành phố",
                 "nếu nguồn có nêu, ghi tên tỉnh; nếu không, giữ null và giải thích ở `note`", warning=True)
-            if location.note is None:
+            if location.get("note") is None:
                 add(("locations", i), "thiếu `note` giải thích vì sao không có tỉnh", "thêm `note: Nguồn không nêu tên tỉnh`")
-        elif places.resolve_province(location.province) is None:
-            guesses = places.suggest_provinces(location.province)
-            add(("locations", i, "province"), f"không nhận ra tỉnh, thành phố `{location.province}`",
+        elif isinstance(province, str) and places.resolve_province(province) is None:
+            guesses = places.suggest_provinces(province)
+            add(("locations", i, "province"), f"không nhận ra tỉnh, thành phố `{province}`",
                 "có phải ý bạn là " + " hoặc ".join(f"`{g}`" for g in guesses) + "?" if guesses
                 else "ghi tên tỉnh, thành phố có dấu, ví dụ: Hà Tĩnh")
-    for i, item in enumerate(model.media):
-        target = media_file(root, record.id, item.file)
+    for i, item in _parts(data, "media"):
+        file = _text_at(item, "file")
+        if file is None:
+            continue
+        target = media_file(root, record_id, file)
         if target is None:
-            add(("media", i, "file"), f"đường dẫn `{item.file}` ra ngoài thư mục ảnh của mô hình",
-                f"đặt ảnh trong models/media/{record.id}/ và chỉ ghi tên tệp")
+            add(("media", i, "file"), f"đường dẫn `{file}` ra ngoài thư mục ảnh của mô hình",
+                f"đặt ảnh trong models/media/{record_id}/ và chỉ ghi tên tệp")
         elif not target.is_file():
-            add(("media", i, "file"), f"không tìm thấy ảnh models/media/{record.id}/{item.file}",
+            add(("media", i, "file"), f"không tìm thấy ảnh models/media/{record_id}/{file}",
                 "kiểm tra tên tệp (phân biệt chữ hoa, chữ thường)")
         elif target.suffix.lower() not in {".jpg", ".jpeg", ".png", ".webp"}:
-            add(("media", i, "file"), f"`{item.file}` không phải ảnh JPEG, PNG hay WebP",
+            add(("media", i, "file"), f"`{file}` không phải ảnh JPEG, PNG hay WebP",
                 "chuyển ảnh sang .jpg hoặc .png")
 
 
@@ -368,7 +444,7 @@ class RecordCache:
     def __init__(self) -> None:
         self._known: dict[Path, tuple[tuple[int, int], Record]] = {}
 
-    def validate(self, path: Path, root: Path, problems: list[Problem]) -> Record | None:
+    def validate(self, path: Path, root: Path, problems: list[Problem], refs: tuple[Any, ...] | None = None) -> Record | None:
         """`validate_record`, skipped for a file unchanged since it last passed."""
         stat = path.stat()
         key = (stat.st_mtime_ns, stat.st_size)
@@ -376,7 +452,7 @@ class RecordCache:
         if known is not None and known[0] == key:
             return known[1]
         before = len(problems)
-        record = validate_record(path, root, problems)
+        record = validate_record(path, root, problems, refs)
         if record is not None and len(problems) == before:
             self._known[path] = (key, record)
         else:
@@ -389,7 +465,7 @@ _TWO_PROCESSES = 200  # records; from here two forked processes read half of the
 
 def _check_refs_with(record: Record, refs: tuple[Any, ...], problems: list[Problem]) -> None:
     sources, ids, vocab, root = refs
-    _check_refs(record, sources, ids, vocab, problems, root)
+    _check_refs(record.id, record.path, record.doc, sources, ids, vocab, problems, root)
 
 
 _Checked = tuple["Record | None", list[Problem], list[Problem]]  # record, its own problems, its references'
@@ -410,7 +486,7 @@ def _validate_each(paths: list[Path], root: Path, refs: tuple[Any, ...], keep: b
     made: list[_Checked] = []
     for path in paths:
         found: list[Problem] = []
-        record = validate_record(path, root, found)
+        record = validate_record(path, root, found, refs)
         referenced: list[Problem] = []
         if record is not None:
             _check_refs_with(record, refs, referenced)
@@ -494,7 +570,7 @@ def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: b
             if record is not None:
                 checked[record.path] = referenced
         else:
-            record = cache.validate(path, root, problems) if cache is not None else validate_record(path, root, problems)
+            record = cache.validate(path, root, problems, refs) if cache is not None else validate_record(path, root, problems, refs)
         if record is None:
             seen.setdefault(path.stem, _relative(path, root))
             continue
@@ -543,11 +619,11 @@ def check_record_text(root: Path, path: Path, text: str) -> list[Problem]:
     with tempfile.TemporaryDirectory(prefix="mohinh-check-") as folder:
         candidate = Path(folder) / path.name  # same stem: the id check sees the real file name
         candidate.write_bytes(text.encode("utf-8"))
-        record = validate_record(candidate, root, problems)
+        vocabularies = _load_vocabularies(models_dir, root, problems)
+        _, named_sources = _load_sources(models_dir, root, problems)
+        refs = (named_sources, {p.stem for p in record_paths(models_dir)}, vocabularies, root)
+        record = validate_record(candidate, root, problems, refs)
         if record is not None:
-            vocabularies = _load_vocabularies(models_dir, root, problems)
-            _, named_sources = _load_sources(models_dir, root, problems)
-            ids = {p.stem for p in record_paths(models_dir)}
-            _check_refs(Record(record.model, rel, record.doc), named_sources, ids, vocabularies, problems, root)
+            _check_refs_with(record, refs, problems)
         shown = candidate.as_posix()
     return [dataclasses.replace(p, path=rel) if p.path == shown else p for p in problems if not p.warning]

@@ -14,17 +14,26 @@ from .errors import InvalidRecords, MohinhError, Problem
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
-def _print_problems(problems: list[Problem]) -> None:
+def _print_problems(problems: list[Problem], only: tuple[str, ...] = ()) -> None:
     for problem in problems:
-        click.echo(str(problem), err=not problem.warning)
+        if _shown(problem, only):
+            click.echo(str(problem), err=not problem.warning)
 
 
-def _summary(problems: list[Problem]) -> str:
+def _shown(problem: Problem, only: tuple[str, ...]) -> bool:
+    return not only or problem.path in only
+
+
+def _summary(problems: list[Problem], only: tuple[str, ...] = ()) -> str:
     errors = sum(not p.warning for p in problems)
     warnings = len(problems) - errors
     files = len({p.path for p in problems if not p.warning})
     text = f"{errors} lỗi trong {files} tệp" if errors else "Không có lỗi"
-    return text + (f", {warnings} cảnh báo." if warnings else ".")
+    text += f", {warnings} cảnh báo." if warnings else "."
+    hidden = sum(not _shown(p, only) for p in problems)
+    if hidden:
+        text += f" Ẩn {hidden} lỗi, cảnh báo ở tệp khác (bỏ --only để xem)."
+    return text
 
 
 def _root() -> Path:
@@ -58,7 +67,9 @@ def main() -> None:
 
 
 @main.command(context_settings=CONTEXT)
-def check() -> None:
+@click.option("--only", "only", multiple=True, metavar="TỆP",
+              help="Chỉ in lỗi, cảnh báo của tệp này (ví dụ models/x.yml; lặp lại được). Mã thoát vẫn tính mọi tệp.")
+def check(only: tuple[str, ...]) -> None:
     """Kiểm tra mọi hồ sơ trong models/ và models/_sources.yml.
 
     In mọi lỗi cùng lúc, mỗi lỗi một dòng: tệp:dòng:cột: trường: lỗi. Cách sửa.
@@ -66,9 +77,25 @@ def check() -> None:
     """
     from .catalogue import check_catalogue
 
-    records, sources, warnings = check_catalogue(_root())
-    _print_problems(warnings)
-    click.echo(f"{records} mô hình, {sources} nguồn. {_summary(warnings)}")
+    root = _root()
+    shown = tuple(_relative_to(root, name) for name in only)
+    try:
+        records, sources, warnings = check_catalogue(root)
+    except InvalidRecords as exc:
+        _print_problems(exc.problems, shown)
+        click.echo(_summary(exc.problems, shown), err=True)
+        sys.exit(1)
+    _print_problems(list(warnings), shown)
+    click.echo(f"{records} mô hình, {sources} nguồn. {_summary(list(warnings), shown)}")
+
+
+def _relative_to(root: Path, name: str) -> str:
+    """``models/x.yml`` as problems name files, from a path given on the command line."""
+    path = Path(name)
+    try:
+        return (path if path.is_absolute() else Path.cwd() / path).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 @main.command(context_settings=CONTEXT)

@@ -88,11 +88,14 @@ class YamlDocument:
 
 
 class YamlProblem(Exception):
-    """The file is not plain, safe YAML; ``problem`` says where and why."""
+    """The file is not plain, safe YAML; ``problem`` says where and why. ``recovered`` are readings of the
+    file with the mistake set right in the ways it likely was meant (each Tab as two or four spaces, or
+    none), so that its other mistakes are told too."""
 
-    def __init__(self, problem: Problem) -> None:
+    def __init__(self, problem: Problem, recovered: tuple[YamlDocument, ...] = ()) -> None:
         super().__init__(str(problem))
         self.problem = problem
+        self.recovered = recovered
 
 
 def _problem(path: str, line: int, column: int, message: str, fix: str) -> YamlProblem:
@@ -213,11 +216,26 @@ def read_text(path: Path, rel: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_INDENT_TAB = re.compile(r"^[ \t]*\t", re.M)
+
+
 def parse_yaml(text: str, rel: str) -> YamlDocument:
     """Parse ``text`` into plain Python data with marks; raise `YamlProblem` on anything unsafe."""
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
+        tab = _INDENT_TAB.search(text)
+        if tab is not None:  # a Tab in an indent: told as such wherever YAML stumbled over it
+            line = text.count("\n", 0, tab.end()) + 1
+            column = tab.end() - (text.rfind("\n", 0, tab.end()) + 1)
+            _, message, fix = _YAML_MESSAGES[0]
+            readings = []
+            for spaces in ("  ", "    ", ""):  # the rest of the file, read as the Tab was likely meant
+                try:
+                    readings.append(parse_yaml(text.replace("\t", spaces), rel))
+                except YamlProblem:
+                    pass
+            raise YamlProblem(Problem(rel, line, column, "", message, fix), tuple(readings)) from None
         message, fix, mark = _translate(exc, text)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise _problem(rel, line, column, message, fix) from None

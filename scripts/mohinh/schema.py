@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    ValidationInfo,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 from .dates import PartialDate
@@ -146,6 +154,8 @@ def _amount(value: Any) -> int:
 
 
 def _count(value: Any) -> int:
+    if isinstance(value, SourceFloat) or (isinstance(value, str) and _THOUSANDS.match(value.strip())):
+        _number(value)  # `1.064`: told as the thousands trap, with the number to write
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         source = value.source if isinstance(value, SourceFloat) else value
         hint = _money_hint(str(source)) if isinstance(source, (str, float)) else None
@@ -177,9 +187,10 @@ def _url(value: Any) -> str:
     return text
 
 
-def _bool(value: Any) -> bool:
+def _bool(value: Any, info: ValidationInfo) -> bool:
     if not isinstance(value, bool):
-        raise _error(f"phải là true hoặc false, đang là `{value}`", "viết draft: true hoặc draft: false")
+        name = info.field_name or "draft"
+        raise _error(f"phải là true hoặc false, đang là `{value}`", f"viết {name}: true hoặc {name}: false")
     return value
 
 
@@ -268,8 +279,8 @@ class Cost(Part):
 class MemberRange(Part):
     """People in one team, as a range."""
 
-    min: Count = Field(..., title="Ít nhất")
-    max: Count = Field(..., title="Nhiều nhất")
+    min: Count = Field(..., title="Ít nhất", description="Số người ít nhất của một tổ")
+    max: Count = Field(..., title="Nhiều nhất", description="Số người nhiều nhất của một tổ")
 
 
 Members = Annotated[int | MemberRange, BeforeValidator(_members)]
@@ -297,7 +308,7 @@ class Recognition(Part):
     title: Text = Field(..., title="Danh hiệu, hình thức", description="Ví dụ: Mô hình điển hình tiên tiến")
     by: Text = Field(..., title="Cơ quan công nhận", description="Ví dụ: Ủy ban nhân dân tỉnh Bắc Kạn")
     level: RecognitionLevel = Field(..., title="Cấp", description="xa: cấp xã; huyen: cấp huyện (trước 07/2025); tinh: cấp tỉnh; bo: cấp bộ")
-    date: Date = Field(..., title="Ngày")
+    date: Date = Field(..., title="Ngày", description="Ngày công nhận: 02/10/2018, 10/2018 hoặc 2018")
     document: Text | None = Field(None, title="Văn bản", description="Ví dụ: Quyết định số 123/QĐ-UBND")
     source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources.yml")
 
@@ -307,8 +318,8 @@ class Contact(Part):
 
     organisation: Text = Field(..., title="Đơn vị", description="Ví dụ: Công an xã Đăk Tờ Re")
     phone: Text | None = Field(None, title="Điện thoại", description="Số của đơn vị đã được công bố")
-    email: Text | None = Field(None, title="Thư điện tử")
-    address: Text | None = Field(None, title="Địa chỉ")
+    email: Text | None = Field(None, title="Thư điện tử", description="Thư điện tử công khai của đơn vị")
+    address: Text | None = Field(None, title="Địa chỉ", description="Địa chỉ trụ sở của đơn vị")
     note: Text | None = Field(None, title="Ghi chú", description="Nơi số điện thoại đã được công bố")
 
 

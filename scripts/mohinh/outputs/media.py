@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from ..catalogue import Record
+from ..catalogue import Record, format_loc
 from ..errors import InvalidRecords, Problem
 from ..paths import media_file, published_name
 from ..render import Renderer
@@ -45,7 +45,7 @@ def web_image(data: bytes, suffix: str) -> bytes:
 
 def _problem(record: Record, index: int, message: str, fix: str) -> Problem:
     line, column = record.doc.position(("media", index, "file"))
-    return Problem(record.path, line, column, f"media[{index}].file", message, fix)
+    return Problem(record.path, line, column, format_loc(("media", index, "file")), message, fix)
 
 
 def make(site: Renderer) -> dict[str, bytes]:
