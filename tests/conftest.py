@@ -77,7 +77,9 @@ class Project:
 def make_project(root: Path, *, with_records: bool = True) -> Project:
     """Copy what a site needs from the repository into ``root`` (not the repo's records)."""
     root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    # The country's figures cite a source of the repository's records: a project without them goes without.
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.split("    national:\n", 1)[0], encoding="utf-8")
     shutil.copytree(REPO / "content", root / "content")
     shutil.copytree(REPO / "overrides", root / "overrides")
     (root / "models").mkdir()
@@ -237,6 +239,7 @@ def repo_site(tmp_path_factory) -> Project:
     project = make_project(tmp_path_factory.mktemp("repo-site") / "p", with_records=False)
     shutil.rmtree(project.models)
     shutil.copytree(REPO / "models", project.models)
+    shutil.copy(REPO / "mkdocs.yml", project.root / "mkdocs.yml")
     build_site(project.root)
     return project
 

@@ -60,9 +60,9 @@ def test_schema_command_writes_and_checks(project: Project) -> None:
     stale = project.write("schema/model.schema.json", "{}\n")
     check = CliRunner().invoke(main, ["schema", "--check"])
     assert (check.exit_code, check.output) == (1, "schema/model.schema.json, schema/sources.schema.json, "
-                                                  "schema/vocabularies.schema.json đã cũ: chạy `mohinh schema` để ghi lại.\n")
+                                                  "schema/source.schema.json, schema/vocabularies.schema.json đã cũ: chạy `mohinh schema` để ghi lại.\n")
     written = CliRunner().invoke(main, ["schema"])
-    assert written.output == ("Đã ghi schema/model.schema.json, schema/sources.schema.json, "
+    assert written.output == ("Đã ghi schema/model.schema.json, schema/sources.schema.json, schema/source.schema.json, "
                               "schema/vocabularies.schema.json.\n")
     assert stale.read_text(encoding="utf-8") == schema_text()
     assert CliRunner().invoke(main, ["schema", "--check"]).output == "Các tệp trong schema/ khớp với mã nguồn.\n"

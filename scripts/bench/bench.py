@@ -38,7 +38,9 @@ MAXRSS = "import resource,sys,atexit;atexit.register(lambda:sys.stderr.write('MA
 
 def make_project(folder: Path, count: int) -> Path:
     folder.mkdir(parents=True)
-    shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
+    # The country's figures cite a source of the repository's records, which synthetic records do not have.
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(config.split("    national:\n", 1)[0], encoding="utf-8")
     shutil.copytree(REPO / "content", folder / "content")
     shutil.copytree(REPO / "overrides", folder / "overrides")
     write_project_models(folder / "models", count)

@@ -36,6 +36,7 @@ PERSONAL_MOBILE = re.compile(r"(?:^|\D)(?:\+?84|0)[35789]\d{8}(?:\D|$)")
 PLACEHOLDER_SOURCE = "ma-nguon"
 
 SOURCES_FILE = "_sources.yml"
+SOURCES_FOLDER = "_sources"
 VOCABULARIES_FILE = "_vocabularies.yml"
 RECORD_SUFFIXES = (".yml", ".yaml")
 
@@ -237,36 +238,58 @@ def _load_vocabularies(models_dir: Path, root: Path, problems: list[Problem]) ->
 
 
 def _load_sources(models_dir: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, Source], set[str] | None]:
-    """The valid sources, and every id the file names (valid or not; None when the file cannot be read).
+    """The valid sources, and every id named (valid or not; None when no source can be read).
 
-    References are checked against the ids named, so one mistake in a source is reported once, in
-    ``_sources.yml``, not again at every record that cites it.
+    Sources are read from ``models/_sources.yml`` (a map of id -> source) and from ``models/_sources/<id>.yml``
+    (one source a file, as the web editor writes them); an id given twice is an error. References are
+    checked against the ids named, so one mistake in a source is reported once, where the source is, not
+    again at every record that cites it.
     """
     path = models_dir / SOURCES_FILE
-    rel = _relative(path, root)
-    if not path.exists():
-        problems.append(Problem(rel, 1, 1, "", "không tìm thấy tệp nguồn", "tạo models/_sources.yml, xem trang Đóng góp"))
-        return {}, None
-    doc = _read(path, rel, problems)
-    if doc is None:
-        return {}, None
-    if not isinstance(doc.data, dict):
-        problems.append(Problem(rel, 1, 1, "", "tệp nguồn phải là các mục `mã-nguồn:` kèm trường",
-                                "xem ví dụ trong trang Đóng góp"))
+    folder = models_dir / SOURCES_FOLDER
+    files = sorted(p for p in folder.glob("*.y*ml") if p.suffix in RECORD_SUFFIXES) if folder.is_dir() else []
+    if not path.exists() and not files:
+        problems.append(Problem(_relative(path, root), 1, 1, "", "không tìm thấy tệp nguồn",
+                                "tạo models/_sources.yml, xem trang Đóng góp"))
         return {}, None
     sources: dict[str, Source] = {}
-    named = {key for key in doc.data if isinstance(key, str)}
-    for key, value in doc.data.items():
-        line, column = doc.position((key,), key=True)
+    named: set[str] = set()
+    where: dict[str, str] = {}
+
+    def take(key: Any, value: Any, doc: YamlDocument, loc: tuple[Any, ...]) -> None:
+        rel = doc.path
+        line, column = doc.position(loc, key=bool(loc)) if loc else (1, 1)
         if not is_slug(key):
             problems.append(Problem(rel, line, column, str(key), f"mã nguồn `{key}` không hợp lệ",
                                     "mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang"))
-            continue
+            return
+        if key in where:
+            problems.append(Problem(rel, line, column, str(key), f"mã nguồn `{key}` đã có ở {where[key]}",
+                                    "mỗi nguồn chỉ ghi một lần; xóa một trong hai"))
+            return
+        where[key] = rel
+        named.add(key)
         try:
             sources[key] = Source.model_validate(value)
         except ValidationError as exc:
-            problems.extend(problems_from_validation(exc, doc, Source, prefix=(key,)))
-    return sources, named
+            problems.extend(problems_from_validation(exc, doc, Source, prefix=loc))
+
+    readable = False
+    if path.exists():
+        doc = _read(path, _relative(path, root), problems)
+        if doc is not None and not isinstance(doc.data, dict):
+            problems.append(Problem(doc.path, 1, 1, "", "tệp nguồn phải là các mục `mã-nguồn:` kèm trường",
+                                    "xem ví dụ trong trang Đóng góp"))
+        elif doc is not None:
+            readable = True
+            for key, value in doc.data.items():
+                take(key, value, doc, (key,))
+    for file in files:
+        doc = _read(file, _relative(file, root), problems)
+        if doc is not None:
+            readable = True
+            take(file.stem, doc.data, doc, ())
+    return sources, (named if readable else None)
 
 
 def record_paths(models_dir: Path) -> list[Path]:

@@ -60,6 +60,8 @@ class Province:
     current: bool
     before_2025: bool = True
     code_before: str = ""
+    changed_on: str = ""  # a former province: when it became part of today's (``01/07/2025``; Huế ``01/01/2025``)
+    legal_basis: str = ""  # and by which act
 
     @property
     def full_name(self) -> str:
@@ -108,6 +110,7 @@ class LocationView:
     province_today: Province | None
     district: str | None = None  # as reported, for finding the commune
     commune: str | None = None
+    annotated: str = ""  # ``reported`` with the district marked as abolished (see `DISTRICTS_ABOLISHED`)
 
     @cached_property
     def _commune_change(self) -> CommuneChange | None:
@@ -128,14 +131,24 @@ class LocationView:
 
     @property
     def text(self) -> str:
-        """``xã Đăk Tờ Re, huyện Kon Rẫy, tỉnh Kon Tum — nay thuộc tỉnh Quảng Ngãi``."""
-        return self.reported + (f" — nay thuộc {self.today}" if self.today else "")
+        """``xã Đăk Tờ Re, huyện Kon Rẫy (cấp huyện không còn từ 01/07/2025), tỉnh Kon Tum — nay thuộc tỉnh Quảng Ngãi``."""
+        return (self.annotated or self.reported) + (f" — nay thuộc {self.today}" if self.today else "")
+
+    @property
+    def now_text(self) -> str | None:
+        """What the place belongs to today, with the date it changed: ``nay thuộc xã Kon Braih, tỉnh Quảng
+        Ngãi (từ 01/07/2025)``; ``nay thuộc thành phố Huế (từ 01/01/2025)``; None when nothing changed."""
+        if self.commune_today:
+            return f"nay thuộc {self.commune_today} (từ {COMMUNES_REORGANISED})"
+        if self.today and self.province is not None:
+            return f"nay thuộc {self.today} (từ {self.province.changed_on})"
+        return None
 
     @property
     def detailed_text(self) -> str:
         """Like ``text`` but down to the commune when known: ``… — nay thuộc xã Kon Braih, tỉnh Quảng Ngãi``."""
         now = self.commune_today or self.today
-        return self.reported + (f" — nay thuộc {now}" if now else "")
+        return (self.annotated or self.reported) + (f" — nay thuộc {now}" if now else "")
 
 
 # --- normalisation ------------------------------------------------------------------------------------------
@@ -240,6 +253,7 @@ def _data() -> _Data:
         province = Province(
             code=row["code"], name=_nfc(row["name"]), kind=row["kind"], slug=_slug(row["name"]),
             current=row["current"] == "1", before_2025=row["before_2025"] == "1", code_before=row["code_before"],
+            changed_on=row["changed_on"], legal_basis=row["legal_basis"],
         )
         provinces.append(province)
         successor[province.name] = _nfc(row["today"])
@@ -414,12 +428,19 @@ def describe_location(
     elif province:
         parts.append(province)
     reported = ", ".join(parts) if parts else "Không rõ địa phương"
+    annotated = ", ".join(f"{p} ({DISTRICTS_ABOLISHED})" if p == district else p for p in parts) if district else ""
     now = today(resolved) if resolved is not None else None
     changed = now is not None and now != resolved
     return LocationView(
         reported=reported, today=now.full_name if changed and now else None, province=resolved,
-        province_today=now, district=district, commune=commune,
+        province_today=now, district=district, commune=commune, annotated=annotated,
     )
+
+
+#: Said of every district a record names: the district level was abolished when the new units began.
+DISTRICTS_ABOLISHED = "cấp huyện không còn từ 01/07/2025"
+#: When the new communes and wards began (the resolutions of the Standing Committee of the National Assembly).
+COMMUNES_REORGANISED = "01/07/2025"
 
 
 # --- collation ----------------------------------------------------------------------------------------------

@@ -133,9 +133,15 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
             for warning in catalogue.warnings:
                 log.info("%s", warning)
             settings = config.extra.get("mohinh") or {}
+            national = settings.get("national")
+            if national and national.get("source") not in catalogue.sources:
+                raise MohinhError(f"mkdocs.yml, extra › mohinh › national › source: không có nguồn "
+                                  f"`{national.get('source')}` trong models/_sources.yml. Cách sửa: thêm nguồn đó vào "
+                                  "models/_sources.yml, hoặc xóa phần `national:`")
             site = Renderer(catalogue, site_url=config.site_url or "",
                             memo=self.preview.memo if self.preview else Memo(), docs_dir=Path(config.docs_dir),
-                            stale_after_years=int(settings.get("stale_after_years", 3)))
+                            stale_after_years=int(settings.get("stale_after_years", 3)),
+                            national=settings.get("national"))
             registry = outputs.registry()
             pool = None
             if self.preview is None and self.config.workers and len(site.models) >= WORKER_THRESHOLD:
@@ -144,8 +150,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
             if self.preview is not None:
                 made = self.preview.make(site, registry, site_dir)
             else:
-                project = outputs.Project(root, catalogue.drafts_included, site.site_url,
-                                          site.docs_dir, site.build_date, site.stale_after_years)
+                project = outputs.Project(root, catalogue.drafts_included, site.site_url, site.docs_dir,
+                                          site.build_date, site.stale_after_years, tuple(site.national.items()))
                 made = outputs.make(site, registry, site_dir, pool, project)
         except MohinhError as exc:
             raise plugin_error(exc) from None
@@ -170,9 +176,15 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         return files
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        """Date every page from the records, not the clock (the sitemap's ``lastmod``: a model page from
-        its record, any other page from the newest record), so two builds of the same records are the same
-        on any day."""
+        """A page made in another process gets its Markdown before MkDocs reads it. Every page is dated from
+        the records, not the clock (the sitemap's ``lastmod``: a model page from its record, any other page
+        from the newest record), so two builds of the same records are the same on any day."""
+        if self._build is not None and page.file.src_uri in self._build.made.pending:
+            try:
+                received = self._build.made.receive([page.file.src_uri])
+            except MohinhError as exc:
+                raise plugin_error(exc) from None
+            page.file.content_bytes = received[page.file.src_uri]
         if self._build is not None:
             site = self._build.site
             updated = site.page_dates.get(page.file.src_uri, site.site_date)

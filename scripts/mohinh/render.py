@@ -392,7 +392,8 @@ class Renderer:
     """Renders every page of a catalogue; holds the compiled templates and shared listings."""
 
     def __init__(self, catalogue: Catalogue, site_url: str = "", memo: Memo | None = None,
-                 docs_dir: Path | None = None, *, today: dt.date | None = None, stale_after_years: int = 3) -> None:
+                 docs_dir: Path | None = None, *, today: dt.date | None = None, stale_after_years: int = 3,
+                 national: dict[str, Any] | None = None) -> None:
         self.catalogue = catalogue
         self.site_url = site_url
         self.memo = memo if memo is not None else Memo()
@@ -403,6 +404,7 @@ class Renderer:
         self.docs_dir = docs_dir  # hand-written pages, whose ``<!-- mohinh:... -->`` listings are filled
         self.build_date = today or build_day()  # a status older than `stale_after_years` on this day may have changed
         self.stale_after_years = stale_after_years
+        self.national = national or {}  # the country's figures, from `extra.mohinh.national` (see snippets/ca-nuoc)
         self._inputs: dict[str, tuple[Any, ...]] = {}
 
     @cached_property
@@ -537,6 +539,10 @@ class Renderer:
 
         return sorted(self.models, key=weight, reverse=True)
 
+    def share(self, part: int, whole: int) -> str:
+        """``2,4%``: ``part`` of ``whole`` the Vietnamese way."""
+        return percent(part, whole)
+
     def stats(self) -> dict[str, int]:
         communes = {
             (loc.province or "", loc.district or "", loc.commune) for v in self.models for loc in v.m.locations if loc.commune
@@ -558,7 +564,7 @@ class Renderer:
 
     def fill_placeholders(self, markdown: str) -> str:
         """Replace ``<!-- mohinh:NAME -->`` markers in hand-written pages with generated listings."""
-        for name in ("so-lieu", "moi-nhat", "nhan-rong-nhieu", "tin-moi", "ban-do"):
+        for name in ("so-lieu", "moi-nhat", "nhan-rong-nhieu", "tin-moi", "ban-do", "ca-nuoc"):
             marker = f"<!-- mohinh:{name} -->"
             if marker in markdown:
                 markdown = markdown.replace(marker, self.render(f"snippets/{name}.md.j2").strip())

@@ -323,6 +323,15 @@ class Contact(Part):
     note: Text | None = Field(None, title="Ghi chú", description="Nơi số điện thoại đã được công bố")
 
 
+class ReplacedForce(Part):
+    """The force a model is built on, replaced by law since the source was written."""
+
+    force: Text = Field(..., title="Lực lượng", description="Lực lượng mô hình dựa vào, ví dụ: Bảo vệ dân phố")
+    replaced_by: Text = Field(..., title="Thay bằng", description="Ví dụ: Tổ bảo vệ an ninh, trật tự ở cơ sở")
+    law: Text = Field(..., title="Căn cứ", description="Ví dụ: Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở (Luật số 30/2023/QH15)")
+    date: Date = Field(..., title="Từ ngày", description="Ngày lực lượng mới thay lực lượng cũ, ví dụ: 01/07/2024")
+
+
 class ReplicationStep(Part):
     """One step a commune takes to copy a model."""
 
@@ -387,6 +396,9 @@ class Model(Part):
     costs: Annotated[list[Cost], BeforeValidator(_list)] = TextList(title="Kinh phí", description="Chi phí và ai chi trả, mỗi khoản có ngày và nguồn")
     team: Team | None = Field(None, title="Đội, tổ thực hiện", description="Số người, vai trò, lịch, tập huấn, như nguồn nêu")
     recognition: Annotated[list[Recognition], BeforeValidator(_list)] = TextList(title="Công nhận", description="Công nhận chính thức, mỗi mục có ngày và nguồn")
+    replaced_force: ReplacedForce | None = Field(
+        None, title="Lực lượng đã được thay thế",
+        description="Khi lực lượng mô hình dựa vào đã được luật thay bằng lực lượng khác (ví dụ bảo vệ dân phố, từ 01/07/2024)")
     contacts: Annotated[list[Contact], BeforeValidator(_list)] = TextList(title="Liên hệ", description="Số điện thoại, địa chỉ công khai của đơn vị (không ghi số cá nhân)")
     lessons: Annotated[list[Text], BeforeValidator(_list)] = TextList(title="Bài học kinh nghiệm", description="Điều rút ra được, mỗi bài học một dòng")
     limitations: Annotated[list[Text], BeforeValidator(_list)] = TextList(title="Hạn chế, khó khăn", description="Điểm yếu, khó khăn nguồn đã nêu")
@@ -441,6 +453,7 @@ _PART_DOCS = {
     "MemberRange": ("Khoảng số người", "Ít nhất và nhiều nhất"),
     "Recognition": ("Công nhận", "Một lần được công nhận chính thức"),
     "Contact": ("Liên hệ", "Liên hệ công khai của một đơn vị"),
+    "ReplacedForce": ("Lực lượng đã được thay thế", "Lực lượng mô hình dựa vào, đã được luật thay bằng lực lượng khác"),
 }
 
 

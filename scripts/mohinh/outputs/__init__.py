@@ -21,6 +21,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,7 @@ def registry() -> tuple[Output, ...]:
     from . import data, feeds, kits, listings, media, pages, search
 
     return (
-        Output("trang mô hình", make=pages.make),
+        Output("trang mô hình", make=pages.make, paths=pages.paths),
         Output("trang danh sách", make=listings.make),
         Output("dữ liệu mở", make=data.make, paths=data.paths),
         Output("nguồn tin", make=feeds.make, paths=feeds.paths),
@@ -86,10 +87,10 @@ class Made:
     pending: dict[str, Future[dict[str, bytes]]] = field(default_factory=dict)
     writing: list[Future[list[tuple[str, ...]]] | tuple[str, ...]] = field(default_factory=list)
 
-    def receive(self) -> dict[str, bytes]:
-        """Wait for the files made elsewhere; them, by site path."""
-        done = {path: future.result()[path] for path, future in sorted(self.pending.items())}
-        self.pending.clear()
+    def receive(self, paths: Iterable[str] | None = None) -> dict[str, bytes]:
+        """Wait for the files made elsewhere (those of ``paths``, or all); them, by site path."""
+        wanted = sorted(self.pending) if paths is None else [p for p in paths if p in self.pending]
+        done = {path: self.pending.pop(path).result()[path] for path in wanted}
         return done
 
     def written(self) -> list[str]:
@@ -115,18 +116,26 @@ class Project:
     docs_dir: Path | None
     build_date: dt.date
     stale_after_years: int
+    national: tuple[tuple[str, Any], ...] = ()
 
     def site(self) -> Renderer:
         from ..catalogue import load_catalogue
 
         catalogue = load_catalogue(self.root, drafts=self.drafts, parallel=False)
         return Renderer(catalogue, site_url=self.site_url, docs_dir=self.docs_dir, today=self.build_date,
-                        stale_after_years=self.stale_after_years)
+                        stale_after_years=self.stale_after_years, national=dict(self.national))
+
+
+@lru_cache(maxsize=1)
+def _site_of(project: Project) -> Renderer:
+    """In a worker process: the project's site, loaded once for all the outputs that process makes (the
+    worker lives for one build)."""
+    return project.site()
 
 
 def _make_elsewhere(project: Project, names: tuple[str, ...]) -> dict[str, bytes]:
     """In another process: the outputs named, made from the project's records, checked against their paths."""
-    site = project.site()
+    site = _site_of(project)
     files: dict[str, bytes] = {}
     for output in registry():
         if output.name in names and output.make is not None and output.paths is not None:
@@ -160,13 +169,12 @@ def make(site: Renderer, outputs: Iterable[Output], folder: Path, pool: Executor
 
     outputs = list(outputs)
     elsewhere = [o for o in outputs if pool is not None and project is not None and o.paths and o.make]
-    if elsewhere:
+    for output in elsewhere:  # one task each, in registry order: model pages first, MkDocs reads them soonest
         assert pool is not None
-        future = pool.submit(_make_elsewhere, project, tuple(o.name for o in elsewhere))
-        for output in elsewhere:
-            for path in output.paths(site):  # type: ignore[misc]
-                claim(path)
-                made.pending[path] = future
+        future = pool.submit(_make_elsewhere, project, (output.name,))
+        for path in output.paths(site):  # type: ignore[misc]
+            claim(path)
+            made.pending[path] = future
     for output in outputs:
         if output.make is None or output in elsewhere:
             continue

@@ -231,6 +231,11 @@ def editor_schemas() -> dict[str, str]:
     sources = TypeAdapter(dict[Slug, Source]).json_schema()
     sources["propertyNames"] = {"pattern": SLUG_PATTERN}
     sources["$id"] = "sources.schema.json"
+    source = Source.model_json_schema()
+    source["$id"] = "source.schema.json"
+    source.update(title="Một nguồn (models/_sources/<mã>.yml)",
+                  description="Một bài báo, báo cáo mà hồ sơ lấy thông tin; tên tệp là mã nguồn")
+    source["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     vocabularies = Vocabularies.model_json_schema()
     vocabularies["$id"] = "vocabularies.schema.json"
     return {
@@ -239,6 +244,7 @@ def editor_schemas() -> dict[str, str]:
             sources, "Nguồn dùng chung (models/_sources.yml)",
             "Mỗi mục: mã nguồn (chữ thường không dấu, gạch ngang) với `title` và `date` bắt buộc",
             {"Source": ("Nguồn", "Một bài báo, báo cáo mà hồ sơ lấy thông tin")})),
+        "source.schema.json": _json(source),
         "vocabularies.schema.json": _json(_vietnamese(
             vocabularies, "Danh mục chủ đề và loại cộng đồng (models/_vocabularies.yml)",
             "Thêm mục mới với `slug` không dấu và `label` tiếng Việt; không đổi `slug` đã có",

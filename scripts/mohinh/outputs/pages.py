@@ -5,6 +5,11 @@ from __future__ import annotations
 from ..render import Renderer
 
 
+def paths(site: Renderer) -> list[str]:
+    """Where `make` puts the pages (so they can be made in another process while MkDocs starts)."""
+    return [view.url for view in site.models]
+
+
 def make(site: Renderer) -> dict[str, str]:
     """Each model's page, by path under the docs dir (MkDocs publishes it at ``/mo-hinh/<id>/``)."""
     return {view.url: site.model_page(view) for view in site.models}
