@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+pytestmark = pytest.mark.browser
+
 
 def font_size(page) -> float:
     return page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")

@@ -87,8 +87,8 @@ def test_json_is_normalised(data: Project) -> None:
     assert dak_to_re["places"][0] == {
         "reported": "xã Đăk Tờ Re, huyện Kon Rẫy, tỉnh Kon Tum", "province_reported": "Kon Tum",
         "province_today": "Quảng Ngãi", "province_today_code": "51", "province_today_slug": "quang-ngai",
-        "commune_today": dak_to_re["places"][0]["commune_today"],
-        "text": "xã Đăk Tờ Re, huyện Kon Rẫy, tỉnh Kon Tum — nay thuộc tỉnh Quảng Ngãi",
+        "commune_today": "xã Kon Braih, tỉnh Quảng Ngãi",
+        "text": "xã Đăk Tờ Re, huyện Kon Rẫy (cấp huyện không còn từ 01/07/2025), tỉnh Kon Tum — nay thuộc tỉnh Quảng Ngãi",
     }
     assert dak_to_re["record"]["locations"][1] == {"province": None, "note": "Nguồn không nêu tên tỉnh"}
     assert dak_to_re["places"][1]["province_today"] is None
@@ -102,7 +102,8 @@ def test_models_csv_round_trips(data: Project) -> None:
     assert [r["id"] for r in table] == [m["id"] for m in document["models"]]
     dak_to_re = table[0]
     assert dak_to_re["tên"] == "Tổ tự quản"
-    assert dak_to_re["địa bàn"] == "xã Đăk Tờ Re, huyện Kon Rẫy, tỉnh Kon Tum — nay thuộc tỉnh Quảng Ngãi | Không rõ địa phương"
+    assert dak_to_re["địa bàn"] == ("xã Đăk Tờ Re, huyện Kon Rẫy (cấp huyện không còn từ 01/07/2025), tỉnh Kon Tum "
+                                   "— nay thuộc tỉnh Quảng Ngãi | Không rõ địa phương")
     assert dak_to_re["tỉnh hiện nay"] == "Quảng Ngãi"
     assert dak_to_re["số kết quả"] == "1" and dak_to_re["địa chỉ"] == f"{SITE}mo-hinh/dak-to-re/"
 

@@ -155,7 +155,7 @@ def _checklists(root: Path, site_url: str = "https://mohinh.example.vn/") -> lis
 
 def test_every_real_kit_matches_python_docx() -> None:
     checklists = _checklists(REPO)
-    assert len(checklists) >= 5
+    assert len(checklists) >= 3  # the records whose sources give steps a commune can follow
     for checklist in checklists:
         _same(checklist)
 

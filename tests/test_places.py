@@ -135,9 +135,11 @@ def test_unknown_names_get_suggestions() -> None:
 
 def test_describe_location_as_reported_and_today() -> None:
     view = describe_location("Kon Tum", "huyện Kon Rẫy", "xã Đăk Tờ Re")
-    assert view.text == "xã Đăk Tờ Re, huyện Kon Rẫy, tỉnh Kon Tum — nay thuộc tỉnh Quảng Ngãi"
+    assert view.reported == "xã Đăk Tờ Re, huyện Kon Rẫy, tỉnh Kon Tum"  # as the source named it
+    assert view.text == "xã Đăk Tờ Re, huyện Kon Rẫy (cấp huyện không còn từ 01/07/2025), tỉnh Kon Tum — nay thuộc tỉnh Quảng Ngãi"
+    assert view.now_text == "nay thuộc xã Kon Braih, tỉnh Quảng Ngãi (từ 01/07/2025)"
     assert view.province.name == "Kon Tum" and view.province_today.name == "Quảng Ngãi"
-    assert describe_location("Hà Tĩnh", "thị xã Kỳ Anh").text == "thị xã Kỳ Anh, tỉnh Hà Tĩnh"
+    assert describe_location("Hà Tĩnh", "thị xã Kỳ Anh").text == "thị xã Kỳ Anh (cấp huyện không còn từ 01/07/2025), tỉnh Hà Tĩnh"
     assert describe_location("Hà Tĩnh", "thị xã Kỳ Anh").today is None
     assert describe_location(None).text == "Không rõ địa phương"
     assert describe_location(None, None, "xã Kỳ Hoa").text == "xã Kỳ Hoa"
@@ -147,16 +149,17 @@ def test_describe_location_as_reported_and_today() -> None:
 
 def test_place_comes_first_and_names_are_kept_as_given() -> None:
     view = describe_location("Hà Tĩnh", "thị xã Kỳ Anh", "phường Kỳ Long", "tổ dân phố Long Hải")
-    assert view.text == "tổ dân phố Long Hải, phường Kỳ Long, thị xã Kỳ Anh, tỉnh Hà Tĩnh"
+    assert view.text == "tổ dân phố Long Hải, phường Kỳ Long, thị xã Kỳ Anh (cấp huyện không còn từ 01/07/2025), tỉnh Hà Tĩnh"
     assert describe_location("TT Huế", "Phú Vang", "Phú Mỹ").reported == "Phú Mỹ, Phú Vang, tỉnh Thừa Thiên Huế"
     nfd = describe_location(unicodedata.normalize("NFD", "Kon Tum"), "huyện Kon Rẫy",
                             unicodedata.normalize("NFD", "xã Đăk Tờ Re"))
-    assert nfd.text == "xã Đăk Tờ Re, huyện Kon Rẫy, tỉnh Kon Tum — nay thuộc tỉnh Quảng Ngãi"
+    assert nfd.text == "xã Đăk Tờ Re, huyện Kon Rẫy (cấp huyện không còn từ 01/07/2025), tỉnh Kon Tum — nay thuộc tỉnh Quảng Ngãi"
 
 
 def test_thua_thien_hue_is_now_the_city_of_hue() -> None:
     view = describe_location("Thừa Thiên Huế", "thành phố Huế")
-    assert view.text == "thành phố Huế, tỉnh Thừa Thiên Huế — nay thuộc thành phố Huế"
+    assert view.text == "thành phố Huế (cấp huyện không còn từ 01/07/2025), tỉnh Thừa Thiên Huế — nay thuộc thành phố Huế"
+    assert view.now_text == "nay thuộc thành phố Huế (từ 01/01/2025)"  # Huế's own date, not the provinces' 01/07/2025
     assert describe_location("TP. Huế").text == "thành phố Huế"
 
 
@@ -179,7 +182,7 @@ def test_thua_thien_hue_is_now_the_city_of_hue() -> None:
 def test_commune_mergers_of_the_seed_articles(province: str, district: str | None, commune: str, now: str) -> None:
     view = describe_location(province, district, commune)
     assert view.commune_today == now
-    assert view.detailed_text == f"{view.reported} — nay thuộc {now}"
+    assert view.detailed_text == f"{view.annotated or view.reported} — nay thuộc {now}"
 
 
 def test_divided_and_unknown_communes_keep_only_the_province() -> None:

@@ -73,6 +73,7 @@ def test_every_record_cites_a_seed_article_and_check_passes(site, monkeypatch) -
 
 def test_location_shows_todays_province(site) -> None:
     text = text_of(site.html("mo-hinh/dak-to-re-to-tu-quan/index.html"))
-    assert "xã Đăk Tờ Re, huyện Kon Rẫy, tỉnh Kon Tum — nay thuộc tỉnh Quảng Ngãi" in text
+    assert ("xã Đăk Tờ Re, huyện Kon Rẫy (cấp huyện không còn từ 01/07/2025), tỉnh Kon Tum — nay thuộc xã Kon Braih, "
+            "tỉnh Quảng Ngãi (từ 01/07/2025)") in text
     unknown = text_of(site.html("mo-hinh/mo-hinh-5-tu-quan/index.html"))
     assert "Không rõ địa phương" in unknown and "không nêu tên tỉnh" in unknown

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+pytestmark = pytest.mark.browser
+
 SITE_PAGE = "https://mohinh.example.vn/mo-hinh/bac-kan-ho-an-toan/"
 
 

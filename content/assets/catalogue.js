@@ -1,11 +1,25 @@
-/* Catalogue filters (/mo-hinh/): combine province, topic, community, status, year and a keyword.
-   Without JavaScript the form stays hidden and the page is a plain list of every model. */
+/* Catalogue filters (/mo-hinh/): combine province, topic, community, status, year, evidence, costs and a
+   keyword; sort by the date of the newest information. Without JavaScript the form stays hidden and the
+   page is a plain list of every model. */
 (function () {
   "use strict";
   var form = document.querySelector("form.mh-facets");
   if (!form) return;
+  var list = document.querySelector(".mh-catalogue");
   var cards = Array.prototype.slice.call(document.querySelectorAll(".mh-catalogue > .mh-card"));
   var count = form.querySelector(".mh-facets__count");
+  var sort = form.elements["sap-xep"];
+
+  function order() {
+    var sorted = cards.slice();
+    if (sort && sort.value === "moi-nhat") {
+      sorted.sort(function (a, b) {
+        var da = a.getAttribute("data-ngay"), db = b.getAttribute("data-ngay");
+        return da < db ? 1 : da > db ? -1 : cards.indexOf(a) - cards.indexOf(b);
+      });
+    }
+    sorted.forEach(function (card) { list.appendChild(card); });
+  }
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
@@ -13,7 +27,7 @@
 
   function apply() {
     var words = fold(form.elements.q.value).split(/\s+/).filter(Boolean);
-    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select")).filter(function (s) { return s !== sort; });
     var shown = 0;
     cards.forEach(function (card) {
       var keep = selects.every(function (select) {
@@ -27,6 +41,8 @@
     var params = new URLSearchParams();
     if (form.elements.q.value) params.set("q", form.elements.q.value);
     selects.forEach(function (select) { if (select.value) params.set(select.name, select.value); });
+    if (sort && sort.value) params.set(sort.name, sort.value);
+    order();
     var query = params.toString();
     history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
   }
