@@ -10,6 +10,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
+
 AXE = Path(__file__).resolve().parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 
 PAGES = {

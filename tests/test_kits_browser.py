@@ -8,11 +8,11 @@ import subprocess
 
 import pytest
 
-pytestmark = pytest.mark.browser
-
 from conftest import StaticServer, make_project
 from mohinh.build import build_site
 from test_kits import KIT_ID, SHORT_ID, SITE_URL, STEPS, squeeze, write_kit_records
+
+pytestmark = pytest.mark.browser
 
 STORAGE_KEY = f"mohinh:checklist:{KIT_ID}"
 

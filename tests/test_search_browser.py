@@ -7,9 +7,9 @@ import unicodedata
 
 import pytest
 
-pytestmark = pytest.mark.browser
-
 from conftest import assert_search_index_complete, search_fragments
+
+pytestmark = pytest.mark.browser
 
 # A name ending in `*`: several models bear it (the first result is any of them).
 QUERIES = [

@@ -75,6 +75,7 @@ class _Build:
     pool: Executor | None = None
     html_blocks: dict[str, list[str]] = field(default_factory=dict)
     handed: dict[str, File] = field(default_factory=dict)  # generated files as MkDocs knows them
+    filled: set[str] = field(default_factory=set)  # hand-written pages replaced by their filled copy
 
 
 def plugin_error(exc: MohinhError) -> PluginError:
@@ -156,6 +157,7 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         except MohinhError as exc:
             raise plugin_error(exc) from None
         generated_pages: set[str] = set()
+        filled: set[str] = set()
         handed: dict[str, File] = {}
         for path in sorted([*made.contents, *made.pending]):
             existing = files.get_file_from_path(path)
@@ -163,13 +165,14 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                 if not (existing.abs_src_path and path in made.contents and _has_marker(existing.abs_src_path)):
                     raise PluginError(f"content/{path} trùng với trang được tạo tự động từ models/; đổi tên hoặc xóa tệp đó")
                 files.remove(existing)  # a hand-written page with listings: its filled copy takes its place
+                filled.add(path)
             if path.endswith(".md"):
                 generated_pages.add(path)
             handed[path] = self._hand_over(config, path, made.contents.get(path, b""))
             files.append(handed[path])
         if self.preview is not None:
             self.preview.forget_gone(files)
-        self._build = _Build(site, made, generated_pages, pool, handed=handed)
+        self._build = _Build(site, made, generated_pages, pool, handed=handed, filled=filled)
         # The search indexes the browser merges with the first (a large site has several; see outputs.search).
         config.extra["mohinh_search_more"] = search.search_folders(
             len(site.models), self.config.search_shard_pages)[1:]
@@ -196,6 +199,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         if self._build is None or page.file.src_uri not in self._build.generated_pages:
             return markdown
         record = self._build.site.record_paths.get(page.file.src_uri)
+        if page.file.src_uri in self._build.filled:  # edited where it is written, in content/
+            record = posixpath.join(os.path.relpath(config.docs_dir, _root(config)).replace(os.sep, "/"), page.file.src_uri)
         if record is not None and config.repo_url and config.edit_uri:
             page.edit_url = _edit_url(record, config)
         markdown, blocks = set_aside_html(markdown)
