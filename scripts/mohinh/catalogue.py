@@ -12,7 +12,7 @@ import gc
 import os
 import re
 import typing
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -328,7 +328,7 @@ def validate_record(path: Path, root: Path, problems: list[Problem], refs: tuple
             wrong = [tuple(error["loc"])[:2] if len(error["loc"]) > 1 and isinstance(error["loc"][1], int)
                      else tuple(error["loc"]) for error in exc.errors(include_url=False)]
             sources, ids, vocab, project = refs
-            _check_refs(stem, rel, doc, sources, ids, vocab, problems, project, skip=wrong)
+            _check_refs(stem, rel, doc.data, lambda: doc, sources, ids, vocab, problems, project, skip=wrong)
         return None
     if model.id is not None and model.id != stem:
         line, column = doc.position(("id",))
@@ -338,33 +338,46 @@ def validate_record(path: Path, root: Path, problems: list[Problem], refs: tuple
     return Record(model, rel, doc, path) if ok else None
 
 
-def _listed(data: dict[str, Any], key: str) -> list[tuple[int, Any]]:
-    value = data.get(key)
+_MISSING = object()
+
+
+def _get(data: Any, key: str, default: Any = None) -> Any:
+    """A field of a record part, as written (a dict) or validated (a pydantic model)."""
+    if isinstance(data, dict):
+        return data.get(key, default)
+    if isinstance(data, BaseModel):
+        return getattr(data, key, default)
+    return default
+
+
+def _listed(data: Any, key: str) -> list[tuple[int, Any]]:
+    value = _get(data, key)
     return list(enumerate(value)) if isinstance(value, list) else []
 
 
-def _parts(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
-    return [(i, item) for i, item in _listed(data, key) if isinstance(item, dict)]
+def _parts(data: Any, key: str) -> list[tuple[int, Any]]:
+    return [(i, item) for i, item in _listed(data, key) if isinstance(item, (dict, BaseModel))]
 
 
 def _text_at(data: Any, key: str) -> str | None:
-    value = data.get(key) if isinstance(data, dict) else None
+    value = _get(data, key)
     return value if isinstance(value, str) else None
 
 
 def _check_refs(
-    record_id: str, rel: str, doc: YamlDocument, sources: Collection[str] | None, ids: set[str],
-    vocab: Vocabularies | None, problems: list[Problem], root: Path, skip: Collection[tuple[Any, ...]] = (),
+    record_id: str, rel: str, data: Any, where: Callable[[], YamlDocument], sources: Collection[str] | None,
+    ids: set[str], vocab: Vocabularies | None, problems: list[Problem], root: Path,
+    skip: Collection[tuple[Any, ...]] = (),
 ) -> None:
-    """Cross-references of one record, read from its data as written, so that they are checked even when
-    some values are wrong (every mistake is told in one run); ``sources`` are the source ids named (None:
-    not checked); places in ``skip`` already have a problem and are not checked again."""
-    data = doc.data if isinstance(doc.data, dict) else {}
+    """Cross-references of one record: ``data`` is the validated `Model`, or the record as written when
+    some values are wrong (so its references are checked too: every mistake told in one run); ``where``
+    gives the file's marks, read only for a problem. ``sources`` are the source ids named (None: not
+    checked); places in ``skip`` already have a problem and are not checked again."""
 
     def add(loc: tuple[Any, ...], message: str, fix: str, *, warning: bool = False) -> None:
         if any(loc[:len(other)] == other for other in skip):
             return
-        line, column = doc.position(loc)
+        line, column = where().position(loc)
         problems.append(Problem(rel, line, column, format_loc(loc), message, fix, warning))
 
     def check_source(loc: tuple[Any, ...], source_id: Any) -> None:
@@ -380,34 +393,33 @@ def _check_refs(
     for i, source_id in _listed(data, "sources"):
         check_source(("sources", i), source_id)
     for i, result in _parts(data, "results"):
-        check_source(("results", i, "source"), result.get("source"))
-        value, total = result.get("value"), result.get("total")
+        check_source(("results", i, "source"), _get(result, "source"))
+        value, total = _get(result, "value"), _get(result, "total")
         numbers = all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (value, total))
         if numbers and total < value:
             add(("results", i, "total"), f"tổng số {total} nhỏ hơn số liệu {value}",
                 "kiểm tra lại: `value` là phần, `total` là tổng (847 trên 1310)")
     for key in ("updates", "costs", "recognition"):
         for i, part in _parts(data, key):
-            check_source((key, i, "source"), part.get("source"))
+            check_source((key, i, "source"), _get(part, "source"))
     funders = [t.slug for t in vocab.funders] if vocab is not None else []
     for i, cost in _parts(data, "costs"):
-        paid_by = cost.get("paid_by")
+        paid_by = _get(cost, "paid_by")
         if vocab is not None and isinstance(paid_by, str) and paid_by not in funders:
             guesses = did_you_mean(paid_by, funders)
             add(("costs", i, "paid_by"), f"không có nguồn kinh phí `{paid_by}`",
                 f"có phải ý bạn là `{guesses[0]}`?" if guesses else
                 "chọn mã trong `funders:` của models/_vocabularies.yml: " + (", ".join(funders) or "(chưa có mục nào)"))
-    team = data.get("team")
-    if isinstance(team, dict):
-        check_source(("team", "source"), team.get("source"))
-        members = team.get("members")
-        if isinstance(members, dict) and all(isinstance(members.get(k), int) for k in ("min", "max")) \
-                and members["min"] > members["max"]:
-            add(("team", "members"), f"khoảng {members['min']}–{members['max']} người ngược chiều",
-                f"viết members: {{min: {members['max']}, max: {members['min']}}}")
+    team = _get(data, "team")
+    if isinstance(team, (dict, BaseModel)):
+        check_source(("team", "source"), _get(team, "source"))
+        members = _get(team, "members")
+        low, high = _get(members, "min"), _get(members, "max")
+        if isinstance(low, int) and isinstance(high, int) and low > high:
+            add(("team", "members"), f"khoảng {low}–{high} người ngược chiều", f"viết members: {{min: {high}, max: {low}}}")
     for i, contact in _parts(data, "contacts"):
         phone = _text_at(contact, "phone")
-        if phone and PERSONAL_MOBILE.search(re.sub(r"[\s.]", "", phone)) and not contact.get("note"):
+        if phone and PERSONAL_MOBILE.search(re.sub(r"[\s.]", "", phone)) and not _get(contact, "note"):
             add(("contacts", i, "phone"), f"`{phone}` trông như số di động cá nhân",
                 "chỉ ghi số công khai của đơn vị; nếu số này đã được công bố, ghi nơi công bố vào `note`", warning=True)
     for i, other in _listed(data, "related"):
@@ -433,11 +445,11 @@ def _check_refs(
             add(("community",), f"không có loại cộng đồng `{community}`",
                 f"có phải ý bạn là `{guesses[0]}`?" if guesses else "chọn mã trong models/_vocabularies.yml: " + ", ".join(sorted(communities)))
     for i, location in _parts(data, "locations"):
-        province = location.get("province", ...)
+        province = _get(location, "province", _MISSING)
         if province is None:
             add(("locations", i, "province"), "nguồn không nêu tỉnh, thành phố",
                 "nếu nguồn có nêu, ghi tên tỉnh; nếu không, giữ null và giải thích ở `note`", warning=True)
-            if location.get("note") is None:
+            if _get(location, "note") is None:
                 add(("locations", i), "thiếu `note` giải thích vì sao không có tỉnh", "thêm `note: Nguồn không nêu tên tỉnh`")
         elif isinstance(province, str) and places.resolve_province(province) is None:
             guesses = places.suggest_provinces(province)
@@ -488,7 +500,7 @@ _TWO_PROCESSES = 200  # records; from here two forked processes read half of the
 
 def _check_refs_with(record: Record, refs: tuple[Any, ...], problems: list[Problem]) -> None:
     sources, ids, vocab, root = refs
-    _check_refs(record.id, record.path, record.doc, sources, ids, vocab, problems, root)
+    _check_refs(record.id, record.path, record.model, lambda: record.doc, sources, ids, vocab, problems, root)
 
 
 _Checked = tuple["Record | None", list[Problem], list[Problem]]  # record, its own problems, its references'
