@@ -8,6 +8,7 @@ generated from the same declaration; each model's ``record`` follows the record 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, WithJsonSchema
@@ -180,29 +181,31 @@ def models_csv(views: list[ModelView], site_url: str) -> bytes:
     return csv_bytes(rows)
 
 
-def results_csv(views: list[ModelView]) -> bytes:
-    """One row per result figure, with its source."""
-    rows: list[list[Any]] = [RESULTS_CSV_HEADER]
+def _dated_rows(views: list[ModelView], header: list[str], items: Callable[[ModelView], list[Any]],
+                cells: Callable[[ModelView, Any], list[Any]]) -> bytes:
+    """One row per dated, sourced item of each model (a result, a cost): the model, the item's own cells,
+    then its date and its source."""
+    rows: list[list[Any]] = [header]
     for v in views:
         sources = dict(v.sources)
-        for r in v.m.results:
-            source = sources[r.source]
-            rows.append([v.id, v.m.name, r.label, r.value, "" if r.total is None else r.total, r.unit or "",
-                         r.scope or "", r.as_of.iso, r.source, source.title, source.date.iso, source.url or ""])
+        for item in items(v):
+            source = sources[item.source]
+            rows.append([v.id, v.m.name, *cells(v, item), item.as_of.iso, item.source, source.title,
+                         source.date.iso, source.url or ""])
     return csv_bytes(rows)
+
+
+def results_csv(views: list[ModelView]) -> bytes:
+    """One row per result figure, with its source."""
+    return _dated_rows(views, RESULTS_CSV_HEADER, lambda v: list(v.m.results), lambda v, r: [
+        r.label, r.value, "" if r.total is None else r.total, r.unit or "", r.scope or ""])
 
 
 def costs_csv(views: list[ModelView]) -> bytes:
     """One row per cost, with who paid and its source (``du-lieu/kinh-phi.csv``)."""
-    rows: list[list[Any]] = [COSTS_CSV_HEADER]
-    for v in views:
-        sources = dict(v.sources)
-        for c in v.m.costs:
-            source = sources[c.source]
-            rows.append([v.id, v.m.name, c.label, c.amount, c.per or "", v.funder_labels.get(c.paid_by, c.paid_by),
-                         "có" if c.in_kind else "", c.note or "", c.as_of.iso, c.source, source.title,
-                         source.date.iso, source.url or ""])
-    return csv_bytes(rows)
+    return _dated_rows(views, COSTS_CSV_HEADER, lambda v: list(v.m.costs), lambda v, c: [
+        c.label, c.amount, c.per or "", v.funder_labels.get(c.paid_by, c.paid_by), "có" if c.in_kind else "",
+        c.note or ""])
 
 
 def _json(data: Any) -> str:
