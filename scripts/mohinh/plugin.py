@@ -71,7 +71,7 @@ class _Build:
 
     site: Renderer
     made: outputs.Made
-    generated_pages: set[str]
+    generated_pages: set[str] = field(default_factory=set)
     pool: Executor | None = None
     html_blocks: dict[str, list[str]] = field(default_factory=dict)
     handed: dict[str, File] = field(default_factory=dict)  # generated files as MkDocs knows them
@@ -144,21 +144,21 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                             stale_after_years=int(settings.get("stale_after_years", 3)),
                             national=settings.get("national"))
             registry = outputs.registry()
-            pool = None
-            if self.preview is None and self.config.workers and len(site.models) >= WORKER_THRESHOLD:
-                pool = ProcessPoolExecutor(self.config.workers)
             site_dir = Path(config.site_dir)
             if self.preview is not None:
                 made = self.preview.make(site, registry, site_dir)
+                self._build = _Build(site, made)
             else:
+                pool = None
+                if self.config.workers and len(site.models) >= WORKER_THRESHOLD:
+                    pool = ProcessPoolExecutor(self.config.workers)
+                self._build = _Build(site, outputs.Made(), pool=pool)  # closed by `on_build_error` if anything fails
                 project = outputs.Project(root, catalogue.drafts_included, site.site_url, site.docs_dir,
                                           site.build_date, site.stale_after_years, tuple(site.national.items()))
-                made = outputs.make(site, registry, site_dir, pool, project)
+                made = self._build.made = outputs.make(site, registry, site_dir, pool, project)
         except MohinhError as exc:
             raise plugin_error(exc) from None
-        generated_pages: set[str] = set()
-        filled: set[str] = set()
-        handed: dict[str, File] = {}
+        generated_pages, filled, handed = self._build.generated_pages, self._build.filled, self._build.handed
         for path in sorted([*made.contents, *made.pending]):
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -172,7 +172,6 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
             files.append(handed[path])
         if self.preview is not None:
             self.preview.forget_gone(files)
-        self._build = _Build(site, made, generated_pages, pool, handed=handed, filled=filled)
         # The search indexes the browser merges with the first (a large site has several; see outputs.search).
         config.extra["mohinh_search_more"] = search.search_folders(
             len(site.models), self.config.search_shard_pages)[1:]
