@@ -44,3 +44,23 @@ def test_new_refuses_an_unknown_province(project: Project) -> None:
     result = CliRunner().invoke(main, ["new", "Tiếng kẻng", "--province", "Ha Tihn"])
     assert result.exit_code == 1
     assert "không nhận ra tỉnh, thành phố “Ha Tihn”. Có phải ý bạn là Hà Tĩnh" in result.output
+
+
+def test_new_template_names_every_version_2_field(project: Project) -> None:
+    CliRunner().invoke(main, ["new", "Camera an ninh", "--province", "Gia Lai"])
+    text = (project.models / "gia-lai-camera-an-ninh.yml").read_text(encoding="utf-8")
+    for field in ("status_as_of:", "costs:", "amount:", "paid_by:", "in_kind:", "team:", "members: {min:",
+                  "recognition:", "level:", "contacts:", "origin:", "teams:"):
+        assert field in text, field
+    check = CliRunner().invoke(main, ["check"])  # the placeholder source is named as such
+    assert "`ma-nguon` là mã nguồn mẫu của `mohinh new`" in check.output
+
+
+def test_build_without_the_plugin_in_mkdocs_yml_says_how_to_add_it(project: Project) -> None:
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("plugins:\n  mohinh: {}\n", "plugins: []\n"),
+                      encoding="utf-8")
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "mkdocs.yml chưa khai báo plugin mohinh" in result.output
+    assert not (project.root / "site").exists()

@@ -1,6 +1,6 @@
 """Named exceptions and the `Problem` every check reports.
 
-The library raises these; only the CLI and the MkDocs hook turn them into exit codes or
+The library raises these; only the CLI and the MkDocs plugin turn them into exit codes or
 ``PluginError``.
 """
 

@@ -1,8 +1,9 @@
 """Replication kits: the checklist of a model as Word (.docx), Markdown and CSV, for communes copying it.
 
 Every model whose record has a ``replication`` section gets ``mo-hinh/<id>/checklist.docx``,
-``checklist.csv`` and ``checklist.md``. The kits are made in a worker process while MkDocs renders
-the pages and written straight into the folder MkDocs builds (see `site`); `write_kits` waits for them.
+``checklist.csv`` and ``checklist.md``, with the budget table, the team and the contacts when the record
+has them. Each kit is a `Job` (see `mohinh.outputs`): made in a worker process while MkDocs renders the
+pages and written straight into the folder MkDocs builds.
 """
 
 from __future__ import annotations
