@@ -176,3 +176,30 @@ def test_a_record_from_a_child_process_still_knows_its_lines(tmp_path) -> None:
     lines = (project.root / record.path).read_text(encoding="utf-8").splitlines()
     line = lines.index(next(x for x in lines if x.startswith("  - province:"))) + 1
     assert record.doc.position(("locations", 0, "province")) == (line, 15)  # read again when asked
+
+
+SPAWNED = """
+import multiprocessing, sys
+from pathlib import Path
+multiprocessing.set_start_method("spawn", force=True)  # as on Windows and macOS
+from mohinh.build import build_site
+build_site(Path(sys.argv[1]))
+"""
+
+
+def test_the_worker_starts_the_spawn_way_too(tmp_path) -> None:
+    """Windows and macOS start worker processes by spawning, not forking: the site is the same."""
+    import os
+    import subprocess
+    import sys
+
+    project = synthetic_project(tmp_path / "p", 25)
+    build_site(project.root)
+    forked = tree(project.root / "site")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run([sys.executable, "-c", SPAWNED, str(project.root)], env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    spawned = tree(project.root / "site")
+    assert sorted(spawned) == sorted(forked)
+    assert [path for path in forked if forked[path] != spawned[path]] == []
