@@ -74,7 +74,7 @@ class Catalogue:
     topics: dict[str, Term]
     communities: dict[str, Term]
     warnings: tuple[Problem, ...] = ()
-    funders: tuple[tuple[str, str], ...] = ()  # slug, label
+    funders: dict[str, Term] = field(default_factory=dict)
     drafts_included: bool = False
     first_commits: dict[str, PartialDate] = field(default_factory=dict)
     last_commits: dict[str, PartialDate] = field(default_factory=dict)
@@ -634,7 +634,7 @@ def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: b
         topics={t.slug: t for t in vocab.topics},
         communities={t.slug: t for t in vocab.communities},
         warnings=tuple(sorted(problems)),
-        funders=tuple((t.slug, t.label) for t in vocab.funders),
+        funders={t.slug: t for t in vocab.funders},
         drafts_included=drafts,
         first_commits=first,
         last_commits=last,

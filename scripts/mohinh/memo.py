@@ -11,20 +11,17 @@ T = TypeVar("T")
 class Memo:
     """Results by key, each reused while the inputs it was made from compare equal.
 
-    A full build passes ``keep=False``: nothing is kept, every result is made once. Under ``mohinh
-    serve`` one memo lives for the whole session; `sweep` after each rebuild lets go of what that
+    A full build uses one memo for that build (a card shown on several listings is rendered once). Under
+    ``mohinh serve`` one memo lives for the whole session; `sweep` after each rebuild lets go of what that
     rebuild did not ask for (models removed, templates changed).
     """
 
-    def __init__(self, *, keep: bool = True) -> None:
-        self.keep = keep
+    def __init__(self) -> None:
         self._kept: dict[Hashable, tuple[Any, Any]] = {}
         self._asked: dict[Hashable, tuple[Any, Any]] = {}
 
     def get(self, key: Hashable, inputs: Any, make: Callable[[], T]) -> T:
         """The result kept under ``key`` if it was made from equal ``inputs``; else ``make()``, kept."""
-        if not self.keep:
-            return make()
         known = self._asked.get(key) or self._kept.get(key)
         if known is None or known[0] != inputs:
             known = (inputs, make())
@@ -38,8 +35,7 @@ class Memo:
 
     def put(self, key: Hashable, inputs: Any, value: Any) -> None:
         """Keep ``value`` under ``key`` as made from ``inputs``."""
-        if self.keep:
-            self._asked[key] = (inputs, value)
+        self._asked[key] = (inputs, value)
 
     def sweep(self) -> None:
         """End of a rebuild: keep only what it asked for."""

@@ -27,8 +27,6 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
-import shutil
-import tempfile
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,9 +43,9 @@ from mkdocs.structure.pages import Page
 from . import outputs
 from .catalogue import Catalogue, load_catalogue
 from .errors import InvalidRecords, MohinhError
-from .memo import Memo
 from .outputs import listings, search
 from .outputs.search import SHARD_PAGES
+from .paths import write_if_changed
 from .preview import Preview
 from .render import Renderer, put_back_html, set_aside_html
 
@@ -96,7 +94,6 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         #: What ``mkdocs serve`` keeps between rebuilds; None in a one-off build.
         self.preview: Preview | None = None
         self._build: _Build | None = None
-        self._workdir: Path | None = None
 
     # --- session ---
 
@@ -108,7 +105,6 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         if self.preview is not None:
             self.preview.close()
             self.preview = None
-        self._forget_workdir()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = _root(config)
@@ -140,7 +136,7 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                                   f"`{national.get('source')}` trong models/_sources.yml. Cách sửa: thêm nguồn đó vào "
                                   "models/_sources.yml, hoặc xóa phần `national:`")
             site = Renderer(catalogue, site_url=config.site_url or "",
-                            memo=self.preview.memo if self.preview else Memo(), docs_dir=Path(config.docs_dir),
+                            memo=self.preview.memo if self.preview else None, docs_dir=Path(config.docs_dir),
                             stale_after_years=int(settings.get("stale_after_years", 3)),
                             national=settings.get("national"))
             registry = outputs.registry()
@@ -243,47 +239,27 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                         output.after_pages(build.site, site_dir, self.config.search_shard_pages)
         except MohinhError as exc:
             raise plugin_error(exc) from None
-        if self.preview is None:
-            self._forget_workdir()
 
     def on_build_error(self, *, error: Exception) -> None:
         build, self._build = self._build, None
         if build is not None:
             self._close_pool(build, cancel=True)
-        if self.preview is None:
-            self._forget_workdir()
 
     # --- helpers ---
 
     def _hand_over(self, config: MkDocsConfig, path: str, content: str | bytes) -> File:
-        """A generated page or file for MkDocs. A full build hands it over in memory; ``mkdocs serve`` through
-        the work folder, written only when it changed, so that the dirty rebuild (which compares file dates)
-        converts and copies only what an edit touched."""
-        if self.preview is None:
-            return File.generated(config, path, content=content)
-        target = self._work_folder() / path
-        _write_if_changed(target, content)
-        return File.generated(config, path, abs_src_path=str(target))
+        """A generated page or file for MkDocs: in memory in a full build, through the preview's work
+        folder under ``mkdocs serve`` (see `Preview.hand_over`)."""
+        if self.preview is not None:
+            return self.preview.hand_over(config, path, content)
+        return File.generated(config, path, content=content)
 
     def _fill(self, file: File, content: bytes) -> None:
         """The content of a file registered before it was made (`_hand_over` with empty content)."""
-        if self.preview is None:
-            file.content_bytes = content
+        if file.abs_src_path is not None:
+            write_if_changed(Path(file.abs_src_path), content)
         else:
-            assert file.abs_src_path is not None
-            _write_if_changed(Path(file.abs_src_path), content)
-
-    def _work_folder(self) -> Path:
-        """Where the generated pages and files are written for MkDocs to read (kept for a whole
-        ``mkdocs serve`` session, so unchanged files keep their dates)."""
-        if self._workdir is None:
-            self._workdir = Path(tempfile.mkdtemp(prefix="mohinh-"))
-        return self._workdir
-
-    def _forget_workdir(self) -> None:
-        if self._workdir is not None:
-            shutil.rmtree(self._workdir, ignore_errors=True)
-            self._workdir = None
+            file.content_bytes = content
 
     @staticmethod
     def _close_pool(build: _Build, cancel: bool = False) -> None:
@@ -299,17 +275,6 @@ def _root(config: MkDocsConfig) -> Path:
 def _has_marker(path: str) -> bool:
     with open(path, encoding="utf-8") as handle:
         return listings.MARKER in handle.read()
-
-
-def _write_if_changed(target: Path, content: str | bytes) -> None:
-    """Write ``content`` unless the file already holds it (its date tells a dirty rebuild it is unchanged)."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    try:
-        if target.stat().st_size == len(data) and target.read_bytes() == data:
-            return
-    except FileNotFoundError:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
 
 
 def _edit_url(record: str, config: MkDocsConfig) -> str:

@@ -14,18 +14,26 @@ How the preview differs from a full build:
 from __future__ import annotations
 
 import logging
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .catalogue import RecordCache
 from .errors import MohinhError
 from .memo import Memo
 from .outputs import Made, Output, make
+from .paths import write_if_changed
 from .render import Renderer
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
 
 log = logging.getLogger("mkdocs.plugins.mohinh")
 
@@ -44,7 +52,7 @@ class Preview:
         self._dests: dict[str, str] = {}  # generated file -> where it was written in the site, last rebuild
         self._written: set[str] = set()  # files jobs wrote into the site (kits), last rebuild
         self._background: threading.Thread | None = None
-        self._lock = threading.Lock()
+        self._work_folder: Path | None = None
 
     def make(self, site: Renderer, registry: Iterable[Output], site_dir: Path) -> Made:
         """`outputs.make` for a rebuild: open data and feeds of the last rebuild for now (made at once the
@@ -58,6 +66,18 @@ class Preview:
         made.contents.update(self._late)
         self.memo.sweep()
         return made
+
+    def hand_over(self, config: MkDocsConfig, path: str, content: str | bytes) -> File:
+        """A generated page or file for MkDocs, through the session's work folder: written only when it
+        changed, so the dirty rebuild (which compares file dates) converts and copies only what an edit
+        touched."""
+        from mkdocs.structure.files import File
+
+        if self._work_folder is None:
+            self._work_folder = Path(tempfile.mkdtemp(prefix="mohinh-"))
+        target = self._work_folder / path
+        write_if_changed(target, content)
+        return File.generated(config, path, abs_src_path=str(target))
 
     def forget_gone(self, files: Iterable) -> None:  # noqa: ANN001 - MkDocs' Files
         """Remove from the served site what the last rebuild generated and this one does not (a removed model)."""
@@ -83,10 +103,7 @@ class Preview:
             try:
                 contents = make(site, late, site_dir).contents
                 for path, content in contents.items():
-                    if self._late.get(path) != content:
-                        target = site_dir / path
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+                    write_if_changed(site_dir / path, content)
                 self._late = contents
                 for output in after:
                     output.after_pages(site, site_dir, shard)  # type: ignore[misc]
@@ -103,7 +120,11 @@ class Preview:
             self._background = None
 
     def close(self) -> None:
+        """End of the session: background work finished, the work folder removed."""
         self.wait()
+        if self._work_folder is not None:
+            shutil.rmtree(self._work_folder, ignore_errors=True)
+            self._work_folder = None
 
 
 def _memory_bytecode_cache():  # noqa: ANN202 - a jinja2.BytecodeCache

@@ -24,9 +24,9 @@ from .catalogue import Catalogue, Record
 from .dates import PartialDate
 from .memo import Memo
 from .paths import published_name
-from .schema import RECOGNITION_LABELS, STATUS_LABELS, Result, Source, Term, Update
+from .schema import RECOGNITION_LABELS, STATUS_LABELS, Cost, Result, Source, Term, Update
 from .sharing import share_links
-from .text import fold, markdown_html, md, number, percent, slug
+from .text import fold, markdown_html, md, money, money_short, number, percent, slug
 
 MODEL_DIR = "mo-hinh"
 PROVINCE_DIR = "dia-phuong"
@@ -113,6 +113,7 @@ def _environment(overrides: Path | None) -> jinja2.Environment:
     env.filters["markdown"] = lambda v: Markup(v)  # fields validated as Markdown without HTML
     env.filters["number"] = lambda v: Markup(escape(number(v)))
     env.filters["money"] = lambda v, per=None: Markup(escape(money(v, per)))
+    env.filters["percent"] = lambda part, whole: Markup(escape(percent(part, whole)))
     env.filters["recognition_level"] = lambda v: RECOGNITION_LABELS[v]
     env.filters["md_html"] = _markdown_html
     env.filters["update_anchor"] = update_anchor
@@ -132,19 +133,6 @@ def build_day() -> dt.date:
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
     return dt.date.today()
-
-
-def money(amount: int, per: str | None = None) -> str:
-    """``878.000.000 đồng``, ``50.000 đồng/hộ``."""
-    return f"{number(amount)} đồng" + (f"/{per}" if per else "")
-
-
-def money_short(amount: int) -> str:
-    """``878 triệu đồng``, ``51,8 triệu đồng``, ``1,5 tỷ đồng``, ``50.000 đồng`` (for cards)."""
-    for scale, word in ((1_000_000_000, "tỷ"), (1_000_000, "triệu")):
-        if amount >= scale:
-            return f"{number(round(amount / scale, 3))} {word} đồng"
-    return f"{number(amount)} đồng"
 
 
 @dataclass(frozen=True)
@@ -237,7 +225,7 @@ class ModelView:
         if not self.m.costs:
             return None
         largest = max(self.m.costs, key=lambda c: c.amount)
-        payers = list(dict.fromkeys(self.funder_labels.get(c.paid_by, c.paid_by).lower() for c in self.m.costs))
+        payers = list(dict.fromkeys(self.payer(c).lower() for c in self.m.costs))
         per = f"/{largest.per}" if largest.per else ""
         return f"Chi phí: {money_short(largest.amount)}{per} ({largest.label.lower()}); chi trả: {', '.join(payers)}"
 
@@ -264,9 +252,9 @@ class ModelView:
         text = str(members) if isinstance(members, int) else f"{members.min}–{members.max}"
         return f"{text} người" + (f"/{team.per}" if team.per else "")
 
-    @property
-    def funder_labels(self) -> dict[str, str]:
-        return dict(self.catalogue.funders)
+    def payer(self, cost: Cost) -> str:
+        """Who paid a cost, in words: ``Người dân đóng góp`` (`mohinh check` makes sure the slug is known)."""
+        return self.catalogue.funders[cost.paid_by].label
 
     @cached_property
     def topics(self) -> list[Term]:
@@ -518,7 +506,7 @@ class Renderer:
                   order=lambda p: p[0]),
             facet("kinh-phi", "Kinh phí", [("co" if v.m.costs else "chua", "Có thông tin kinh phí" if v.m.costs
                                              else "Chưa có thông tin kinh phí") for v in models]),
-            facet("ai-chi-tra", "Ai chi trả", [(f, dict(self.catalogue.funders).get(f, f)) for v in models for f in v.funders_used]),
+            facet("ai-chi-tra", "Ai chi trả", [(f, self.catalogue.funders[f].label) for v in models for f in v.funders_used]),
             facet("cong-nhan", "Công nhận", [(level, RECOGNITION_LABELS[level]) for v in models for level in v.recognition_levels],
                   order=lambda p: list(RECOGNITION_LABELS).index(p[0])),
         ]
@@ -538,10 +526,6 @@ class Renderer:
             return (v.m.status == "replicating", len(v.m.locations), v.id)
 
         return sorted(self.models, key=weight, reverse=True)
-
-    def share(self, part: int, whole: int) -> str:
-        """``2,4%``: ``part`` of ``whole`` the Vietnamese way."""
-        return percent(part, whole)
 
     def stats(self) -> dict[str, int]:
         communes = {

@@ -68,6 +68,18 @@ def number(value: int | float) -> str:
     return f"{int(value):,}".replace(",", ".")  # what Babel gives for vi, without its cost
 
 
+def money(amount: int, per: str | None = None) -> str:
+    """An amount of đồng in full: ``878.000.000 đồng``, ``50.000 đồng/hộ``."""
+    return f"{number(amount)} đồng" + (f"/{per}" if per else "")
+
+
+def money_short(amount: int) -> str:
+    """An amount of đồng in words, for cards: ``878 triệu đồng``, ``51,8 triệu đồng``, ``1,5 tỷ đồng``."""
+    from babel.numbers import format_compact_decimal
+
+    return format_compact_decimal(amount, format_type="long", locale=LOCALE, fraction_digits=3) + " đồng"
+
+
 def percent(part: int | float, whole: int | float) -> str:
     """Share of ``whole`` as a Vietnamese percentage with one decimal: ``847, 1310`` -> ``64,7%``."""
     from babel.numbers import format_decimal

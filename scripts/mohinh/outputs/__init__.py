@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MohinhError
+from ..paths import write_if_changed
 from ..render import Renderer
 
 
@@ -40,14 +41,16 @@ class Job:
     def run(self, folder: Path) -> tuple[str, ...]:
         """Make the files and write them into ``folder`` (the site); their paths."""
         made = self.function(*self.args)
-        if sorted(made) != sorted(self.paths):
-            raise MohinhError(f"{self.function.__name__} tạo {sorted(made)}, không phải {sorted(self.paths)} "
-                              "(lỗi của mohinh, xin báo lại)")
+        _as_declared(self.function.__name__, made, self.paths)
         for path, content in made.items():
-            target = folder / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+            write_if_changed(folder / path, content)
         return self.paths
+
+
+def _as_declared(what: str, made: Mapping[str, object], declared: Iterable[str]) -> None:
+    """An output made elsewhere must make exactly the files it declared (MkDocs was told of them before)."""
+    if sorted(made) != sorted(declared):
+        raise MohinhError(f"{what} tạo {sorted(made)}, không phải {sorted(declared)} (lỗi của mohinh, xin báo lại)")
 
 
 Content = str | bytes | Job
@@ -140,9 +143,7 @@ def _make_elsewhere(project: Project, names: tuple[str, ...]) -> dict[str, bytes
     for output in registry():
         if output.name in names and output.make is not None and output.paths is not None:
             made = dict(output.make(site))
-            if sorted(made) != sorted(output.paths(site)):
-                raise MohinhError(f"{output.name}: tạo {sorted(made)}, không phải {sorted(output.paths(site))} "
-                                  "(lỗi của mohinh, xin báo lại)")
+            _as_declared(output.name, made, output.paths(site))
             files.update({path: content.encode("utf-8") if isinstance(content, str) else content
                           for path, content in made.items() if not isinstance(content, Job)})
     return files
@@ -186,7 +187,7 @@ def make(site: Renderer, outputs: Iterable[Output], folder: Path, pool: Executor
                 made.contents[path] = content
     todo = []
     for job in jobs:
-        if site.memo.keep and site.memo.last(("job", job)) == str(folder):
+        if site.memo.last(("job", job)) == str(folder):
             site.memo.put(("job", job), None, str(folder))  # written there before, unchanged
             made.writing.append(job.paths)
         else:

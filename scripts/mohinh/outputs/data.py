@@ -120,7 +120,7 @@ def model_data(view: ModelView, site_url: str) -> ModelData:
         teams=view.total("teams"),
         members=view.total("members"),
         costs=[CostData(label=c.label, amount=c.amount, per=c.per, paid_by=c.paid_by,
-                        paid_by_label=view.funder_labels.get(c.paid_by, c.paid_by), in_kind=c.in_kind,
+                        paid_by_label=view.payer(c), in_kind=c.in_kind,
                         as_of=c.as_of.iso, source=c.source) for c in view.m.costs],
         topics=[TermData(slug=t.slug, label=t.label) for t in view.topics],
         community=TermData(slug=view.community.slug, label=view.community.label),
@@ -204,7 +204,7 @@ def results_csv(views: list[ModelView]) -> bytes:
 def costs_csv(views: list[ModelView]) -> bytes:
     """One row per cost, with who paid and its source (``du-lieu/kinh-phi.csv``)."""
     return _dated_rows(views, COSTS_CSV_HEADER, lambda v: list(v.m.costs), lambda v, c: [
-        c.label, c.amount, c.per or "", v.funder_labels.get(c.paid_by, c.paid_by), "có" if c.in_kind else "",
+        c.label, c.amount, c.per or "", v.payer(c), "có" if c.in_kind else "",
         c.note or ""])
 
 

@@ -22,9 +22,9 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from ..render import ModelView, Renderer, money
+from ..render import ModelView, Renderer
 from ..text import csv_bytes as csv_file_bytes
-from ..text import xml_safe
+from ..text import money, xml_safe
 from . import Job
 
 FONT = "Times New Roman"  # has every Vietnamese letter in Word and (as Liberation Serif) in LibreOffice
@@ -94,7 +94,7 @@ class Checklist:
             cited="; ".join(f"{src.title} ({src.date.display})" for _, src in view.sources),
             budget=tuple((c.label + (f" ({c.note})" if c.note else ""),
                           money(c.amount, c.per) + (" (hiện vật)" if c.in_kind else "") + f", {c.as_of.display}",
-                          view.funder_labels.get(c.paid_by, c.paid_by)) for c in view.m.costs),
+                          view.payer(c)) for c in view.m.costs),
             team=_team_lines(view),
             contacts=tuple(", ".join(part for part in (c.organisation, c.phone, c.email, c.address, c.note) if part)
                            for c in view.m.contacts),
