@@ -381,7 +381,7 @@ class Renderer:
 
     def __init__(self, catalogue: Catalogue, site_url: str = "", memo: Memo | None = None,
                  docs_dir: Path | None = None, *, today: dt.date | None = None, stale_after_years: int = 3,
-                 national: dict[str, Any] | None = None) -> None:
+                 national: dict[str, Any] | None = None, editor: Any = None) -> None:
         self.catalogue = catalogue
         self.site_url = site_url
         self.memo = memo if memo is not None else Memo()
@@ -393,6 +393,7 @@ class Renderer:
         self.build_date = today or build_day()  # a status older than `stale_after_years` on this day may have changed
         self.stale_after_years = stale_after_years
         self.national = national or {}  # the country's figures, from `extra.mohinh.national` (see snippets/ca-nuoc)
+        self.editor = editor  # where /quan-tri/ saves: `outputs.editor.EditorSettings` from `extra.mohinh.editor`
         self._inputs: dict[str, tuple[Any, ...]] = {}
 
     @cached_property
