@@ -213,3 +213,34 @@ def test_the_form_refuses_thousands_dots_and_impossible_dates_in_vietnamese(tab,
     assert any("`878.000.000` không phải số tiền viết liền" in e and "viết 878000000" in e for e in errors), errors
     assert any("ngày 31/02/2020 không có thật" in e for e in errors), errors
     _shot(page, "loi-so-tien", page.get_by_label("Số tiền (đồng)", exact=True).locator("xpath=ancestor::div[3]"))
+
+
+def test_the_admin_page_stays_out_of_search_and_sitemap_and_asks_only_its_git_host(browser, editor, tmp_path) -> None:
+    from conftest import search_fragments
+    from mohinh.build import build_site
+
+    project, _, _ = editor
+    site = project.root / "site"
+    assert '<meta name="robots" content="noindex, nofollow">' in (site / "quan-tri" / "index.html").read_text(encoding="utf-8")
+    assert "quan-tri" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert not [url for url in search_fragments(site / "pagefind") if "quan-tri" in url]
+    # A site set up for a self-managed GitLab, signed in with PKCE: loading the editor asks nothing of anyone
+    # but the site until the officer signs in (then only the git host).
+    other = make_project(tmp_path / "gitlab")
+    config = (other.root / "mkdocs.yml").read_text(encoding="utf-8")
+    other.write("mkdocs.yml", config.replace("  mohinh:\n", "  mohinh:\n    editor:\n      backend: gitlab\n"
+                                             "      repo: cong-an/mo-hinh\n      base_url: https://git.donvi.vn\n"
+                                             "      app_id: a1b2c3\n", 1))
+    build_site(other.root)
+    server = StaticServer(other.root / "site")
+    context = browser.new_context(locale="vi-VN")
+    try:
+        page = context.new_page()
+        asked: list[str] = []
+        page.on("request", lambda request: asked.append(request.url))
+        page.goto(server.url + "quan-tri/")
+        page.get_by_role("button", name="Đăng nhập bằng GitLab").wait_for()
+        assert {u.split("/")[2] for u in asked} == {server.url.split("/")[2]}
+    finally:
+        context.close()
+        server.close()
