@@ -130,6 +130,22 @@
     });
   }
 
+  /* The excerpt from the model's own text: the part of the page with most matches, never the hidden search data
+     of a model page (its own part, under the heading #mh-du-lieu-tim-kiem); without a match elsewhere, the
+     page's first words. */
+  function excerptOf(item) {
+    var excerpt = document.createElement("span");
+    excerpt.className = "mh-search__excerpt";
+    var parts = (item.sub_results || []).filter(function (sub) { return !/#mh-du-lieu-tim-kiem$/.test(sub.url); });
+    parts.sort(function (a, b) { return (b.locations || []).length - (a.locations || []).length; });
+    if (parts.length) {
+      excerpt.innerHTML = parts[0].excerpt; /* Pagefind escapes page text; it only adds <mark> */
+    } else {
+      excerpt.textContent = (item.content || "").split(/\s+/).slice(0, 24).join(" ") + "…";
+    }
+    return excerpt;
+  }
+
   function entryLink(item, className) {
     var link = document.createElement("a");
     link.href = item.url;
@@ -143,10 +159,7 @@
       place.textContent = item.meta.tinh;
       link.appendChild(place);
     }
-    var excerpt = document.createElement("span");
-    excerpt.className = "mh-search__excerpt";
-    excerpt.innerHTML = item.excerpt; /* Pagefind escapes page text; it only adds <mark> */
-    link.appendChild(excerpt);
+    link.appendChild(excerptOf(item));
     return link;
   }
 
