@@ -26,7 +26,7 @@ from .memo import Memo
 from .paths import published_name
 from .schema import RECOGNITION_LABELS, STATUS_LABELS, Cost, Result, Source, Term, Update
 from .sharing import share_links
-from .text import fold, markdown_html, md, money, money_short, number, percent, slug
+from .text import fold, markdown_html, md, money, money_short, number, percent, slug, syllable_pairs
 
 MODEL_DIR = "mo-hinh"
 PROVINCE_DIR = "dia-phuong"
@@ -479,6 +479,29 @@ class ModelView:
         text = " ".join([self.m.name, *(v.reported for v in self.locations)])
         words = {w for w in text.replace(",", " ").split() if "đ" in w.lower()}
         return " ".join(sorted(w.replace("đ", "d").replace("Đ", "D") for w in words))
+
+    @cached_property
+    def place_names(self) -> list[str]:
+        """Every name of the model's places, for search: provinces as reported (former ones too) and today,
+        and each location as reported (``xã Đăk Tờ Re, huyện Kon Rẫy, tỉnh Kon Tum``)."""
+        names = [p.name for p in self.reported_provinces] + [p.name for p in self.provinces_today]
+        return list(dict.fromkeys(names + [v.reported for v in self.locations]))
+
+    @cached_property
+    def search_pairs(self) -> tuple[str, str, str]:
+        """`syllable_pairs` of the name, of the places (`place_names`) and of the rest a reader may type
+        (summary, motto, lead, topics, community), each a space-separated string, a pair only in the first
+        part it belongs to; the model page indexes them with falling weights."""
+        seen: set[str] = set()
+
+        def fresh(texts: list[str]) -> str:
+            pairs = [pair for text in texts for pair in syllable_pairs(text) if pair not in seen]
+            seen.update(pairs)
+            return " ".join(dict.fromkeys(pairs))
+
+        m = self.m
+        rest = [m.summary, m.motto or "", m.lead or "", *(t.label for t in self.topics), self.community.label]
+        return fresh([m.name]), fresh(self.place_names), fresh(rest)
 
     @property
     def places_text(self) -> str:
