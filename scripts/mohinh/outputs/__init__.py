@@ -68,7 +68,7 @@ class Output:
 
 def registry() -> tuple[Output, ...]:
     """Every output, in the order they are made."""
-    from . import data, feeds, kits, listings, media, pages, search
+    from . import data, feeds, fonts, kits, listings, media, pages, search
 
     return (
         Output("trang mô hình", make=pages.make, paths=pages.paths),
@@ -77,6 +77,7 @@ def registry() -> tuple[Output, ...]:
         Output("nguồn tin", make=feeds.make, paths=feeds.paths),
         Output("bộ nhân rộng", make=kits.make),
         Output("ảnh", make=media.make),
+        Output("phông chữ", make=fonts.make),
         Output("chỉ mục tìm kiếm", after_pages=search.make),
     )
 
