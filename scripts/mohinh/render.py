@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from . import places, vnmap
+from . import charts, places, vnmap
 from .catalogue import Catalogue, Record
 from .dates import PartialDate
 from .memo import Memo
@@ -122,6 +122,9 @@ def _environment(overrides: Path | None) -> jinja2.Environment:
     return env
 
 
+#: The ``funders`` entry for "several payers, or not stated": never one segment of a split by payer.
+MIXED_PAYER = "hon-hop"
+
 EVIDENCE_LEVELS = ("Mới nêu tên", "Có mô tả cách làm", "Có số liệu kết quả", "Đã nhân rộng", "Được công nhận")
 
 
@@ -143,17 +146,69 @@ class ResultView:
     source_number: int
 
     @property
+    def value_text(self) -> str:
+        """``76.303 hộ``, or ``847/1.310 thôn, tổ dân phố`` when counted out of a total."""
+        r = self.result
+        text = number(r.value) + ("/" + number(r.total) if r.total is not None else "")
+        return text + (" " + r.unit if r.unit else "")
+
+    @property
+    def share(self) -> str | None:
+        """``64,7%`` of the total, or None without a (non-zero) total."""
+        return percent(self.result.value, self.result.total) if self.result.total else None
+
+    @property
+    def share_bar(self) -> Markup | None:
+        """The share drawn as a bar (`charts.share_bar`), named with its figures; None without a total."""
+        r = self.result
+        if not r.total:
+            return None
+        whole = number(r.total) + (" " + r.unit if r.unit else "")
+        return charts.share_bar(r.value, r.total, f"{self.share} ({number(r.value)} trên {whole}): {r.label}")
+
+    @property
     def figure(self) -> str:
         """``76.303 hộ`` or ``847/1.310 thôn, tổ dân phố (64,7%)``."""
+        return self.value_text + (f" ({self.share})" if self.share else "")
+
+    @property
+    def measure(self) -> tuple[str, str, str]:
+        """What is counted, in what, where: results with the same measure are values of one series."""
         r = self.result
-        text = number(r.value)
-        if r.total is not None:
-            text += "/" + number(r.total)
-        if r.unit:
-            text += " " + r.unit
-        if r.total:
-            text += f" ({percent(r.value, r.total)})"
-        return text
+        return (r.label, r.unit or "", r.scope or "")
+
+
+@dataclass(frozen=True)
+class Series:
+    """Several dated values of one measure (same label, unit and scope), oldest first."""
+
+    points: list[ResultView]
+
+    @property
+    def label(self) -> str:
+        return self.points[-1].result.label
+
+    @property
+    def chart(self) -> Markup:
+        """The values as columns (`charts.columns`), named with every value and its date."""
+        unit = self.points[-1].result.unit
+        said = "; ".join(f"{p.value_text}, tính đến {p.result.as_of.display}" for p in self.points)
+        cols = [charts.Column(p.result.value, p.result.as_of.short, number(p.result.value)) for p in self.points]
+        return charts.columns(cols, f"{self.label}{f' ({unit})' if unit else ''} qua các năm: {said}")
+
+
+@dataclass(frozen=True)
+class PayerSplit:
+    """Amounts one source gives on one date, each paid by a named payer, drawn as a stacked bar."""
+
+    costs: list[tuple[Cost, Term, str]]  # the cost, who paid it, the colour of its segment
+    source_number: int
+
+    @property
+    def chart(self) -> Markup:
+        said = "; ".join(f"{payer.label}: {money(c.amount)}" for c, payer, _ in self.costs)
+        return charts.stacked_bar([charts.Segment(c.amount, colour) for c, _, colour in self.costs],
+                                  f"Các khoản theo ai chi trả: {said}")
 
 
 @dataclass
@@ -219,15 +274,84 @@ class ModelView:
         return [(view, raw) for view, raw in zip(self.locations, self.m.locations, strict=True) if not raw.origin]
 
     @property
-    def cost_line(self) -> str | None:
-        """One line for cards: the largest amount the record states, and who paid (``Chi phí: 878 triệu đồng;
-        người dân, doanh nghiệp góp``); None when the record has no cost."""
+    def cost_fact(self) -> str | None:
+        """The largest amount the record states, and who paid (``878 triệu đồng (tổng chi phí...); chi trả:
+        người dân đóng góp, ...``); None when the record has no cost."""
         if not self.m.costs:
             return None
         largest = max(self.m.costs, key=lambda c: c.amount)
         payers = list(dict.fromkeys(self.payer(c).lower() for c in self.m.costs))
         per = f"/{largest.per}" if largest.per else ""
-        return f"Chi phí: {money_short(largest.amount)}{per} ({largest.label.lower()}); chi trả: {', '.join(payers)}"
+        return f"{money_short(largest.amount)}{per} ({largest.label.lower()}); chi trả: {', '.join(payers)}"
+
+    @property
+    def cost_line(self) -> str | None:
+        """`cost_fact` as one line for cards: ``Chi phí: 878 triệu đồng (...); chi trả: ...``."""
+        return f"Chi phí: {self.cost_fact}" if self.cost_fact else None
+
+    @cached_property
+    def places_now(self) -> list[tuple[places.Province | None, list[places.Province]]]:
+        """Where it runs, for the key facts: each province of today (None: a place whose source names no
+        province) with the provinces the sources named there when the name has changed, in record order."""
+        found: dict[str, tuple[places.Province | None, list[places.Province]]] = {}
+        for view in self.locations:
+            key = view.province_today.slug if view.province_today is not None else ""
+            today, reported = found.setdefault(key, (view.province_today, []))
+            if view.province is not None and view.province is not today and view.province not in reported:
+                reported.append(view.province)
+        return list(found.values())
+
+    @cached_property
+    def series(self) -> list[Series]:
+        """Measures given on two or more dates (same label, unit and scope; one value per date), in the
+        order of their first value in the record."""
+        groups: dict[tuple[str, str, str], list[ResultView]] = {}
+        for view in self.results:
+            groups.setdefault(view.measure, []).append(view)
+        found = []
+        for points in groups.values():
+            dates = [p.result.as_of for p in points]
+            if len(points) >= 2 and len(set(dates)) == len(dates):
+                found.append(Series(sorted(points, key=lambda p: p.result.as_of)))
+        return found
+
+    @cached_property
+    def headlines(self) -> list[ResultView]:
+        """The one or two results shown large in the key facts. Rule: first the results counted out of a
+        total (a share says most), then the newest value of each measure given on several dates, then the
+        others, each group in the record's order; one value per measure, at most two."""
+        newest = {id(s.points[-1]) for s in self.series}
+        in_series = {id(p) for s in self.series for p in s.points}
+        ranked = sorted(self.results, key=lambda r: 0 if r.result.total else 1 if id(r) in newest else 2)
+        chosen: list[ResultView] = []
+        for view in ranked:
+            if id(view) in in_series and id(view) not in newest:
+                continue
+            chosen.append(view)
+            if len(chosen) == 2:
+                break
+        return chosen
+
+    @cached_property
+    def payer_splits(self) -> list[PayerSplit]:
+        """Costs a source gives on one date split by who paid, to draw as stacked bars. Rule: one-off amounts
+        (no ``per``) of named payers (not `MIXED_PAYER`), grouped by source and date; a group is drawn when
+        it names two payers or more. Amounts are never added up in words: the table lists each as stated."""
+        order = list(self.catalogue.funders)
+        groups: dict[tuple[str, PartialDate], list[Cost]] = {}
+        for cost in self.m.costs:
+            if cost.per is None and cost.paid_by != MIXED_PAYER:
+                groups.setdefault((cost.source, cost.as_of), []).append(cost)
+        splits = []
+        for (source, _), group in groups.items():
+            if len({c.paid_by for c in group}) < 2:
+                continue
+            ordered = sorted(group, key=lambda c: order.index(c.paid_by))
+            splits.append(PayerSplit(
+                [(c, self.catalogue.funders[c.paid_by],
+                  charts.PAYER_COLOURS[order.index(c.paid_by) % len(charts.PAYER_COLOURS)]) for c in ordered],
+                self.source_ids.index(source) + 1))
+        return splits
 
     @property
     def recognition_levels(self) -> list[str]:
