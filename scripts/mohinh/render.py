@@ -25,7 +25,7 @@ from .dates import PartialDate
 from .memo import Memo
 from .paths import published_name
 from .schema import RECOGNITION_LABELS, STATUS_LABELS, Cost, Result, Source, Term, Update
-from .sharing import share_links
+from .sharing import CARD_HEIGHT, CARD_NAME, CARD_WIDTH, share_links
 from .text import fold, markdown_html, md, money, money_short, number, percent, slug
 
 MODEL_DIR = "mo-hinh"
@@ -119,6 +119,7 @@ def _environment(overrides: Path | None) -> jinja2.Environment:
     env.filters["update_anchor"] = update_anchor
     env.filters["media_name"] = published_name
     env.filters["share_links"] = share_links
+    env.globals["share_card"] = {"name": CARD_NAME, "width": CARD_WIDTH, "height": CARD_HEIGHT}
     return env
 
 
@@ -505,9 +506,10 @@ class Renderer:
 
     def __init__(self, catalogue: Catalogue, site_url: str = "", memo: Memo | None = None,
                  docs_dir: Path | None = None, *, today: dt.date | None = None, stale_after_years: int = 3,
-                 national: dict[str, Any] | None = None) -> None:
+                 national: dict[str, Any] | None = None, site_name: str = "") -> None:
         self.catalogue = catalogue
         self.site_url = site_url
+        self.site_name = site_name  # MkDocs' `site_name`, written on the share cards
         self.memo = memo if memo is not None else Memo()
         self.env = self.memo.get(("jinja",), self.templates, lambda: environment(catalogue.root))
         self.models = views(catalogue)

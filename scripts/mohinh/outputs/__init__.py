@@ -68,7 +68,7 @@ class Output:
 
 def registry() -> tuple[Output, ...]:
     """Every output, in the order they are made."""
-    from . import data, feeds, fonts, kits, listings, media, pages, search
+    from . import cards, data, feeds, fonts, kits, listings, media, pages, search
 
     return (
         Output("trang mô hình", make=pages.make, paths=pages.paths),
@@ -76,6 +76,7 @@ def registry() -> tuple[Output, ...]:
         Output("dữ liệu mở", make=data.make, paths=data.paths),
         Output("nguồn tin", make=feeds.make, paths=feeds.paths),
         Output("bộ nhân rộng", make=kits.make),
+        Output("thẻ chia sẻ", make=cards.make),
         Output("ảnh", make=media.make),
         Output("phông chữ", make=fonts.make),
         Output("chỉ mục tìm kiếm", after_pages=search.make),
