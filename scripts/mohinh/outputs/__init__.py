@@ -68,7 +68,7 @@ class Output:
 
 def registry() -> tuple[Output, ...]:
     """Every output, in the order they are made."""
-    from . import data, feeds, finder, kits, listings, media, pages, search
+    from . import cards, data, feeds, finder, fonts, kits, listings, media, pages, search
 
     return (
         Output("trang mô hình", make=pages.make, paths=pages.paths),
@@ -77,7 +77,9 @@ def registry() -> tuple[Output, ...]:
         Output("nguồn tin", make=feeds.make, paths=feeds.paths),
         Output("tìm và so sánh", make=finder.make),
         Output("bộ nhân rộng", make=kits.make),
+        Output("thẻ chia sẻ", make=cards.make),
         Output("ảnh", make=media.make),
+        Output("phông chữ", make=fonts.make),
         Output("chỉ mục tìm kiếm", after_pages=search.make),
     )
 
