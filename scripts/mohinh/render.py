@@ -529,7 +529,7 @@ class Renderer:
 
     def __init__(self, catalogue: Catalogue, site_url: str = "", memo: Memo | None = None,
                  docs_dir: Path | None = None, *, today: dt.date | None = None, stale_after_years: int = 3,
-                 national: dict[str, Any] | None = None, site_name: str = "") -> None:
+                 national: dict[str, Any] | None = None, site_name: str = "", editor: Any = None) -> None:
         self.catalogue = catalogue
         self.site_url = site_url
         self.site_name = site_name  # MkDocs' `site_name`, written on the share cards
@@ -542,6 +542,7 @@ class Renderer:
         self.build_date = today or build_day()  # a status older than `stale_after_years` on this day may have changed
         self.stale_after_years = stale_after_years
         self.national = national or {}  # the country's figures, from `extra.mohinh.national` (see snippets/ca-nuoc)
+        self.editor = editor  # where /quan-tri/ saves: `outputs.editor.EditorSettings` from `extra.mohinh.editor`
         self._inputs: dict[str, tuple[Any, ...]] = {}
 
     @cached_property
@@ -695,8 +696,8 @@ class Renderer:
         take("Nhân rộng nhiều nhất", [v for v in self.models if v.replication_points],
              lambda v: (len(v.replication_points), v.m.status == "replicating", newest(v), v.id))
         take("Thông tin mới nhất", self.models, lambda v: (newest(v), v.id))
-        for slug, term in self.catalogue.communities.items():
-            take(f"Cộng đồng: {term.label}", [v for v in self.models if v.m.community == slug],
+        for key, term in self.catalogue.communities.items():
+            take(f"Cộng đồng: {term.label}", [v for v in self.models if v.m.community == key],
                  lambda v: (v.evidence[0], newest(v), v.id))
         return chosen
 

@@ -68,7 +68,7 @@ class Output:
 
 def registry() -> tuple[Output, ...]:
     """Every output, in the order they are made."""
-    from . import cards, data, feeds, finder, fonts, kits, listings, media, pages, search
+    from . import cards, data, editor, feeds, finder, fonts, kits, listings, media, pages, search
 
     return (
         Output("trang mô hình", make=pages.make, paths=pages.paths),
@@ -80,6 +80,7 @@ def registry() -> tuple[Output, ...]:
         Output("thẻ chia sẻ", make=cards.make),
         Output("ảnh", make=media.make),
         Output("phông chữ", make=fonts.make),
+        Output("trình soạn thảo", make=editor.make),
         Output("chỉ mục tìm kiếm", after_pages=search.make),
     )
 
