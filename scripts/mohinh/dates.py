@@ -97,6 +97,13 @@ class PartialDate:
             return f"tháng {self.month:02d}/{self.year}"
         return f"năm {self.year}"
 
+    @property
+    def short(self) -> str:
+        """Short Vietnamese form, for the axis of a chart: ``02/10/2018``, ``10/2018`` or ``2018``."""
+        if self.day is not None:
+            return self.display
+        return f"{self.month:02d}/{self.year}" if self.month is not None else str(self.year)
+
     def __str__(self) -> str:
         return self.display
 

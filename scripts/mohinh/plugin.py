@@ -138,7 +138,7 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
             site = Renderer(catalogue, site_url=config.site_url or "",
                             memo=self.preview.memo if self.preview else None, docs_dir=Path(config.docs_dir),
                             stale_after_years=int(settings.get("stale_after_years", 3)),
-                            national=settings.get("national"),
+                            national=settings.get("national"), site_name=config.site_name,
                             editor=editor.settings(settings.get("editor"), config.repo_url))
             registry = outputs.registry()
             site_dir = Path(config.site_dir)

@@ -19,14 +19,14 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from . import places, vnmap
+from . import charts, places, vnmap
 from .catalogue import Catalogue, Record
 from .dates import PartialDate
 from .memo import Memo
 from .paths import published_name
 from .schema import RECOGNITION_LABELS, STATUS_LABELS, Cost, Result, Source, Term, Update
-from .sharing import share_links
-from .text import fold, markdown_html, md, money, money_short, number, percent, slug
+from .sharing import CARD_HEIGHT, CARD_NAME, CARD_WIDTH, share_links
+from .text import fold, markdown_html, md, money, money_short, number, percent, slug, syllable_pairs
 
 MODEL_DIR = "mo-hinh"
 PROVINCE_DIR = "dia-phuong"
@@ -119,8 +119,12 @@ def _environment(overrides: Path | None) -> jinja2.Environment:
     env.filters["update_anchor"] = update_anchor
     env.filters["media_name"] = published_name
     env.filters["share_links"] = share_links
+    env.globals["share_card"] = {"name": CARD_NAME, "width": CARD_WIDTH, "height": CARD_HEIGHT}
     return env
 
+
+#: The ``funders`` entry for "several payers, or not stated": never one segment of a split by payer.
+MIXED_PAYER = "hon-hop"
 
 EVIDENCE_LEVELS = ("Mới nêu tên", "Có mô tả cách làm", "Có số liệu kết quả", "Đã nhân rộng", "Được công nhận")
 
@@ -143,17 +147,69 @@ class ResultView:
     source_number: int
 
     @property
+    def value_text(self) -> str:
+        """``76.303 hộ``, or ``847/1.310 thôn, tổ dân phố`` when counted out of a total."""
+        r = self.result
+        text = number(r.value) + ("/" + number(r.total) if r.total is not None else "")
+        return text + (" " + r.unit if r.unit else "")
+
+    @property
+    def share(self) -> str | None:
+        """``64,7%`` of the total, or None without a (non-zero) total."""
+        return percent(self.result.value, self.result.total) if self.result.total else None
+
+    @property
+    def share_bar(self) -> Markup | None:
+        """The share drawn as a bar (`charts.share_bar`), named with its figures; None without a total."""
+        r = self.result
+        if not r.total:
+            return None
+        whole = number(r.total) + (" " + r.unit if r.unit else "")
+        return charts.share_bar(r.value, r.total, f"{self.share} ({number(r.value)} trên {whole}): {r.label}")
+
+    @property
     def figure(self) -> str:
         """``76.303 hộ`` or ``847/1.310 thôn, tổ dân phố (64,7%)``."""
+        return self.value_text + (f" ({self.share})" if self.share else "")
+
+    @property
+    def measure(self) -> tuple[str, str, str]:
+        """What is counted, in what, where: results with the same measure are values of one series."""
         r = self.result
-        text = number(r.value)
-        if r.total is not None:
-            text += "/" + number(r.total)
-        if r.unit:
-            text += " " + r.unit
-        if r.total:
-            text += f" ({percent(r.value, r.total)})"
-        return text
+        return (r.label, r.unit or "", r.scope or "")
+
+
+@dataclass(frozen=True)
+class Series:
+    """Several dated values of one measure (same label, unit and scope), oldest first."""
+
+    points: list[ResultView]
+
+    @property
+    def label(self) -> str:
+        return self.points[-1].result.label
+
+    @property
+    def chart(self) -> Markup:
+        """The values as columns (`charts.columns`), named with every value and its date."""
+        unit = self.points[-1].result.unit
+        said = "; ".join(f"{p.value_text}, tính đến {p.result.as_of.display}" for p in self.points)
+        cols = [charts.Column(p.result.value, p.result.as_of.short, number(p.result.value)) for p in self.points]
+        return charts.columns(cols, f"{self.label}{f' ({unit})' if unit else ''} qua các năm: {said}")
+
+
+@dataclass(frozen=True)
+class PayerSplit:
+    """Amounts one source gives on one date, each paid by a named payer, drawn as a stacked bar."""
+
+    costs: list[tuple[Cost, Term, str]]  # the cost, who paid it, the colour of its segment
+    source_number: int
+
+    @property
+    def chart(self) -> Markup:
+        said = "; ".join(f"{payer.label}: {money(c.amount)}" for c, payer, _ in self.costs)
+        return charts.stacked_bar([charts.Segment(c.amount, colour) for c, _, colour in self.costs],
+                                  f"Các khoản theo ai chi trả: {said}")
 
 
 @dataclass
@@ -219,15 +275,84 @@ class ModelView:
         return [(view, raw) for view, raw in zip(self.locations, self.m.locations, strict=True) if not raw.origin]
 
     @property
-    def cost_line(self) -> str | None:
-        """One line for cards: the largest amount the record states, and who paid (``Chi phí: 878 triệu đồng;
-        người dân, doanh nghiệp góp``); None when the record has no cost."""
+    def cost_fact(self) -> str | None:
+        """The largest amount the record states, and who paid (``878 triệu đồng (tổng chi phí...); chi trả:
+        người dân đóng góp, ...``); None when the record has no cost."""
         if not self.m.costs:
             return None
         largest = max(self.m.costs, key=lambda c: c.amount)
         payers = list(dict.fromkeys(self.payer(c).lower() for c in self.m.costs))
         per = f"/{largest.per}" if largest.per else ""
-        return f"Chi phí: {money_short(largest.amount)}{per} ({largest.label.lower()}); chi trả: {', '.join(payers)}"
+        return f"{money_short(largest.amount)}{per} ({largest.label.lower()}); chi trả: {', '.join(payers)}"
+
+    @property
+    def cost_line(self) -> str | None:
+        """`cost_fact` as one line for cards: ``Chi phí: 878 triệu đồng (...); chi trả: ...``."""
+        return f"Chi phí: {self.cost_fact}" if self.cost_fact else None
+
+    @cached_property
+    def places_now(self) -> list[tuple[places.Province | None, list[places.Province]]]:
+        """Where it runs, for the key facts: each province of today (None: a place whose source names no
+        province) with the provinces the sources named there when the name has changed, in record order."""
+        found: dict[str, tuple[places.Province | None, list[places.Province]]] = {}
+        for view in self.locations:
+            key = view.province_today.slug if view.province_today is not None else ""
+            today, reported = found.setdefault(key, (view.province_today, []))
+            if view.province is not None and view.province is not today and view.province not in reported:
+                reported.append(view.province)
+        return list(found.values())
+
+    @cached_property
+    def series(self) -> list[Series]:
+        """Measures given on two or more dates (same label, unit and scope; one value per date), in the
+        order of their first value in the record."""
+        groups: dict[tuple[str, str, str], list[ResultView]] = {}
+        for view in self.results:
+            groups.setdefault(view.measure, []).append(view)
+        found = []
+        for points in groups.values():
+            dates = [p.result.as_of for p in points]
+            if len(points) >= 2 and len(set(dates)) == len(dates):
+                found.append(Series(sorted(points, key=lambda p: p.result.as_of)))
+        return found
+
+    @cached_property
+    def headlines(self) -> list[ResultView]:
+        """The one or two results shown large in the key facts. Rule: first the results counted out of a
+        total (a share says most), then the newest value of each measure given on several dates, then the
+        others, each group in the record's order; one value per measure, at most two."""
+        newest = {id(s.points[-1]) for s in self.series}
+        in_series = {id(p) for s in self.series for p in s.points}
+        ranked = sorted(self.results, key=lambda r: 0 if r.result.total else 1 if id(r) in newest else 2)
+        chosen: list[ResultView] = []
+        for view in ranked:
+            if id(view) in in_series and id(view) not in newest:
+                continue
+            chosen.append(view)
+            if len(chosen) == 2:
+                break
+        return chosen
+
+    @cached_property
+    def payer_splits(self) -> list[PayerSplit]:
+        """Costs a source gives on one date split by who paid, to draw as stacked bars. Rule: one-off amounts
+        (no ``per``) of named payers (not `MIXED_PAYER`), grouped by source and date; a group is drawn when
+        it names two payers or more. Amounts are never added up in words: the table lists each as stated."""
+        order = list(self.catalogue.funders)
+        groups: dict[tuple[str, PartialDate], list[Cost]] = {}
+        for cost in self.m.costs:
+            if cost.per is None and cost.paid_by != MIXED_PAYER:
+                groups.setdefault((cost.source, cost.as_of), []).append(cost)
+        splits = []
+        for (source, _), group in groups.items():
+            if len({c.paid_by for c in group}) < 2:
+                continue
+            ordered = sorted(group, key=lambda c: order.index(c.paid_by))
+            splits.append(PayerSplit(
+                [(c, self.catalogue.funders[c.paid_by],
+                  charts.PAYER_COLOURS[order.index(c.paid_by) % len(charts.PAYER_COLOURS)]) for c in ordered],
+                self.source_ids.index(source) + 1))
+        return splits
 
     @property
     def recognition_levels(self) -> list[str]:
@@ -356,6 +481,29 @@ class ModelView:
         words = {w for w in text.replace(",", " ").split() if "đ" in w.lower()}
         return " ".join(sorted(w.replace("đ", "d").replace("Đ", "D") for w in words))
 
+    @cached_property
+    def place_names(self) -> list[str]:
+        """Every name of the model's places, for search: provinces as reported (former ones too) and today,
+        and each location as reported (``xã Đăk Tờ Re, huyện Kon Rẫy, tỉnh Kon Tum``)."""
+        names = [p.name for p in self.reported_provinces] + [p.name for p in self.provinces_today]
+        return list(dict.fromkeys(names + [v.reported for v in self.locations]))
+
+    @cached_property
+    def search_pairs(self) -> tuple[str, str, str]:
+        """`syllable_pairs` of the name, of the places (`place_names`) and of the rest a reader may type
+        (summary, motto, lead, topics, community), each a space-separated string, a pair only in the first
+        part it belongs to; the model page indexes them with falling weights."""
+        seen: set[str] = set()
+
+        def fresh(texts: list[str]) -> str:
+            pairs = [pair for text in texts for pair in syllable_pairs(text) if pair not in seen]
+            seen.update(pairs)
+            return " ".join(dict.fromkeys(pairs))
+
+        m = self.m
+        rest = [m.summary, m.motto or "", m.lead or "", *(t.label for t in self.topics), self.community.label]
+        return fresh([m.name]), fresh(self.place_names), fresh(rest)
+
     @property
     def places_text(self) -> str:
         names = [v.province_today.full_name if v.province_today else "Không rõ tỉnh" for v in self.locations]
@@ -381,9 +529,10 @@ class Renderer:
 
     def __init__(self, catalogue: Catalogue, site_url: str = "", memo: Memo | None = None,
                  docs_dir: Path | None = None, *, today: dt.date | None = None, stale_after_years: int = 3,
-                 national: dict[str, Any] | None = None, editor: Any = None) -> None:
+                 national: dict[str, Any] | None = None, site_name: str = "", editor: Any = None) -> None:
         self.catalogue = catalogue
         self.site_url = site_url
+        self.site_name = site_name  # MkDocs' `site_name`, written on the share cards
         self.memo = memo if memo is not None else Memo()
         self.env = self.memo.get(("jinja",), self.templates, lambda: environment(catalogue.root))
         self.models = views(catalogue)
@@ -517,39 +666,60 @@ class Renderer:
         entries = [(u.date, v.id, i, u, v) for v in self.models for i, u in enumerate(v.m.updates)]
         return [(u, v) for *_, u, v in sorted(entries, key=lambda e: e[:3], reverse=True)]
 
-    @property
-    def newest(self) -> list[ModelView]:
-        return sorted(self.models, key=lambda v: (v.latest or PartialDate(1945), v.id), reverse=True)
-
-    @property
-    def most_replicated(self) -> list[ModelView]:
-        def weight(v: ModelView) -> tuple[int, int, str]:
-            return (v.m.status == "replicating", len(v.m.locations), v.id)
-
-        return sorted(self.models, key=weight, reverse=True)
-
     def stats(self) -> dict[str, int]:
+        """The site at a glance: models, provinces of today, communes named, replication points (every place a
+        record names besides the model's origin)."""
         communes = {
             (loc.province or "", loc.district or "", loc.commune) for v in self.models for loc in v.m.locations if loc.commune
         }
-        return {"models": len(self.models), "provinces": len(self.by_province), "communes": len(communes)}
+        return {"models": len(self.models), "provinces": len(self.by_province), "communes": len(communes),
+                "points": sum(len(v.replication_points) for v in self.models)}
+
+    def featured(self) -> list[tuple[str, ModelView]]:
+        """The models the home page puts first, each with why, chosen from the records by these rules, a model
+        at most once: the most replicated (most replication points; then status "đang nhân rộng", newest
+        information, id), the newest information (latest date of its sources and updates; then id), then one
+        per kind of community in the vocabulary's order (highest evidence level, then newest information, id)."""
+        def newest(v: ModelView) -> PartialDate:
+            return v.latest or PartialDate(1945)
+
+        chosen: list[tuple[str, ModelView]] = []
+        taken: set[str] = set()
+
+        def take(reason: str, candidates: list[ModelView], key: Any) -> None:
+            left = [v for v in candidates if v.id not in taken]
+            if left:
+                best = max(left, key=key)
+                chosen.append((reason, best))
+                taken.add(best.id)
+
+        take("Nhân rộng nhiều nhất", [v for v in self.models if v.replication_points],
+             lambda v: (len(v.replication_points), v.m.status == "replicating", newest(v), v.id))
+        take("Thông tin mới nhất", self.models, lambda v: (newest(v), v.id))
+        for key, term in self.catalogue.communities.items():
+            take(f"Cộng đồng: {term.label}", [v for v in self.models if v.m.community == key],
+                 lambda v: (v.evidence[0], newest(v), v.id))
+        return chosen
 
     def map_html(self, prefix: str) -> Markup:
-        """The map of Vietnam with model counts; ``prefix`` leads from the page to /dia-phuong/."""
+        """The tile map of today's provinces with model counts, and the same as a linked list beside it;
+        ``prefix`` leads from the page to /dia-phuong/."""
         counts = {slug: len(models) for slug, models in self.by_province.items()}
 
         def link(province: places.Province) -> str:
             return f"{prefix}{province.slug}/"
 
         return Markup(
-            '<figure class="mh-map-figure">' + vnmap.render_map(counts, link)
-            + "<figcaption>Số mô hình theo tỉnh, thành phố hiện nay (bấm vào tỉnh để xem). Sơ đồ vị trí, không phải"
-            " bản đồ ranh giới." + vnmap.render_map_text(counts, link) + "</figcaption></figure>"
+            '<div class="mh-map-wrap"><div class="mh-map-block"><figure class="mh-map-figure">' + vnmap.render_map(counts, link)
+            + "<figcaption>Mỗi ô là một tỉnh, thành phố hiện nay, đặt gần đúng vị trí; màu càng đậm càng nhiều mô"
+            " hình. Bấm vào một ô để xem các mô hình của tỉnh. Sơ đồ ô, không phải bản đồ ranh giới.</figcaption>"
+            '</figure><div class="mh-map-text"><p class="mh-map-text__title">Số mô hình theo tỉnh, thành phố</p>'
+            + vnmap.render_map_text(counts, link) + "</div></div></div>"
         )
 
     def fill_placeholders(self, markdown: str) -> str:
         """Replace ``<!-- mohinh:NAME -->`` markers in hand-written pages with generated listings."""
-        for name in ("so-lieu", "moi-nhat", "nhan-rong-nhieu", "tin-moi", "ban-do", "ca-nuoc"):
+        for name in ("so-lieu", "tieu-bieu", "loi-vao", "tin-moi", "ban-do", "ca-nuoc"):
             marker = f"<!-- mohinh:{name} -->"
             if marker in markdown:
                 markdown = markdown.replace(marker, self.render(f"snippets/{name}.md.j2").strip())
