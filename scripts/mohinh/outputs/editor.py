@@ -408,10 +408,18 @@ def version() -> str:
 HIDDEN = ("_sources", "_vocabularies")
 
 
+# Phrases Decap's Vietnamese translation lacks or shortens, set over it by ``editor.js`` (``CMS.registerLocale``).
+PHRASES = {
+    "editor": {"editorToolbar": {"status": "Trạng thái: %{status}"},
+               "editorWidgets": {"list": {"add": "Thêm %{item}", "addType": "Thêm %{item}"}}},
+}
+
+
 def widget_settings() -> dict[str, Any]:
-    """What ``editor.js`` checks with: the contract's patterns and the Vietnamese messages."""
+    """What ``editor.js`` checks with: the contract's patterns and the Vietnamese messages, and the phrases
+    it sets over Decap's Vietnamese translation."""
     return {"slug_pattern": SLUG_PATTERN, "iso_date": _ISO.pattern, "vi_date": _VI.pattern,
-            "thousands": schema._THOUSANDS.pattern, "messages": _messages()}
+            "thousands": schema._THOUSANDS.pattern, "messages": _messages(), "phrases": PHRASES}
 
 
 def page(editor: EditorSettings) -> str:
