@@ -114,6 +114,7 @@ def test_saving_is_a_merge_request_and_gitlab_signs_in_without_a_server(repo_cat
     assert (github.backend, github.repo, github.review) == ("github", "cong-an/mo-hinh", True)
     assert "local_backend" not in editor.cms_config(site, github)
     assert not editor.settings(None).ready  # no git host: the page says how to set it up
+    assert not editor.settings(None, repo_url="https://git.example.vn/don-vi/kho").ready  # a host it cannot tell
 
 
 @pytest.mark.parametrize(("raw", "said"), [

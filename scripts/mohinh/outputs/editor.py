@@ -105,7 +105,7 @@ def settings(raw: Any, repo_url: str | None = None) -> EditorSettings:
         guessed = "github" if host == "github.com" else "gitlab" if "gitlab" in host or raw.get("app_id") else None
         if backend is None and guessed:
             backend = guessed
-        if repo is None and backend == guessed:
+        if repo is None and guessed is not None and backend == guessed:
             repo = parsed.path.strip("/").removesuffix(".git") or None
             if guessed == "gitlab" and host != "gitlab.com" and raw.get("base_url") is None:
                 raw = {**raw, "base_url": f"{parsed.scheme}://{parsed.netloc}"}
