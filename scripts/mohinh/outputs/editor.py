@@ -384,6 +384,7 @@ def cms_config(site: Renderer, editor: EditorSettings) -> dict[str, Any]:
 # --- the files ---
 
 VENDOR = "vendor/decap-cms"
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's writer: the same text, four times faster
 
 
 @lru_cache(maxsize=1)
@@ -444,8 +445,8 @@ def make(site: Renderer) -> dict[str, str | bytes]:
     if editor.ready:
         config = cms_config(site, editor)
         files[f"{FOLDER}/config.yml"] = ("# Tạo tự động từ hợp đồng hồ sơ (scripts/mohinh/schema.py) mỗi lần dựng trang; "
-                                         "đừng sửa tay.\n" + yaml.safe_dump(config, allow_unicode=True, sort_keys=False,
-                                                                            width=10_000)).encode("utf-8")
+                                         "đừng sửa tay.\n" + yaml.dump(config, Dumper=_DUMPER, allow_unicode=True,
+                                                                       sort_keys=False, width=10_000)).encode("utf-8")
         files[f"{FOLDER}/editor-settings.js"] = ("window.mohinhEditor = " + json.dumps(
             widget_settings(), ensure_ascii=False, sort_keys=True) + ";\n").encode("utf-8")
         files[f"{FOLDER}/editor.js"] = _resource("editor.js")
