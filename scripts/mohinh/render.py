@@ -152,12 +152,12 @@ class ResultView:
         text = number(r.value) + ("/" + number(r.total) if r.total is not None else "")
         return text + (" " + r.unit if r.unit else "")
 
-    @property
+    @cached_property
     def share(self) -> str | None:
         """``64,7%`` of the total, or None without a (non-zero) total."""
         return percent(self.result.value, self.result.total) if self.result.total else None
 
-    @property
+    @cached_property
     def share_bar(self) -> Markup | None:
         """The share drawn as a bar (`charts.share_bar`), named with its figures; None without a total."""
         r = self.result
