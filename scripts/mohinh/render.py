@@ -25,8 +25,8 @@ from .dates import PartialDate
 from .memo import Memo
 from .paths import published_name
 from .schema import RECOGNITION_LABELS, STATUS_LABELS, Cost, Result, Source, Term, Update
-from .sharing import share_links
-from .text import fold, markdown_html, md, money, money_short, number, percent, slug
+from .sharing import CARD_HEIGHT, CARD_NAME, CARD_WIDTH, share_links
+from .text import fold, markdown_html, md, money, money_short, number, percent, slug, syllable_pairs
 
 MODEL_DIR = "mo-hinh"
 PROVINCE_DIR = "dia-phuong"
@@ -119,6 +119,7 @@ def _environment(overrides: Path | None) -> jinja2.Environment:
     env.filters["update_anchor"] = update_anchor
     env.filters["media_name"] = published_name
     env.filters["share_links"] = share_links
+    env.globals["share_card"] = {"name": CARD_NAME, "width": CARD_WIDTH, "height": CARD_HEIGHT}
     return env
 
 
@@ -480,6 +481,29 @@ class ModelView:
         words = {w for w in text.replace(",", " ").split() if "đ" in w.lower()}
         return " ".join(sorted(w.replace("đ", "d").replace("Đ", "D") for w in words))
 
+    @cached_property
+    def place_names(self) -> list[str]:
+        """Every name of the model's places, for search: provinces as reported (former ones too) and today,
+        and each location as reported (``xã Đăk Tờ Re, huyện Kon Rẫy, tỉnh Kon Tum``)."""
+        names = [p.name for p in self.reported_provinces] + [p.name for p in self.provinces_today]
+        return list(dict.fromkeys(names + [v.reported for v in self.locations]))
+
+    @cached_property
+    def search_pairs(self) -> tuple[str, str, str]:
+        """`syllable_pairs` of the name, of the places (`place_names`) and of the rest a reader may type
+        (summary, motto, lead, topics, community), each a space-separated string, a pair only in the first
+        part it belongs to; the model page indexes them with falling weights."""
+        seen: set[str] = set()
+
+        def fresh(texts: list[str]) -> str:
+            pairs = [pair for text in texts for pair in syllable_pairs(text) if pair not in seen]
+            seen.update(pairs)
+            return " ".join(dict.fromkeys(pairs))
+
+        m = self.m
+        rest = [m.summary, m.motto or "", m.lead or "", *(t.label for t in self.topics), self.community.label]
+        return fresh([m.name]), fresh(self.place_names), fresh(rest)
+
     @property
     def places_text(self) -> str:
         names = [v.province_today.full_name if v.province_today else "Không rõ tỉnh" for v in self.locations]
@@ -505,9 +529,10 @@ class Renderer:
 
     def __init__(self, catalogue: Catalogue, site_url: str = "", memo: Memo | None = None,
                  docs_dir: Path | None = None, *, today: dt.date | None = None, stale_after_years: int = 3,
-                 national: dict[str, Any] | None = None) -> None:
+                 national: dict[str, Any] | None = None, site_name: str = "", editor: Any = None) -> None:
         self.catalogue = catalogue
         self.site_url = site_url
+        self.site_name = site_name  # MkDocs' `site_name`, written on the share cards
         self.memo = memo if memo is not None else Memo()
         self.env = self.memo.get(("jinja",), self.templates, lambda: environment(catalogue.root))
         self.models = views(catalogue)
@@ -517,6 +542,7 @@ class Renderer:
         self.build_date = today or build_day()  # a status older than `stale_after_years` on this day may have changed
         self.stale_after_years = stale_after_years
         self.national = national or {}  # the country's figures, from `extra.mohinh.national` (see snippets/ca-nuoc)
+        self.editor = editor  # where /quan-tri/ saves: `outputs.editor.EditorSettings` from `extra.mohinh.editor`
         self._inputs: dict[str, tuple[Any, ...]] = {}
 
     @cached_property
@@ -640,39 +666,60 @@ class Renderer:
         entries = [(u.date, v.id, i, u, v) for v in self.models for i, u in enumerate(v.m.updates)]
         return [(u, v) for *_, u, v in sorted(entries, key=lambda e: e[:3], reverse=True)]
 
-    @property
-    def newest(self) -> list[ModelView]:
-        return sorted(self.models, key=lambda v: (v.latest or PartialDate(1945), v.id), reverse=True)
-
-    @property
-    def most_replicated(self) -> list[ModelView]:
-        def weight(v: ModelView) -> tuple[int, int, str]:
-            return (v.m.status == "replicating", len(v.m.locations), v.id)
-
-        return sorted(self.models, key=weight, reverse=True)
-
     def stats(self) -> dict[str, int]:
+        """The site at a glance: models, provinces of today, communes named, replication points (every place a
+        record names besides the model's origin)."""
         communes = {
             (loc.province or "", loc.district or "", loc.commune) for v in self.models for loc in v.m.locations if loc.commune
         }
-        return {"models": len(self.models), "provinces": len(self.by_province), "communes": len(communes)}
+        return {"models": len(self.models), "provinces": len(self.by_province), "communes": len(communes),
+                "points": sum(len(v.replication_points) for v in self.models)}
+
+    def featured(self) -> list[tuple[str, ModelView]]:
+        """The models the home page puts first, each with why, chosen from the records by these rules, a model
+        at most once: the most replicated (most replication points; then status "đang nhân rộng", newest
+        information, id), the newest information (latest date of its sources and updates; then id), then one
+        per kind of community in the vocabulary's order (highest evidence level, then newest information, id)."""
+        def newest(v: ModelView) -> PartialDate:
+            return v.latest or PartialDate(1945)
+
+        chosen: list[tuple[str, ModelView]] = []
+        taken: set[str] = set()
+
+        def take(reason: str, candidates: list[ModelView], key: Any) -> None:
+            left = [v for v in candidates if v.id not in taken]
+            if left:
+                best = max(left, key=key)
+                chosen.append((reason, best))
+                taken.add(best.id)
+
+        take("Nhân rộng nhiều nhất", [v for v in self.models if v.replication_points],
+             lambda v: (len(v.replication_points), v.m.status == "replicating", newest(v), v.id))
+        take("Thông tin mới nhất", self.models, lambda v: (newest(v), v.id))
+        for key, term in self.catalogue.communities.items():
+            take(f"Cộng đồng: {term.label}", [v for v in self.models if v.m.community == key],
+                 lambda v: (v.evidence[0], newest(v), v.id))
+        return chosen
 
     def map_html(self, prefix: str) -> Markup:
-        """The map of Vietnam with model counts; ``prefix`` leads from the page to /dia-phuong/."""
+        """The tile map of today's provinces with model counts, and the same as a linked list beside it;
+        ``prefix`` leads from the page to /dia-phuong/."""
         counts = {slug: len(models) for slug, models in self.by_province.items()}
 
         def link(province: places.Province) -> str:
             return f"{prefix}{province.slug}/"
 
         return Markup(
-            '<figure class="mh-map-figure">' + vnmap.render_map(counts, link)
-            + "<figcaption>Số mô hình theo tỉnh, thành phố hiện nay (bấm vào tỉnh để xem). Sơ đồ vị trí, không phải"
-            " bản đồ ranh giới." + vnmap.render_map_text(counts, link) + "</figcaption></figure>"
+            '<div class="mh-map-wrap"><div class="mh-map-block"><figure class="mh-map-figure">' + vnmap.render_map(counts, link)
+            + "<figcaption>Mỗi ô là một tỉnh, thành phố hiện nay, đặt gần đúng vị trí; màu càng đậm càng nhiều mô"
+            " hình. Bấm vào một ô để xem các mô hình của tỉnh. Sơ đồ ô, không phải bản đồ ranh giới.</figcaption>"
+            '</figure><div class="mh-map-text"><p class="mh-map-text__title">Số mô hình theo tỉnh, thành phố</p>'
+            + vnmap.render_map_text(counts, link) + "</div></div></div>"
         )
 
     def fill_placeholders(self, markdown: str) -> str:
         """Replace ``<!-- mohinh:NAME -->`` markers in hand-written pages with generated listings."""
-        for name in ("so-lieu", "moi-nhat", "nhan-rong-nhieu", "tin-moi", "ban-do", "ca-nuoc"):
+        for name in ("so-lieu", "tieu-bieu", "loi-vao", "tin-moi", "ban-do", "ca-nuoc"):
             marker = f"<!-- mohinh:{name} -->"
             if marker in markdown:
                 markdown = markdown.replace(marker, self.render(f"snippets/{name}.md.j2").strip())

@@ -32,3 +32,9 @@ def share_links(url: str, title: str) -> list[ShareLink]:
         ShareLink("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={quote(url, safe='')}"),
         ShareLink("Zalo", zalo_share_url(url)),
     ]
+
+
+#: A model's share card, published beside its page (``mo-hinh/<id>/the-chia-se.png``; `mohinh.outputs.cards`)
+#: and named in the page's Open Graph and Twitter metadata: the size Facebook and Zalo show large.
+CARD_NAME = "the-chia-se.png"
+CARD_WIDTH, CARD_HEIGHT = 1200, 630

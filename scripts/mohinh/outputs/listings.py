@@ -15,9 +15,9 @@ def make(site: Renderer) -> dict[str, str]:
         f"{MODEL_DIR}/index.md": site.render("catalogue.md.j2", models=site.models, facets=site.facets()),
         f"{PROVINCE_DIR}/index.md": site.render("provinces.md.j2"),
     }
-    for province in site.provinces:
+    for province in places.current_provinces():  # every one, so each tile of the map leads to a page
         pages[f"{PROVINCE_DIR}/{province.slug}.md"] = site.render(
-            "province.md.j2", province=province, models=site.by_province[province.slug],
+            "province.md.j2", province=province, models=site.by_province.get(province.slug, []),
             old=places.predecessors(province))
     for slug, old in site.reported_provinces.items():
         pages.setdefault(f"{PROVINCE_DIR}/{slug}.md",

@@ -1,0 +1,154 @@
+"""Share cards: a 1200×630 PNG per model (``mo-hinh/<id>/the-chia-se.png``) that Facebook, Zalo and others
+show when a model's link is pasted; the page names it in its Open Graph and Twitter metadata
+(``overrides/main.html``).
+
+A card shows the model's name, where it runs today, its headline figure (or, without one, its summary) (the first of
+`ModelView.headlines`, the same rule as the key facts of the page) and the site's name, in Be Vietnam Pro
+(`mohinh.outputs.fonts`). Each card is a `Job` on plain data (`Card`): made in the worker pool during a
+full build, and under ``mohinh serve`` only when the card's data changed (the preview's `Memo`). Same data,
+same bytes: no timestamp, fixed compression, Pillow's basic text layout (no dependency on libraqm).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+
+from PIL import Image, ImageDraw, ImageFont
+
+from ..render import ModelView, Renderer
+from ..sharing import CARD_HEIGHT, CARD_NAME, CARD_WIDTH
+from ..text import number
+from . import Job
+from .fonts import font_file
+
+BACKGROUND, INK, MUTED, ACCENT, BAND_TEXT, TRACK = "#ffffff", "#1f2d3a", "#4a5560", "#b3261e", "#ffffff", "#ecd9d7"
+MARGIN = 72
+BAND = 84  # the band at the bottom with the site's name
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a share card shows, as plain text (sent to a worker process)."""
+
+    model_id: str
+    name: str
+    place: str  # the provinces where it runs today, "" when the record names none
+    figure: str  # the headline figure, large: ``64,7%`` or ``76.303``; "" when the record has no result
+    figure_text: str  # what the figure counts: ``847/1.310 thôn: thôn có loa kẻng``
+    figure_date: str  # ``tính đến 12/2023``
+    share: float | None  # value/total (0..1) when the figure is a share, drawn as a bar
+    summary: str  # the record's summary, shown instead when there is no figure
+    site_name: str
+
+    @classmethod
+    def of(cls, view: ModelView, site_name: str) -> Card:
+        """The card of one model."""
+        place = ", ".join(p.full_name for p in view.provinces_today)
+        figure = text = when = ""
+        share = None
+        if view.headlines:
+            top = view.headlines[0]
+            r = top.result
+            when = f"tính đến {r.as_of.display}"
+            if top.share and r.total:
+                figure, share = top.share, min(max(r.value / r.total, 0.0), 1.0)
+                text = f"{top.value_text}: {r.label}"
+            else:
+                figure = number(r.value)
+                text = (f"{r.unit}: " if r.unit else "") + r.label
+        return cls(view.id, view.m.name, place[:1].upper() + place[1:], figure, text, when, share,
+                   "" if figure else view.m.summary, site_name)
+
+
+def card_path(model_id: str) -> str:
+    """Where a model's card is published."""
+    return f"mo-hinh/{model_id}/{CARD_NAME}"
+
+
+@lru_cache(maxsize=16)
+def _font(weight: int, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(font_file(weight), size, layout_engine=ImageFont.Layout.BASIC)
+
+
+def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
+    """``text`` in lines no wider than ``width``; the last line ends with … when it does not fit."""
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < max_lines:
+        line = words.pop(0)
+        while words and font.getlength(f"{line} {words[0]}") <= width:
+            line += " " + words.pop(0)
+        lines.append(line)
+    if words or (lines and font.getlength(lines[-1]) > width):
+        last = lines[-1]
+        while last and font.getlength(last + "…") > width:
+            last = last[:-1].rstrip()
+        lines[-1] = last + "…"
+    return lines
+
+
+def card_png(card: Card) -> bytes:
+    """The card drawn as a PNG of `CARD_WIDTH` × `CARD_HEIGHT` pixels."""
+    image = Image.new("RGB", (CARD_WIDTH, CARD_HEIGHT), BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    width = CARD_WIDTH - 2 * MARGIN
+    draw.rectangle((0, 0, 16, CARD_HEIGHT - BAND), fill=ACCENT)
+    y = 56
+    name_font = _font(700, 58 if card.figure else 66)
+    for line in _wrap(card.name, name_font, width, 2 if card.figure else 3):
+        draw.text((MARGIN, y), line, font=name_font, fill=INK)
+        y += int(name_font.size * 1.25)
+    if card.place:
+        place_font = _font(400, 32)
+        y += 8
+        for line in _wrap(card.place, place_font, width, 1):
+            draw.text((MARGIN, y), line, font=place_font, fill=MUTED)
+        y += 52
+    if card.figure:
+        figure_font = _font(700, 112)
+        y = max(y + 16, 300)
+        draw.text((MARGIN, y), card.figure, font=figure_font, fill=ACCENT)
+        left = MARGIN + int(figure_font.getlength(card.figure)) + 36
+        text_font = _font(400, 30)
+        ty = y + 22
+        if card.share is not None:
+            bar_y = y + 40
+            draw.rounded_rectangle((left, bar_y, CARD_WIDTH - MARGIN, bar_y + 22), radius=11, fill=TRACK)
+            filled = left + round((CARD_WIDTH - MARGIN - left) * card.share)
+            if filled > left + 22:
+                draw.rounded_rectangle((left, bar_y, filled, bar_y + 22), radius=11, fill=ACCENT)
+            ty = bar_y + 40
+        for line in _wrap(card.figure_text, text_font, CARD_WIDTH - MARGIN - left, 2):
+            draw.text((left, ty), line, font=text_font, fill=MUTED)
+            ty += 40
+        draw.text((left, ty), card.figure_date, font=text_font, fill=MUTED)
+    elif card.summary:
+        summary_font = _font(400, 34)
+        y = max(y + 24, 250)
+        for line in _wrap(card.summary, summary_font, width, 4):
+            draw.text((MARGIN, y), line, font=summary_font, fill=INK)
+            y += 48
+    draw.rectangle((0, CARD_HEIGHT - BAND, CARD_WIDTH, CARD_HEIGHT), fill=ACCENT)
+    band_font = _font(600, 32)
+    for line in _wrap(card.site_name, band_font, width, 1):
+        draw.text((MARGIN, CARD_HEIGHT - BAND // 2), line, font=band_font, fill=BAND_TEXT, anchor="lm")
+    out = io.BytesIO()
+    image.save(out, format="PNG", compress_level=1)  # fast (1,000 cards per build); no time chunk: same bytes
+    return out.getvalue()
+
+
+def card_files(cards: tuple[Card, ...]) -> dict[str, bytes]:
+    """The PNG of each card, by site path (a `Job`'s function: module level, plain data)."""
+    return {card_path(card.model_id): card_png(card) for card in cards}
+
+
+def make(site: Renderer) -> dict[str, Job]:
+    """One job per model card (the pool runs them in chunks; the preview redoes only changed ones)."""
+    made: dict[str, Job] = {}
+    for view in site.models:
+        card = Card.of(view, site.site_name)
+        job = Job((card_path(view.id),), card_files, ((card,),))
+        made[card_path(view.id)] = job
+    return made
