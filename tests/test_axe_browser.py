@@ -29,6 +29,9 @@ PAGES = {
     "gioi-thieu": "gioi-thieu/",
     "dong-gop": "dong-gop/",
     "khong-tim-thay": "404.html",
+    "tim-mo-hinh": "tim-mo-hinh/?cong-dong=thon-to-dan-pho&kinh-phi=khong&muon=nhan-rong",
+    "so-sanh": "so-sanh/?m=bac-kan-ho-an-toan,quang-yen-ha-an-camera-an-ninh,ky-anh-tieng-keng-an-ninh",
+    "tim-kiem": "tim-kiem/?q=camera",
 }
 
 VIEWS = {

@@ -17,5 +17,6 @@ def test_benchmark_prints_its_table() -> None:
     assert result.returncode == 0, result.stderr
     for row in ("| `mohinh check` |", "| dựng đầy đủ / MkDocs trần |", "| bộ nhớ đỉnh khi dựng (tiến trình lớn nhất) |",
                 "| bộ nhớ đỉnh khi dựng (mọi tiến trình cùng lúc) |",
-                "| trang mô hình lớn nhất (HTML) |", "| tải cho lần tìm đầu (Pagefind) |"):
+                "| trang mô hình lớn nhất (HTML) |", "| tải cho lần tìm đầu (Pagefind) |",
+                "| dữ liệu trang tìm mô hình, so sánh (gzip) |"):
         assert row in result.stdout, row

@@ -107,8 +107,9 @@ def built(tmp_path_factory) -> Project:
 
 
 def section(html: str, heading: str) -> str:
-    start = html.index(f">{heading}<")
-    end = html.find("<h2", start)
+    """The text of the page's section under the heading ``heading`` (not the key facts' label of that name)."""
+    start = re.search(rf"<h2[^>]*>{re.escape(heading)}<", html).start()
+    end = html.find("<h2", start + 1)
     return text_of(html[start:end if end > 0 else None])
 
 

@@ -135,3 +135,42 @@ def test_the_preview_indexes_the_site_as_a_full_build_does(page, tmp_path, serve
         titles = results(page, base, search_words(name))
         assert titles and titles[0] == name, (name, titles)
 
+
+
+def test_see_all_results_opens_a_page_that_keeps_the_query_and_filters(page, repo_url) -> None:
+    results(page, repo_url, "an ninh")
+    more = page.locator("#mh-search-results .mh-search__all")
+    total = int(more.inner_text().split()[3])  # "Xem tất cả N kết quả"
+    assert total > len(page.locator("#mh-search-results li").all())
+    more.click()
+    page.wait_for_url("**/tim-kiem/?q=an*")
+    page.wait_for_selector(".mh-results__list li")
+    assert page.input_value("#mh-results-input") == "an ninh"
+    assert f"Có {total} kết quả" in page.inner_text(".mh-results__count")
+    while page.locator(".mh-results__more").is_visible():
+        page.click(".mh-results__more")
+    assert page.locator(".mh-results__list li").count() == total
+    page.select_option(".mh-results__filters select[name='tỉnh']", "Hà Tĩnh")
+    page.wait_for_function("location.search.includes('t%E1%BB%89nh=H')")
+    page.wait_for_function(f"!document.querySelector('.mh-results__count').textContent.includes('Có {total} ')")
+    places = page.locator(".mh-results__list .mh-search__place").all_inner_texts()
+    assert places and set(places) == {"tỉnh Hà Tĩnh"}
+    page.reload()  # the address keeps query and filter
+    page.wait_for_selector(".mh-results__list li")
+    assert page.input_value(".mh-results__filters select[name='tỉnh']") == "Hà Tĩnh"
+    assert set(page.locator(".mh-results__list .mh-search__place").all_inner_texts()) == {"tỉnh Hà Tĩnh"}
+
+
+def test_excerpts_come_from_the_model_s_own_text(page, repo_site, repo_url) -> None:
+    """Other models' summaries (Mô hình liên quan), share buttons and the "Cập nhật" line are not indexed; the
+    hidden search data of a page is never shown as an excerpt."""
+    fragments = search_fragments(repo_site.root / "site" / "pagefind")
+    models = {url: f for url, f in fragments.items() if url.startswith("/mo-hinh/") and url.count("/") == 3}
+    assert models
+    for url, fragment in models.items():
+        for outside in ("Mô hình liên quan", "Cập nhật lần cuối", "Zalo", "Sao chép liên kết"):
+            assert outside not in fragment["content"], (url, outside)
+    for query in ("quang nam", "tieng keng", "camera"):
+        results(page, repo_url, query)
+        for excerpt in page.locator("#mh-search-results .mh-search__excerpt").all_inner_texts():
+            assert "quangnam" not in excerpt and "anninh" not in excerpt and "Đang hoạt động 20" not in excerpt, excerpt

@@ -1,4 +1,5 @@
-/* mohinh header search: Pagefind, loaded on first use, accent-insensitive, keyboard accessible. */
+/* mohinh search: Pagefind, loaded on first use, accent-insensitive, keyboard accessible. The header box shows
+   the first results; /tim-kiem/?q=... shows them all, with the catalogue's filters. Both go through `find`. */
 (function () {
   "use strict";
   var ABBREVIATIONS = {
@@ -12,6 +13,8 @@
     ubnd: "Ủy ban nhân dân",
     tdp: "tổ dân phố"
   };
+  var SHOWN = 8;       /* results in the header box */
+  var RANKED = 24;     /* results whose page data is read to order them (the rest keep Pagefind's order) */
 
   function expand(query) {
     return query.normalize("NFC").split(/\s+/).map(function (word) {
@@ -24,80 +27,179 @@
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
   }
 
-  /* Pagefind ranks by content; a reader expects the model whose name matches what was typed first:
-     the name with the exact accents typed, then names starting with the query, then containing it. */
-  function rank(query, items) {
-    var exact = query.normalize("NFC").toLowerCase();
-    var folded = fold(query);
-    function score(item) {
-      var title = ((item.meta && item.meta.title) || "").normalize("NFC").toLowerCase();
-      if (exact !== folded && title.indexOf(exact) >= 0) return 0;
-      if (fold(title).indexOf(folded) === 0) return 1;
-      if (fold(title).indexOf(folded) >= 0) return 2;
-      return 3;
+  /* The query's neighbouring syllables joined, as mohinh.text.syllable_pairs indexes them for every model
+     page (name, places, summary): "Quảng Nam" -> "quangnam". */
+  function pairs(query) {
+    var words = fold(query).match(/[\p{L}\p{N}]+/gu) || [];
+    var found = [];
+    for (var i = 0; i + 1 < words.length; i++) {
+      if (found.indexOf(words[i] + words[i + 1]) < 0) found.push(words[i] + words[i + 1]);
     }
-    return items.map(function (item, i) { return { item: item, score: score(item), i: i }; })
-      .sort(function (a, b) { return a.score - b.score || a.i - b.i; })
-      .map(function (entry) { return entry.item; });
+    return found;
   }
 
-  function init(form) {
+  /* Pagefind matches a word by its beginning: a query that finds few pages is tried again with each long
+     word cut by two letters, so one wrong letter near the end of a word ("kenh", "formoza") still finds. */
+  function loosened(query) {
+    return query.split(/\s+/).map(function (word) {
+      return word.length >= 4 ? word.slice(0, Math.max(3, word.length - 2)) : word;
+    }).join(" ");
+  }
+
+  function isModel(item) { return /\/mo-hinh\/[^/]+\/$/.test(new URL(item.url, location.href).pathname); }
+
+  /* The order a reader expects: pages where the query's syllables stand together (its pairs), then the name
+     with the exact accents typed, then places with the exact accents, then names starting with or containing
+     the query, then places containing it, then names holding more of the query's words (even with a letter
+     wrong near their end); model pages before guides; otherwise Pagefind's order. */
+  function order(query, entries) {
+    var exact = query.normalize("NFC").toLowerCase();
+    var folded = fold(query);
+    var accented = exact !== folded;
+    function tier(item) {
+      var title = ((item.meta && item.meta.title) || "").normalize("NFC").toLowerCase();
+      var places = ((item.meta && (item.meta["dia-ban"] || item.meta.tinh)) || "").normalize("NFC").toLowerCase();
+      if (accented && title.indexOf(exact) >= 0) return 0;
+      if (accented && places.indexOf(exact) >= 0) return 1;
+      if (fold(title).indexOf(folded) === 0) return 2;
+      if (fold(title).indexOf(folded) >= 0) return 3;
+      if (fold(places).indexOf(folded) >= 0) return 4;
+      return 5;
+    }
+    var loose = fold(loosened(query)).split(/\s+/).filter(Boolean);
+    function missing(item) {  /* words of the query (cut as `loosened` cuts them) no word of the title starts with */
+      var words = fold((item.meta && item.meta.title) || "").split(/[^\p{L}\p{N}]+/u);
+      return loose.filter(function (w) { return !words.some(function (t) { return t.indexOf(w) === 0; }); }).length;
+    }
+    return entries.map(function (e, i) {
+      return { e: e, key: [e.phrase ? 0 : 1, tier(e.item), missing(e.item), isModel(e.item) ? 0 : 1, i] };
+    }).sort(function (a, b) {
+      for (var k = 0; k < a.key.length; k++) if (a.key[k] !== b.key[k]) return a.key[k] - b.key[k];
+      return 0;
+    }).map(function (x) { return x.e; });
+  }
+
+  var loading = null;
+  function load() {
+    var form = document.querySelector("form.mh-search");
+    if (!form) return Promise.reject(new Error("no search form"));
+    if (!loading) {
+      /* import() resolves against this script, not the page: make the URL absolute first */
+      loading = import(new URL(form.getAttribute("data-pagefind"), document.baseURI).href).then(function (module) {
+        return module.options({ excerptLength: 24, ranking: { pageLength: 0.1, termSimilarity: 4, termFrequency: 0.5 } }).then(function () {
+          /* a large site has several indexes (pagefind-2/, ...): searched as one. Merged one after the
+             other: Pagefind sets up the first index when the first merge starts, so merges side by side race. */
+          var more = (form.getAttribute("data-pagefind-more") || "").split(" ").filter(Boolean);
+          return more.reduce(function (done, folder) {
+            return done.then(function () { return module.mergeIndex(new URL(folder, document.baseURI).href); });
+          }, Promise.resolve());
+        }).then(function () { return module; });
+      });
+    }
+    return loading;
+  }
+
+  /* Every result of `query` (with Pagefind `filters`), in the order above: {count, results: [{result, item?}]}
+     where the first `RANKED` have their page data (`item`). Two Pagefind searches side by side: the words,
+     and the pairs of the words (pages holding the phrase). */
+  function find(query, filters) {
+    var words = expand(query);
+    var options = filters ? { filters: filters } : undefined;
+    return load().then(function (module) {
+      var phrase = pairs(words).join(" ");
+      return Promise.all([module.search(words, options), phrase ? module.search(phrase, options) : null]).then(function (found) {
+        if (found[0] && found[0].results.length < SHOWN && loosened(words) !== words) {
+          return module.search(loosened(words), options).then(function (loose) { return found.concat([loose]); });
+        }
+        return found;
+      });
+    }).then(function (found) {
+      var all = found[0] ? found[0].results.slice() : [];
+      var seen = {};
+      all.forEach(function (r) { seen[r.id] = true; });
+      (found[2] ? found[2].results : []).forEach(function (r) { if (!seen[r.id]) { seen[r.id] = true; all.push(r); } });
+      var inPhrase = {};
+      (found[1] ? found[1].results : []).forEach(function (r) { inPhrase[r.id] = true; });
+      var entries = all.map(function (r) { return { result: r, phrase: !!inPhrase[r.id] }; });
+      entries.sort(function (a, b) { return (a.phrase ? 0 : 1) - (b.phrase ? 0 : 1); });  /* stable */
+      var head = entries.slice(0, RANKED);
+      return Promise.all(head.map(function (e) { return e.result.data(); })).then(function (items) {
+        head.forEach(function (e, i) { e.item = items[i]; });
+        return { count: entries.length, results: order(query, head).concat(entries.slice(RANKED)) };
+      });
+    });
+  }
+
+  /* The excerpt from the model's own text: the part of the page with most matches, never the hidden search data
+     of a model page (its own part, under the heading #mh-du-lieu-tim-kiem); without a match elsewhere, the
+     page's first words. */
+  function excerptOf(item) {
+    var excerpt = document.createElement("span");
+    excerpt.className = "mh-search__excerpt";
+    var parts = (item.sub_results || []).filter(function (sub) { return !/#mh-du-lieu-tim-kiem$/.test(sub.url); });
+    parts.sort(function (a, b) { return (b.locations || []).length - (a.locations || []).length; });
+    if (parts.length) {
+      excerpt.innerHTML = parts[0].excerpt; /* Pagefind escapes page text; it only adds <mark> */
+    } else {
+      excerpt.textContent = (item.content || "").split(/\s+/).slice(0, 24).join(" ") + "…";
+    }
+    return excerpt;
+  }
+
+  function entryLink(item, className) {
+    var link = document.createElement("a");
+    link.href = item.url;
+    if (className) link.className = className;
+    var title = document.createElement("strong");
+    title.textContent = (item.meta && item.meta.title) || item.url;
+    link.appendChild(title);
+    if (item.meta && item.meta.tinh) {
+      var place = document.createElement("span");
+      place.className = "mh-search__place";
+      place.textContent = item.meta.tinh;
+      link.appendChild(place);
+    }
+    link.appendChild(excerptOf(item));
+    return link;
+  }
+
+  function resultsPage(query) {
+    var form = document.querySelector("form.mh-search");
+    return new URL((form && form.getAttribute("data-results")) || "tim-kiem/", document.baseURI).href
+      + "?q=" + encodeURIComponent(query);
+  }
+
+  function initHeader(form) {
     var input = form.querySelector("input[type=search]");
     var box = form.querySelector(".mh-search__results");
-    var pagefind = null;
     var timer = null;
     var serial = 0;
-
-    function load() {
-      if (!pagefind) {
-        /* import() resolves against this script, not the page: make the URL absolute first */
-        pagefind = import(new URL(form.getAttribute("data-pagefind"), document.baseURI).href).then(function (module) {
-          return module.options({ excerptLength: 24, ranking: { pageLength: 0.1, termSimilarity: 4, termFrequency: 0.5 } }).then(function () {
-            /* a large site has several indexes (pagefind-2/, ...): searched as one. Merged one after the
-               other: Pagefind sets up the first index when the first merge starts, so merges side by side race. */
-            var more = (form.getAttribute("data-pagefind-more") || "").split(" ").filter(Boolean);
-            return more.reduce(function (done, folder) {
-              return done.then(function () { return module.mergeIndex(new URL(folder, document.baseURI).href); });
-            }, Promise.resolve());
-          }).then(function () { return module; });
-        });
-      }
-      return pagefind;
-    }
 
     function clear() {
       box.hidden = true;
       box.textContent = "";
     }
 
-    function render(query, items) {
+    function render(query, found) {
       box.textContent = "";
       var heading = document.createElement("p");
       heading.className = "mh-search__count";
-      heading.textContent = items.length ? "Kết quả cho “" + query + "”" : "Không tìm thấy mô hình nào cho “" + query + "”";
+      heading.textContent = found.count ? "Kết quả cho “" + query + "”" : "Không tìm thấy mô hình nào cho “" + query + "”";
       box.appendChild(heading);
       var list = document.createElement("ol");
-      items.forEach(function (item) {
+      found.results.slice(0, SHOWN).forEach(function (entry) {
         var li = document.createElement("li");
-        var link = document.createElement("a");
-        link.href = item.url;
-        var title = document.createElement("strong");
-        title.textContent = (item.meta && item.meta.title) || item.url;
-        link.appendChild(title);
-        if (item.meta && item.meta.tinh) {
-          var place = document.createElement("span");
-          place.className = "mh-search__place";
-          place.textContent = item.meta.tinh;
-          link.appendChild(place);
-        }
-        var excerpt = document.createElement("span");
-        excerpt.className = "mh-search__excerpt";
-        excerpt.innerHTML = item.excerpt; /* Pagefind escapes page text; it only adds <mark> */
-        link.appendChild(excerpt);
-        li.appendChild(link);
+        li.appendChild(entryLink(entry.item));
         list.appendChild(li);
       });
       box.appendChild(list);
+      if (found.count > SHOWN) {
+        var all = document.createElement("a");
+        all.className = "mh-search__all";
+        all.href = resultsPage(query);
+        all.textContent = "Xem tất cả " + found.count + " kết quả";
+        box.appendChild(all);
+      }
       box.hidden = false;
     }
 
@@ -105,13 +207,8 @@
       var query = input.value.trim();
       var mine = ++serial;
       if (!query) { clear(); return; }
-      load().then(function (module) {
-        return module.search(expand(query));
-      }).then(function (response) {
-        if (!response || mine !== serial) return null;
-        return Promise.all(response.results.slice(0, 16).map(function (r) { return r.data(); }));
-      }).then(function (items) {
-        if (items && mine === serial) render(query, rank(query, items).slice(0, 8));
+      find(query).then(function (found) {
+        if (mine === serial) render(query, found);
       });
     }
 
@@ -145,5 +242,91 @@
     });
   }
 
-  document.querySelectorAll("form.mh-search").forEach(init);
+  /* /tim-kiem/: every result, 20 at a time, with Pagefind's filters (the catalogue's: province today and as
+     reported, topic, community, status, year); the query and filters stay in the address. */
+  function initPage(form) {
+    var input = form.querySelector("input[type=search]");
+    var filtersBox = form.querySelector(".mh-results__filters");
+    var count = document.querySelector(".mh-results__count");
+    var list = document.querySelector(".mh-results__list");
+    var more = document.querySelector(".mh-results__more");
+    var PAGE = 20;
+    var current = [];
+    var shown = 0;
+    var serial = 0;
+    var initial = new URLSearchParams(location.search);
+
+    function chosen() {
+      var filters = {};
+      Array.prototype.forEach.call(filtersBox.querySelectorAll("select"), function (select) {
+        if (select.value) filters[select.name] = select.value;
+      });
+      return filters;
+    }
+
+    function show(upto) {
+      var rest = current.slice(shown, upto);
+      return Promise.all(rest.map(function (e) { return e.item ? e.item : e.result.data(); })).then(function (items) {
+        items.forEach(function (item) {
+          var li = document.createElement("li");
+          li.appendChild(entryLink(item));
+          list.appendChild(li);
+        });
+        shown += items.length;
+        more.hidden = shown >= current.length;
+      });
+    }
+
+    function run() {
+      var query = input.value.trim();
+      var filters = chosen();
+      var params = new URLSearchParams();
+      if (query) params.set("q", query);
+      Object.keys(filters).forEach(function (key) { params.set(key, filters[key]); });
+      history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params.toString() : ""));
+      var mine = ++serial;
+      list.textContent = "";
+      shown = 0;
+      more.hidden = true;
+      if (!query) { count.textContent = "Gõ từ khóa để tìm mô hình."; return Promise.resolve(); }
+      return find(query, Object.keys(filters).length ? filters : null).then(function (found) {
+        if (mine !== serial) return;
+        current = found.results;
+        count.textContent = found.count ? "Có " + found.count + " kết quả cho “" + query + "”"
+          : "Không tìm thấy mô hình nào cho “" + query + "”";
+        return show(PAGE);
+      });
+    }
+
+    load().then(function (module) { return module.filters(); }).then(function (filters) {
+      Object.keys(filters).sort().forEach(function (name) {
+        var label = document.createElement("label");
+        label.textContent = name.charAt(0).toUpperCase() + name.slice(1) + " ";
+        var select = document.createElement("select");
+        select.name = name;
+        var any = document.createElement("option");
+        any.value = "";
+        any.textContent = "Tất cả";
+        select.appendChild(any);
+        Object.keys(filters[name]).sort(function (a, b) { return a.localeCompare(b, "vi"); }).forEach(function (value) {
+          var option = document.createElement("option");
+          option.value = value;
+          option.textContent = value + " (" + filters[name][value] + ")";
+          select.appendChild(option);
+        });
+        if (initial.get(name)) select.value = initial.get(name);
+        label.appendChild(select);
+        filtersBox.appendChild(label);
+      });
+      input.value = initial.get("q") || "";
+      form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+      form.addEventListener("change", run);
+      input.addEventListener("input", function () { clearTimeout(form._timer); form._timer = setTimeout(run, 200); });
+      more.addEventListener("click", function () { show(shown + PAGE); });
+      run();
+    });
+  }
+
+  document.querySelectorAll("form.mh-search").forEach(initHeader);
+  document.querySelectorAll("form.mh-results").forEach(initPage);
 })();

@@ -234,6 +234,15 @@ def first_search_bytes(site: Path) -> int | None:
     return sum(p.stat().st_size for p in files if p.exists())
 
 
+def finder_data_gzipped(site: Path) -> int | None:
+    """The finder's data file (``tim-mo-hinh/mo-hinh.json``, what /tim-mo-hinh/ fetches) compressed as a web
+    server sends it (gzip, level 6); None when the site has none."""
+    import gzip
+
+    path = site / "tim-mo-hinh" / "mo-hinh.json"
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)) if path.is_file() else None
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -296,6 +305,11 @@ def main() -> None:
         print("| tải cho lần tìm đầu | chưa có | ≤ 300 KB |")
     else:
         print(f"| tải cho lần tìm đầu (Pagefind) | {search / 1024:.0f} KB | ≤ 300 KB {mark(search <= 300 * 1024)} |")
+    finder = finder_data_gzipped(site)
+    if finder is None:
+        print("| dữ liệu trang tìm mô hình, so sánh (gzip) | chưa có | ≤ 100 KB |")
+    else:
+        print(f"| dữ liệu trang tìm mô hình, so sánh (gzip) | {finder / 1024:.0f} KB | ≤ 100 KB {mark(finder <= 100 * 1024)} |")
     print("\nMột lần dựng đầy đủ, thời gian từng phần (giây):\n")
     print("| phần | s |")
     print("|---|---|")

@@ -40,7 +40,7 @@ def _svg(css_class: str, view_box: str, name: str, body: str, size: str = "") ->
 
 
 def share_bar(part: float, whole: float, name: str) -> Markup:
-    """A bar filled to ``part / whole`` (at most full: a share above 100% is said in ``name``, not drawn)."""
+    """A bar filled to ``part / whole`` (`mohinh check` refuses a value above its total)."""
     share = 0.0 if whole <= 0 else max(0.0, min(part / whole, 1.0))
     body = (f'<rect class="mh-chart__track" width="100" height="8" fill="{TRACK}"/>'
             f'<rect class="mh-chart__fill" width="{_n(share * 100)}" height="8" fill="{BAR}"/>')

@@ -43,7 +43,7 @@ from mkdocs.structure.pages import Page
 from . import outputs
 from .catalogue import Catalogue, load_catalogue
 from .errors import InvalidRecords, MohinhError
-from .outputs import listings, search
+from .outputs import editor, listings, search
 from .outputs.search import SHARD_PAGES
 from .paths import write_if_changed
 from .preview import Preview
@@ -138,7 +138,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
             site = Renderer(catalogue, site_url=config.site_url or "",
                             memo=self.preview.memo if self.preview else None, docs_dir=Path(config.docs_dir),
                             stale_after_years=int(settings.get("stale_after_years", 3)),
-                            national=settings.get("national"), site_name=config.site_name)
+                            national=settings.get("national"), site_name=config.site_name,
+                            editor=editor.settings(settings.get("editor"), config.repo_url))
             registry = outputs.registry()
             site_dir = Path(config.site_dir)
             if self.preview is not None:

@@ -26,7 +26,7 @@ from .memo import Memo
 from .paths import published_name
 from .schema import RECOGNITION_LABELS, STATUS_LABELS, Cost, Result, Source, Term, Update
 from .sharing import CARD_HEIGHT, CARD_NAME, CARD_WIDTH, share_links
-from .text import fold, markdown_html, md, money, money_short, number, percent, slug
+from .text import fold, markdown_html, md, money, money_short, number, percent, slug, syllable_pairs
 
 MODEL_DIR = "mo-hinh"
 PROVINCE_DIR = "dia-phuong"
@@ -481,6 +481,29 @@ class ModelView:
         words = {w for w in text.replace(",", " ").split() if "đ" in w.lower()}
         return " ".join(sorted(w.replace("đ", "d").replace("Đ", "D") for w in words))
 
+    @cached_property
+    def place_names(self) -> list[str]:
+        """Every name of the model's places, for search: provinces as reported (former ones too) and today,
+        and each location as reported (``xã Đăk Tờ Re, huyện Kon Rẫy, tỉnh Kon Tum``)."""
+        names = [p.name for p in self.reported_provinces] + [p.name for p in self.provinces_today]
+        return list(dict.fromkeys(names + [v.reported for v in self.locations]))
+
+    @cached_property
+    def search_pairs(self) -> tuple[str, str, str]:
+        """`syllable_pairs` of the name, of the places (`place_names`) and of the rest a reader may type
+        (summary, motto, lead, topics, community), each a space-separated string, a pair only in the first
+        part it belongs to; the model page indexes them with falling weights."""
+        seen: set[str] = set()
+
+        def fresh(texts: list[str]) -> str:
+            pairs = [pair for text in texts for pair in syllable_pairs(text) if pair not in seen]
+            seen.update(pairs)
+            return " ".join(dict.fromkeys(pairs))
+
+        m = self.m
+        rest = [m.summary, m.motto or "", m.lead or "", *(t.label for t in self.topics), self.community.label]
+        return fresh([m.name]), fresh(self.place_names), fresh(rest)
+
     @property
     def places_text(self) -> str:
         names = [v.province_today.full_name if v.province_today else "Không rõ tỉnh" for v in self.locations]
@@ -506,7 +529,7 @@ class Renderer:
 
     def __init__(self, catalogue: Catalogue, site_url: str = "", memo: Memo | None = None,
                  docs_dir: Path | None = None, *, today: dt.date | None = None, stale_after_years: int = 3,
-                 national: dict[str, Any] | None = None, site_name: str = "") -> None:
+                 national: dict[str, Any] | None = None, site_name: str = "", editor: Any = None) -> None:
         self.catalogue = catalogue
         self.site_url = site_url
         self.site_name = site_name  # MkDocs' `site_name`, written on the share cards
@@ -519,6 +542,7 @@ class Renderer:
         self.build_date = today or build_day()  # a status older than `stale_after_years` on this day may have changed
         self.stale_after_years = stale_after_years
         self.national = national or {}  # the country's figures, from `extra.mohinh.national` (see snippets/ca-nuoc)
+        self.editor = editor  # where /quan-tri/ saves: `outputs.editor.EditorSettings` from `extra.mohinh.editor`
         self._inputs: dict[str, tuple[Any, ...]] = {}
 
     @cached_property

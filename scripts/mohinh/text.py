@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 from slugify import slugify as _slugify
@@ -37,6 +38,19 @@ def fold(text: str) -> str:
     """Accent- and case-insensitive key, đ as d: ``Tiếng Kẻng`` -> ``tieng keng``, ``Đắk Lắk`` -> ``dak lak``."""
     decomposed = unicodedata.normalize("NFD", nfc(text).replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+_SYLLABLE = re.compile(r"[^\W_]+")
+
+
+def syllable_pairs(text: str) -> list[str]:
+    """Each two neighbouring syllables of ``text`` folded and joined, each once, in order of appearance:
+    ``Quảng Nam, Đà Nẵng`` -> ``quangnam namda danang``. Pagefind matches the syllables of a query
+    separately; the search index holds these pairs so that a query's syllables written together in the page
+    (a phrase, a place name) can be found as such. ``content/assets/search.js`` (``pairs``) makes the
+    same pairs from a query."""
+    words = _SYLLABLE.findall(fold(text))
+    return list(dict.fromkeys(a + b for a, b in pairwise(words)))
 
 
 #: A slug as ids, source ids and vocabulary entries use them: ``[a-z0-9]`` words joined by single dashes.

@@ -68,17 +68,19 @@ class Output:
 
 def registry() -> tuple[Output, ...]:
     """Every output, in the order they are made."""
-    from . import cards, data, feeds, fonts, kits, listings, media, pages, search
+    from . import cards, data, editor, feeds, finder, fonts, kits, listings, media, pages, search
 
     return (
         Output("trang mô hình", make=pages.make, paths=pages.paths),
         Output("trang danh sách", make=listings.make),
         Output("dữ liệu mở", make=data.make, paths=data.paths),
         Output("nguồn tin", make=feeds.make, paths=feeds.paths),
+        Output("tìm và so sánh", make=finder.make),
         Output("bộ nhân rộng", make=kits.make),
         Output("thẻ chia sẻ", make=cards.make),
         Output("ảnh", make=media.make),
         Output("phông chữ", make=fonts.make),
+        Output("trình soạn thảo", make=editor.make),
         Output("chỉ mục tìm kiếm", after_pages=search.make),
     )
 

@@ -1,0 +1,424 @@
+"""The web editor at ``/quan-tri/``: Decap CMS (vendored, see ``vendor/decap-cms/VERSION``) over the site's git
+repository, with its ``config.yml`` made at build time from the record contract (`mohinh.schema`).
+
+The form is generated from the same pydantic models as ``mohinh check`` and the JSON Schema: every field of
+a record with its Vietnamese title as label and its description as hint, required fields marked, the
+vocabularies (topics, communities, funders), statuses and recognition levels as selects with Vietnamese
+labels, provinces as a select of today's 34 and the former 63. Dates, numbers and amounts use the small
+widgets of ``editor.js`` (registered with ``CMS.registerWidget``), which refuse what the contract refuses
+(``31/02/2020``, ``76.303``, ``878.000.000``) with a Vietnamese message; the patterns and messages they use
+come from here. Saving goes through the site owner's git host (``extra.mohinh.editor`` in ``mkdocs.yml``,
+checked by `settings`): with ``review: true`` (default) each save is a branch and a merge/pull request.
+
+The page is a static file, not a MkDocs page: it is in neither the sitemap nor the search index, and
+says ``noindex``. The bundle is copied as it is (bytes read once per process).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import types
+import typing
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal, Union
+from urllib.parse import urlparse
+
+import yaml
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from .. import places, schema
+from ..dates import _ISO, _VI, DATE_FIX, PartialDate
+from ..errors import MohinhError
+from ..render import Renderer
+from ..text import SLUG_PATTERN
+
+FOLDER = "quan-tri"
+MODELS = "mo-hinh"  # collection names: Decap's editorial workflow names branches cms/<collection>/<entry>
+SOURCES = "nguon"
+HOSTS = ("github", "gitlab")
+
+
+class EditorSettingsError(MohinhError):
+    """``extra.mohinh.editor`` in ``mkdocs.yml`` is not usable."""
+
+
+@dataclass(frozen=True)
+class EditorSettings:
+    """Where the editor saves: the site owner's settings (``extra.mohinh.editor``), checked by `settings`."""
+
+    backend: str | None = None  # github, gitlab; None: not set up (the page says how)
+    repo: str | None = None  # owner/name
+    branch: str = "main"
+    base_url: str | None = None  # GitHub: the OAuth relay; GitLab: the self-managed server
+    api_root: str | None = None  # GitLab self-managed: <base_url>/api/v4 unless given
+    app_id: str | None = None  # GitLab: the application id, sign-in with PKCE (no server)
+    review: bool = True  # editorial workflow: each save is a branch and a merge/pull request
+    local: str | None = None  # Decap's local proxy (npx decap-server) address, on the officer's own machine
+
+    @property
+    def ready(self) -> bool:
+        return self.local is not None or (self.backend is not None and self.repo is not None)
+
+
+_KEYS = ("backend", "repo", "branch", "base_url", "api_root", "app_id", "review", "local")
+LOCAL_DEFAULT = "http://localhost:8081/api/v1"
+
+
+def settings(raw: Any, repo_url: str | None = None) -> EditorSettings:
+    """The editor's settings from ``extra.mohinh.editor`` (``raw``) and ``repo_url`` (its default host and
+    repository); an `EditorSettingsError` in Vietnamese, naming the key and the fix, for anything else."""
+    where = "mkdocs.yml, extra › mohinh › editor"
+
+    def fail(key: str, message: str, fix: str) -> EditorSettingsError:
+        return EditorSettingsError(f"{where} › {key}: {message}. Cách sửa: {fix}")
+
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise EditorSettingsError(f"{where}: phải là các mục `khóa: giá trị`. Cách sửa: xem README, mục “Soạn trên trình duyệt”")
+    for key in raw:
+        if key not in _KEYS:
+            raise fail(str(key), "khóa không có", "dùng một trong: " + ", ".join(_KEYS))
+
+    def text(key: str, pattern: str | None = None, fix: str = "") -> str | None:
+        value = raw.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise fail(key, f"phải là văn bản, đang là `{value}`", fix or "đặt giá trị trong ngoặc kép")
+        value = value.strip()
+        if pattern and not re.fullmatch(pattern, value):
+            raise fail(key, f"`{value}` không hợp lệ", fix)
+        return value
+
+    url = r"https?://[^\s/]+(?:/[^\s]*)?"
+    backend = text("backend", "github|gitlab", "ghi github hoặc gitlab")
+    repo = text("repo", r"[\w.-]+(?:/[\w.-]+)+", "ghi chủ/kho, ví dụ: cong-an-ha-tinh/mo-hinh")
+    if repo_url and (backend is None or repo is None):
+        parsed = urlparse(repo_url)
+        guessed = "github" if parsed.hostname == "github.com" else "gitlab" if parsed.hostname and "gitlab" in parsed.hostname else None
+        if backend is None and guessed:
+            backend = guessed
+        if repo is None and backend == guessed:
+            repo = parsed.path.strip("/").removesuffix(".git") or None
+            if guessed == "gitlab" and parsed.hostname != "gitlab.com" and raw.get("base_url") is None:
+                raw = {**raw, "base_url": f"{parsed.scheme}://{parsed.netloc}"}
+    if (backend is None) != (repo is None) and raw.get("local") in (None, False):
+        missing = "repo" if repo is None else "backend"
+        raise fail(missing, "chưa ghi", "ghi cả `backend` (github hoặc gitlab) và `repo` (chủ/kho), hoặc ghi `repo_url` của kho")
+    review = raw.get("review", True)
+    if not isinstance(review, bool):
+        raise fail("review", f"phải là true hoặc false, đang là `{review}`", "viết review: true (gửi duyệt) hoặc review: false")
+    local_raw = raw.get("local", False)
+    if local_raw is True:
+        local: str | None = LOCAL_DEFAULT
+    elif local_raw is False or local_raw is None:
+        local = None
+    elif isinstance(local_raw, str) and re.fullmatch(r"http://(localhost|127\.0\.0\.1)(:\d+)?/api/v1", local_raw.strip()):
+        local = local_raw.strip()
+    else:
+        raise fail("local", f"`{local_raw}` không hợp lệ",
+                   "viết local: true (máy chủ `npx decap-server` trên máy mình), hoặc http://localhost:<cổng>/api/v1")
+    base_url = text("base_url", url, "ghi địa chỉ đầy đủ, ví dụ: https://gitlab.donvi.vn")
+    api_root = text("api_root", url, "ghi địa chỉ API, ví dụ: https://gitlab.donvi.vn/api/v4")
+    app_id = raw.get("app_id")
+    if app_id is not None:
+        app_id = str(app_id).strip()
+        if not re.fullmatch(r"[\w-]+", app_id):
+            raise fail("app_id", f"`{app_id}` không hợp lệ", "chép đúng Application ID của ứng dụng GitLab")
+        if backend != "gitlab":
+            raise fail("app_id", "chỉ dùng với GitLab", "bỏ `app_id`, hoặc ghi backend: gitlab")
+    branch = text("branch", r"[\w./-]+", "ghi tên nhánh chính, ví dụ: main") or "main"
+    if backend == "gitlab" and base_url and api_root is None:
+        api_root = base_url.rstrip("/") + "/api/v4"
+    return EditorSettings(backend, repo, branch, base_url, api_root, app_id, review, local)
+
+
+# --- the form, from the contract ---
+
+Widget = dict[str, Any]
+
+# Fields whose values are names from elsewhere: a vocabulary, the place table, another collection.
+_CHOICES: dict[tuple[str, str], str] = {
+    ("Model", "topics"): "topics",
+    ("Model", "community"): "communities",
+    ("Cost", "paid_by"): "funders",
+    ("Location", "province"): "provinces",
+}
+_SOURCE_REFS = {("Model", "sources"), ("Result", "source"), ("Cost", "source"), ("Team", "source"),
+                ("Recognition", "source"), ("Update", "source")}
+_MULTILINE = {("Model", "summary")}
+_LIST_SUMMARY = {"Location": "{{fields.province}} {{fields.commune}}", "Result": "{{fields.label}}: {{fields.value}}",
+                 "Cost": "{{fields.label}}: {{fields.amount}}", "ReplicationStep": "{{fields.title}}",
+                 "Update": "{{fields.date}} {{fields.title}}", "Media": "{{fields.file}}",
+                 "Recognition": "{{fields.title}}", "Contact": "{{fields.organisation}}"}
+_LABELS = {"status": schema.STATUS_LABELS, "level": schema.RECOGNITION_LABELS}
+
+
+def _messages() -> dict[str, str]:
+    """What the editor's widgets say, in Vietnamese; ``{x}`` is filled in by ``editor.js``."""
+    return {
+        "date_format": f"`{{value}}` không phải là ngày. Cách sửa: {DATE_FIX}",
+        "date_month": "tháng {month} không tồn tại. Cách sửa: tháng là số từ 1 đến 12; viết ngày trước, tháng sau: 02/10/2018",
+        "date_day": "ngày {value} không có thật. Cách sửa: kiểm tra lại ngày trong nguồn; viết ngày trước, tháng sau: 02/10/2018",
+        "date_future": "ngày {value} còn ở tương lai. Cách sửa: chỉ ghi những gì đã diễn ra; kiểm tra lại năm",
+        "date_old": "năm {year} quá xa. Cách sửa: kiểm tra lại năm",
+        "thousands": "`{value}`: dấu chấm phân cách hàng nghìn không dùng được trong trường số. Cách sửa: viết {digits}",
+        "number": "`{value}` không phải là số. Cách sửa: chỉ ghi số, không kèm chữ; đơn vị ghi vào ô Đơn vị, ví dụ: 76303",
+        "whole": "`{value}` phải là số nguyên không âm. Cách sửa: chỉ ghi chữ số, ví dụ: 12",
+        "amount": "`{value}` không phải số tiền viết liền (dấu chấm, dấu phẩy và chữ không dùng được). Cách sửa: viết {digits}",
+        "amount_other": "`{value}` không phải số tiền viết liền. Cách sửa: chỉ ghi chữ số, ví dụ: 878000000",
+        "range": "`{value}`: ghi một số (12) hoặc một khoảng (10-20)",
+        "slug": "`{value}` không phải mã hợp lệ. Cách sửa: mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ: ha-tinh-tieng-keng-an-ninh",
+        "required": "Cần điền ô này",
+    }
+
+
+def _unwrap(annotation: Any) -> tuple[Any, bool]:
+    """The type inside ``X | None``, and whether None is allowed."""
+    if typing.get_origin(annotation) in (Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], len(args) < len(typing.get_args(annotation))
+    return annotation, False
+
+
+def _scalar(kind: Any) -> Widget:
+    """The widget of a single value of the contract's type ``kind``."""
+    if kind == schema.Amount:
+        return {"widget": "mohinh-tien"}
+    if kind == schema.Count:
+        return {"widget": "mohinh-so", "whole": True}
+    if kind == schema.Number:
+        return {"widget": "mohinh-so"}
+    if kind is PartialDate:
+        return {"widget": "mohinh-ngay"}
+    if kind == schema.Flag:
+        return {"widget": "boolean"}
+    if kind == schema.Url:
+        return {"widget": "string", "pattern": ["^https?://\\S+$", "Địa chỉ phải bắt đầu bằng http:// hoặc https://"]}
+    if kind == schema.Slug:
+        return {"widget": "string", "pattern": [SLUG_PATTERN, _messages()["slug"].replace("`{value}` ", "")]}
+    if kind == schema.Markdown:
+        return {"widget": "text"}
+    if kind == schema.Text:
+        return {"widget": "string"}
+    if kind == schema.Members:
+        return {"widget": "mohinh-so", "whole": True, "range": True}
+    raise MohinhError(f"trình soạn thảo chưa biết kiểu {kind!r} (lỗi của mohinh, xin báo lại)")
+
+
+_ALIASES = (schema.Text, schema.Markdown, schema.Slug, schema.Number, schema.Url, schema.Flag, schema.Amount,
+            schema.Count, schema.Members)
+
+
+def _declared(info: FieldInfo) -> Any:
+    """The field's type as the contract declares it: pydantic keeps the validators of a field's own
+    ``Annotated`` type in ``metadata``, so ``name: Text`` reads back as `schema.Text`, not ``str``."""
+    for alias in _ALIASES:
+        if info.metadata and all(m in info.metadata for m in alias.__metadata__):
+            return alias
+    return info.annotation
+
+
+def _field(part: type[BaseModel], name: str, info: FieldInfo, choices: dict[str, list[dict[str, str]]]) -> Widget:
+    """One field of the form, for the field ``name`` of the contract's ``part``."""
+    kind, nullable = _unwrap(_declared(info))
+    key = (part.__name__, name)
+    field: Widget = {"name": name, "label": info.title or name}
+    if info.description:
+        field["hint"] = info.description
+    required = info.is_required() and not nullable
+    if key in _CHOICES:
+        options = choices[_CHOICES[key]]
+        field.update(widget="select", options=options)
+        if typing.get_origin(kind) is list:
+            field.update(multiple=True, min=1)
+    elif key in _SOURCE_REFS:
+        field.update(widget="relation", collection=SOURCES, value_field="{{slug}}", search_fields=["title", "publisher"],
+                     display_fields=["{{title}} ({{date}})"], options_length=50)
+        if typing.get_origin(kind) is list:
+            field.update(multiple=True, min=1)
+    elif key == ("Model", "related"):
+        field.update(widget="relation", collection=MODELS, value_field="{{slug}}", search_fields=["name"],
+                     display_fields=["name"], multiple=True)
+    elif key == ("Model", "id"):
+        field.update(widget="mohinh-ma")
+    elif key == ("Media", "file"):
+        field.update(widget="image", choose_url=False)
+    elif typing.get_origin(kind) is Literal:
+        labels = _LABELS.get(name, {})
+        field.update(widget="select", options=[{"label": labels.get(v, v), "value": v} for v in typing.get_args(kind)])
+    elif typing.get_origin(kind) is list:
+        (item,) = typing.get_args(kind)
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            field.update(widget="list", fields=_fields(item, choices), collapsed=True, minimize_collapsed=False,
+                         add_to_top=False)
+            if item.__name__ in _LIST_SUMMARY:
+                field["summary"] = _LIST_SUMMARY[item.__name__]
+            field["label_singular"] = schema._PART_DOCS[item.__name__][0].lower()
+        else:
+            field.update(widget="list", field={"name": "muc", "label": info.title or name, **_scalar(item)})
+        if info.metadata and any(getattr(m, "min_length", 0) for m in info.metadata):
+            field["min"] = 1
+    elif isinstance(kind, type) and issubclass(kind, BaseModel):
+        # An optional group (team, replication...): its required parts are told by `mohinh check`, as a form
+        # cannot require a part of a group the officer leaves empty.
+        field.update(widget="object", fields=_fields(kind, choices, optional_group=not required), collapsed=True)
+    else:
+        field.update(_scalar(kind))
+    if key in _MULTILINE:
+        field["widget"] = "text"
+    if field["widget"] == "boolean":
+        required = False
+    field["required"] = required
+    return field
+
+
+def _fields(part: type[BaseModel], choices: dict[str, list[dict[str, str]]], optional_group: bool = False) -> list[Widget]:
+    fields = [_field(part, name, info, choices) for name, info in part.model_fields.items()]
+    if optional_group:
+        for field in fields:
+            if field["required"]:
+                field["required"] = False
+                field["hint"] = (field.get("hint", "") + " (bắt buộc khi điền mục này)").strip()
+    return fields
+
+
+def _choices(site: Renderer) -> dict[str, list[dict[str, str]]]:
+    catalogue = site.catalogue
+    provinces = []
+    for province in sorted(places.all_provinces(), key=lambda p: (not p.current, places.vietnamese_sort_key(p.name))):
+        if province.current:
+            label = province.name
+        else:
+            label = f"{province.name} (trước {province.changed_on or '07/2025'}; nay thuộc {places.today(province).name})"
+        provinces.append({"label": label, "value": province.name})
+    terms = {name: [{"label": term.label, "value": term.slug} for term in getattr(catalogue, name).values()]
+             for name in ("topics", "communities", "funders")}
+    return {"provinces": provinces, **terms}
+
+
+def cms_config(site: Renderer, editor: EditorSettings) -> dict[str, Any]:
+    """Decap CMS's configuration for ``site``: the backend of ``editor`` and the form of the contract."""
+    choices = _choices(site)
+    config: dict[str, Any] = {"locale": "vi"}
+    if editor.backend:
+        backend: dict[str, Any] = {"name": editor.backend, "repo": editor.repo, "branch": editor.branch,
+                                   "squash_merges": True,
+                                   "commit_messages": {"create": "Thêm {{collection}} “{{slug}}” (trình soạn thảo)",
+                                                       "update": "Sửa {{collection}} “{{slug}}” (trình soạn thảo)",
+                                                       "delete": "Xóa {{collection}} “{{slug}}” (trình soạn thảo)",
+                                                       "uploadMedia": "Tải ảnh “{{path}}” lên (trình soạn thảo)",
+                                                       "deleteMedia": "Xóa ảnh “{{path}}” (trình soạn thảo)"}}
+        if editor.base_url:
+            backend["base_url"] = editor.base_url
+        if editor.api_root:
+            backend["api_root"] = editor.api_root
+        if editor.app_id:
+            backend.update(auth_type="pkce", app_id=editor.app_id)
+    else:  # only the local proxy: Decap's proxy backend, straight to it
+        backend = {"name": "proxy", "proxy_url": editor.local, "branch": editor.branch}
+    config["backend"] = backend
+    if editor.local and editor.backend:
+        config["local_backend"] = {"url": editor.local}
+    if editor.review:
+        config["publish_mode"] = "editorial_workflow"
+    if site.site_url:
+        config.update(site_url=site.site_url, display_url=site.site_url)
+    config.update(
+        media_folder="models/media",
+        public_folder="",
+        slug={"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        show_preview_links=False,
+        editor={"preview": False},
+    )
+    model_fields = _fields(schema.Model, choices)
+    config["collections"] = [
+        {
+            "name": MODELS, "label": "Mô hình", "label_singular": "mô hình",
+            "description": "Mỗi mô hình là một tệp models/<mã>.yml. Lưu là gửi duyệt: người duyệt hợp nhất thì trang được xuất bản.",
+            "folder": "models", "extension": "yml", "format": "yaml", "create": True, "delete": False,
+            "slug": "{{fields.id}}", "identifier_field": "name", "summary": "{{name}}",
+            "media_folder": "media/{{slug}}", "public_folder": "",
+            "sortable_fields": ["name"],
+            "fields": model_fields,
+        },
+        {
+            "name": SOURCES, "label": "Nguồn", "label_singular": "nguồn",
+            "description": "Bài báo, báo cáo mà số liệu lấy từ đó; mỗi nguồn một tệp models/_sources/<mã>.yml.",
+            "folder": "models/_sources", "extension": "yml", "format": "yaml", "create": True, "delete": False,
+            "slug": "{{slug}}", "identifier_field": "title", "summary": "{{title}} ({{date}})",
+            "fields": _fields(schema.Source, choices),
+        },
+    ]
+    return config
+
+
+# --- the files ---
+
+VENDOR = "vendor/decap-cms"
+
+
+@lru_cache(maxsize=1)
+def _bundle() -> tuple[tuple[str, bytes], ...]:
+    """Decap CMS as vendored: the bundle, its chunks, licence and version (read once)."""
+    folder = resources.files("mohinh").joinpath(VENDOR)
+    names = sorted(entry.name for entry in folder.iterdir()
+                   if entry.name.endswith((".js", ".wasm", ".txt")) or entry.name in ("LICENSE", "VERSION"))
+    return tuple((name, folder.joinpath(name).read_bytes()) for name in names)
+
+
+def _resource(name: str) -> bytes:
+    return resources.files("mohinh").joinpath("templates", "editor", name).read_bytes()
+
+
+def version() -> str:
+    """The vendored Decap CMS version, as ``vendor/decap-cms/VERSION`` records it."""
+    return dict(_bundle())["VERSION"].decode("utf-8").split()[1]
+
+
+# Files of models/ that are not records (Decap lists a folder's files): hidden from the list of models.
+HIDDEN = ("_sources", "_vocabularies")
+
+
+def widget_settings() -> dict[str, Any]:
+    """What ``editor.js`` checks with: the contract's patterns and the Vietnamese messages."""
+    return {"slug_pattern": SLUG_PATTERN, "iso_date": _ISO.pattern, "vi_date": _VI.pattern,
+            "thousands": schema._THOUSANDS.pattern, "messages": _messages()}
+
+
+def page(editor: EditorSettings) -> str:
+    """The admin page: noindex, Vietnamese, nothing from outside the site; a note when not set up."""
+    notice = ""
+    scripts = ('<script src="decap-cms.js"></script>\n'
+               '<script src="editor-settings.js"></script>\n'
+               '<script src="editor.js"></script>')
+    if not editor.ready:
+        scripts = ""
+        notice = _resource("not-set-up.html").decode("utf-8")
+    style = ", ".join(f'a[href$="/entries/{name}"]' for name in HIDDEN) + " { display: none; }"
+    template = _resource("index.html").decode("utf-8")
+    return (template.replace("{{ notice }}", notice).replace("{{ scripts }}", scripts).replace("{{ style }}", style)
+            .replace("{{ version }}", version()).replace("{{ home }}", "../"))
+
+
+def make(site: Renderer) -> dict[str, str | bytes]:
+    """``quan-tri/``: the page, its configuration, the editor's widgets and the vendored bundle."""
+    editor = site.editor if isinstance(site.editor, EditorSettings) else settings(None)
+    files: dict[str, str | bytes] = {f"{FOLDER}/index.html": page(editor).encode("utf-8")}
+    if editor.ready:
+        config = cms_config(site, editor)
+        files[f"{FOLDER}/config.yml"] = ("# Tạo tự động từ hợp đồng hồ sơ (scripts/mohinh/schema.py) mỗi lần dựng trang; "
+                                         "đừng sửa tay.\n" + yaml.safe_dump(config, allow_unicode=True, sort_keys=False,
+                                                                            width=10_000)).encode("utf-8")
+        files[f"{FOLDER}/editor-settings.js"] = ("window.mohinhEditor = " + json.dumps(
+            widget_settings(), ensure_ascii=False, sort_keys=True) + ";\n").encode("utf-8")
+        files[f"{FOLDER}/editor.js"] = _resource("editor.js")
+        for name, content in _bundle():
+            files[f"{FOLDER}/{name}"] = content
+    return files

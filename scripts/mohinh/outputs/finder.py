@@ -1,0 +1,159 @@
+"""Finding the model that fits: the finder ``/tim-mo-hinh/`` ("which model fits a community like ours") and the
+side-by-side comparison ``/so-sanh/?m=a,b,c``.
+
+Both pages are static; the browser (``content/assets/finder.js``) reads their data lazily, only on these pages:
+
+- ``tim-mo-hinh/mo-hinh.json``: one compact file for the finder, a row per model (`FINDER_FIELDS`) with the
+  vocabularies' labels once; ≤ 100 KB gzipped at 1,000 models (measured by ``scripts/bench/bench.py``);
+- ``so-sanh/<id>.json``: one model's rows of the comparison (`COMPARE_ROWS`), fetched for the (at most three)
+  models compared.
+
+Every figure is formatted here with the rules of `mohinh.text` (numbers, money, percentages), so the browser only
+shows strings; a value a record does not give reads `UNKNOWN`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..render import ModelView, Renderer
+from ..schema import RECOGNITION_LABELS
+from ..text import money, money_short, number
+
+FINDER_PAGE = "tim-mo-hinh.md"
+COMPARE_PAGE = "so-sanh.md"
+FINDER_DATA = "tim-mo-hinh/mo-hinh.json"
+COMPARE_DIR = "so-sanh"
+UNKNOWN = "chưa có thông tin"
+
+#: Budget answers of the finder: URL value, label, the largest cost (đồng) a model may state (None: any).
+BUDGETS: tuple[tuple[str, str, int | None], ...] = (
+    ("khong", "Không có kinh phí", 0),
+    ("duoi-10-trieu", f"Dưới {money_short(10_000_000)}", 10_000_000 - 1),
+    ("duoi-100-trieu", f"Dưới {money_short(100_000_000)}", 100_000_000 - 1),
+    ("nhieu-hon", f"Từ {money_short(100_000_000)} trở lên", None),
+)
+
+#: People answers: URL value, label, the most people the community can bring (None: any number).
+PEOPLE: tuple[tuple[str, str, int | None], ...] = (
+    ("duoi-10", "Dưới 10 người", 9),
+    ("10-30", "Từ 10 đến 30 người", 30),
+    ("tren-30", "Trên 30 người", None),
+)
+
+#: Columns of a model's row in `FINDER_DATA` (the file names them too).
+FINDER_FIELDS = ("id", "ten", "dia_ban", "cong_dong", "chu_de", "chi_phi_lon_nhat", "chi_phi", "to_it_nhat", "to",
+                 "nhan_rong", "da_nhan_rong", "cong_nhan", "muc_thong_tin")
+
+#: Rows of the comparison, in this order for every model.
+COMPARE_ROWS = ("Tình trạng", "Cộng đồng", "Địa bàn hôm nay", "Mức thông tin", "Kinh phí và ai chi trả",
+                "Đội, tổ thực hiện", "Số bước nhân rộng", "Kết quả chính", "Bài học kinh nghiệm", "Hạn chế, khó khăn",
+                "Công nhận", "Nguồn")
+
+
+def make(site: Renderer) -> dict[str, str | bytes]:
+    """The two pages, the finder's data file and each model's comparison file, by site path."""
+    files: dict[str, str | bytes] = {
+        FINDER_PAGE: site.render("finder.md.j2", budgets=BUDGETS, people=PEOPLE),
+        COMPARE_PAGE: site.render("compare.md.j2"),
+        FINDER_DATA: _json(finder_data(site)),
+    }
+    for view in site.models:
+        files[f"{COMPARE_DIR}/{view.id}.json"] = _json(compare_data(view))
+    return files
+
+
+def _json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def cost_text(view: ModelView) -> str | None:
+    """``878 triệu đồng (lắp camera); người dân đóng góp, doanh nghiệp, nhà tài trợ``: the largest amount the
+    record states and who paid; None without costs."""
+    if not view.m.costs:
+        return None
+    largest = max(view.m.costs, key=lambda c: c.amount)
+    per = f"/{largest.per}" if largest.per else ""
+    payers = ", ".join(dict.fromkeys(view.payer(c).lower() for c in view.m.costs))
+    return f"{money_short(largest.amount)}{per} ({largest.label.lower()}), {payers}"
+
+
+def replication_text(view: ModelView) -> str | None:
+    """How far the model was copied, as the record says: ``đã nhân rộng ở 5 nơi``, ``có ở 3 nơi``, or a result
+    about replication (``Thôn, tổ dân phố đã xây dựng, nhân rộng mô hình: 847/1.310 …``); None otherwise."""
+    if view.origin is not None and view.replication_points:
+        return f"đã nhân rộng ở {number(len(view.replication_points))} nơi"
+    if len(view.m.locations) >= 2:
+        return f"có ở {number(len(view.m.locations))} nơi"
+    for result in view.results:
+        if "nhân rộng" in result.result.label.lower():
+            return f"{result.result.label}: {result.figure} (tính đến {result.result.as_of.display})"
+    return None
+
+
+def recognition_text(view: ModelView) -> str | None:
+    """``Mô hình điển hình tiên tiến (cấp tỉnh, 10/2018)``, each recognition; None without."""
+    if not view.m.recognition:
+        return None
+    return "; ".join(f"{r.title} ({RECOGNITION_LABELS[r.level].lower()}, {r.date.display})" for r in view.m.recognition)
+
+
+def _team_min(view: ModelView) -> int | None:
+    team = view.m.team
+    if team is None or team.members is None:
+        return None
+    return team.members if isinstance(team.members, int) else team.members.min
+
+
+def finder_data(site: Renderer) -> dict[str, Any]:
+    """The finder's file: the vocabularies' labels, then a row of `FINDER_FIELDS` per model (compact: the
+    labels once, a model's community and topics by slug)."""
+    rows = []
+    for view in site.models:
+        largest = max((c.amount for c in view.m.costs), default=None)
+        replication = replication_text(view)
+        rows.append([
+            view.id, view.m.name, view.places_text, view.m.community, view.m.topics, largest, cost_text(view),
+            _team_min(view), view.team_size, replication, replication is not None or view.m.status == "replicating",
+            recognition_text(view), view.evidence[0],
+        ])
+    catalogue = site.catalogue
+    return {
+        "cot": list(FINDER_FIELDS),
+        "cong_dong": {slug: term.label for slug, term in catalogue.communities.items()},
+        "chu_de": {slug: term.label for slug, term in catalogue.topics.items()},
+        "chua_co": UNKNOWN,
+        "mo_hinh": rows,
+    }
+
+
+def compare_data(view: ModelView) -> dict[str, Any]:
+    """One model's comparison: its name and each of `COMPARE_ROWS` as a list of lines (empty: `UNKNOWN`)."""
+    m = view.m
+    costs = [f"{c.label}: {money(c.amount, c.per)}{' (hiện vật)' if c.in_kind else ''}; {view.payer(c).lower()}"
+             f" (tính đến {c.as_of.display})" for c in m.costs]
+    team: list[str] = []
+    if m.team is not None:
+        if view.team_size:
+            team.append(f"Mỗi tổ {view.team_size}")
+        team += list(m.team.roles)
+        if m.team.schedule:
+            team.append(f"Lịch: {m.team.schedule}")
+    steps = [f"{number(len(m.replication.steps))} bước"] if m.replication is not None and m.replication.steps else []
+    status = f"{view.status_label} (theo nguồn {view.status_date.display})"
+    values = {
+        "Tình trạng": [status],
+        "Cộng đồng": [view.community.label],
+        "Địa bàn hôm nay": list(dict.fromkeys(loc.detailed_text for loc in view.locations)),
+        "Mức thông tin": [view.evidence[1]],
+        "Kinh phí và ai chi trả": costs,
+        "Đội, tổ thực hiện": team,
+        "Số bước nhân rộng": steps,
+        "Kết quả chính": [f"{r.result.label}: {r.figure} (tính đến {r.result.as_of.display})" for r in view.results],
+        "Bài học kinh nghiệm": list(m.lessons),
+        "Hạn chế, khó khăn": list(m.limitations),
+        "Công nhận": [f"{r.title}: {r.by} ({RECOGNITION_LABELS[r.level].lower()}, {r.date.display})" for r in m.recognition],
+        "Nguồn": [", ".join(part for part in (s.title, s.publisher, s.date.display) if part) for _, s in view.sources],
+    }
+    return {"id": view.id, "ten": m.name, "dong": [[row, values[row] or [UNKNOWN]] for row in COMPARE_ROWS]}

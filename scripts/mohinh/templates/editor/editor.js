@@ -1,0 +1,194 @@
+/* mohinh: the editor's own widgets and checks, for Decap CMS at /quan-tri/.
+ *
+ * Dates, numbers and amounts are checked as `mohinh check` checks them, with the patterns and Vietnamese
+ * messages of `window.mohinhEditor` (editor-settings.js, made at build time from the record contract):
+ * 31/02/2020, 76.303 and 878.000.000 are refused in the form, before anything is saved. Before saving,
+ * empty values the form leaves behind are dropped (an empty text is an error in a record). Nothing here
+ * loads anything from outside the site.
+ */
+(function () {
+  'use strict';
+  var CMS = window.CMS;
+  var h = window.h;
+  var createClass = window.createClass;
+  var settings = window.mohinhEditor;
+  var M = settings.messages;
+
+  function say(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
+    });
+  }
+  function refuse(template, values) {
+    return { error: { type: 'mohinh', message: say(template, values) } };
+  }
+  function empty(value) {
+    return value === undefined || value === null || value === '';
+  }
+  function shown(value) {
+    if (empty(value)) return '';
+    if (typeof value === 'object' && value.get) value = value.toJS();
+    if (typeof value === 'object' && 'min' in value) return value.min + '-' + value.max;
+    return String(value);
+  }
+  var thousands = new RegExp(settings.thousands);
+  var digitsOnly = /^\d+$/;
+  var decimal = /^\d+(?:\.\d+)?$/;
+  var range = /^\s*(\d+)\s*[-–—]\s*(\d+)\s*$/;
+
+  /* A text box that keeps what the officer types and hands Decap the value a record holds. */
+  function textWidget(parse, check, inputMode) {
+    return createClass({
+      getInitialState: function () { return { text: shown(this.props.value) }; },
+      handleChange: function (event) {
+        var text = event.target.value;
+        this.setState({ text: text });
+        this.props.onChange(parse(text.trim(), this.props));
+      },
+      isValid: function () {
+        var value = this.props.value;
+        if (empty(value)) return true;
+        return check(value, this.props);
+      },
+      render: function () {
+        return h('input', {
+          type: 'text', id: this.props.forID, className: this.props.classNameWrapper, value: this.state.text,
+          inputMode: inputMode, autoComplete: 'off', spellCheck: false,
+          onChange: this.handleChange, onFocus: this.props.setActiveStyle, onBlur: this.props.setInactiveStyle,
+        });
+      },
+    });
+  }
+
+  /* Numbers: 76303, 12.5; a count is a whole number; a team's size may be a range, 10-20. */
+  function parseNumber(text, props) {
+    if (text === '') return '';
+    if (props.field.get('range')) {
+      var found = range.exec(text);
+      if (found) return { min: Number(found[1]), max: Number(found[2]) };
+    }
+    if (digitsOnly.test(text)) return Number(text);
+    if (!props.field.get('whole') && decimal.test(text) && !thousands.test(text)) return Number(text);
+    return text;
+  }
+  function checkNumber(value, props) {
+    if (typeof value === 'number' && (!props.field.get('whole') || Number.isInteger(value)) && value >= 0) return true;
+    if (typeof value === 'object' && value !== null) return true;
+    var text = String(value);
+    if (thousands.test(text)) return refuse(M.thousands, { value: text, digits: text.replace(/\./g, '') });
+    if (props.field.get('range')) return refuse(M.range, { value: text });
+    return refuse(props.field.get('whole') ? M.whole : M.number, { value: text });
+  }
+
+  /* Amounts of money, in đồng, written whole: 878000000. */
+  function parseAmount(text) {
+    if (text === '') return '';
+    return digitsOnly.test(text) ? Number(text) : text;
+  }
+  function checkAmount(value) {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return true;
+    var text = String(value);
+    if (/^\d{1,3}(?:[.,]\d{3})+$/.test(text)) return refuse(M.amount, { value: text, digits: text.replace(/[.,]/g, '') });
+    return refuse(M.amount_other, { value: text });
+  }
+
+  /* Dates as records write them: 02/10/2018, 10/2018, 2018 or 2018-10-02; the day must exist. */
+  var isoDate = new RegExp(settings.iso_date);
+  var viDate = new RegExp(settings.vi_date);
+  function parseDate(text) {
+    return text;
+  }
+  function checkDate(value) {
+    var text = String(value).trim();
+    var year, month, day, found;
+    if ((found = isoDate.exec(text))) {
+      year = Number(found[1]); month = found[2] && Number(found[2]); day = found[3] && Number(found[3]);
+    } else if ((found = viDate.exec(text))) {
+      day = found[1] && Number(found[1]); month = Number(found[2]); year = Number(found[3]);
+    } else {
+      return refuse(M.date_format, { value: text });
+    }
+    if (month && (month < 1 || month > 12)) return refuse(M.date_month, { month: month });
+    if (day) {
+      var check = new Date(Date.UTC(year, month - 1, day));
+      if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+        return refuse(M.date_day, { value: pad(day) + '/' + pad(month) + '/' + year });
+      }
+    }
+    var first = new Date(year, (month || 1) - 1, day || 1);
+    if (first > new Date()) return refuse(M.date_future, { value: text });
+    if (year < 1945) return refuse(M.date_old, { year: year });
+    return true;
+  }
+  function pad(n) {
+    return n < 10 ? '0' + n : String(n);
+  }
+
+  /* The model's id is its file name: typed for a new model, shown for one that exists. */
+  var slug = new RegExp(settings.slug_pattern);
+  var IdControl = createClass({
+    handleChange: function (event) {
+      this.props.onChange(event.target.value.trim());
+    },
+    isNew: function () {
+      return Boolean(this.props.entry && this.props.entry.get('newRecord'));
+    },
+    isValid: function () {
+      if (!this.isNew()) return true;
+      var value = this.props.value;
+      if (empty(value)) return refuse(M.required, {});
+      if (!slug.test(value)) return refuse(M.slug, { value: value });
+      return true;
+    },
+    render: function () {
+      if (!this.isNew()) {
+        return h('p', { id: this.props.forID, className: this.props.classNameWrapper },
+          (this.props.entry && this.props.entry.get('slug')) || '');
+      }
+      return h('input', {
+        type: 'text', id: this.props.forID, className: this.props.classNameWrapper, value: this.props.value || '',
+        autoComplete: 'off', spellCheck: false, placeholder: 'ha-tinh-tieng-keng-an-ninh',
+        onChange: this.handleChange, onFocus: this.props.setActiveStyle, onBlur: this.props.setInactiveStyle,
+      });
+    },
+  });
+
+  function Preview(props) {
+    return h('span', null, shown(props.value));
+  }
+  CMS.registerWidget('mohinh-so', textWidget(parseNumber, checkNumber, 'decimal'), Preview);
+  CMS.registerWidget('mohinh-tien', textWidget(parseAmount, checkAmount, 'numeric'), Preview);
+  CMS.registerWidget('mohinh-ngay', textWidget(parseDate, checkDate, 'text'), Preview);
+  CMS.registerWidget('mohinh-ma', IdControl, Preview);
+
+  /* Before saving: the form's empty leftovers go (a record has no empty text); a place without a
+   * province says so with null, as the contract asks. */
+  function isMap(value) {
+    return Boolean(value && value['@@__IMMUTABLE_MAP__@@']);
+  }
+  function isList(value) {
+    return Boolean(value && value['@@__IMMUTABLE_LIST__@@']);
+  }
+  function blank(value) {
+    return value === undefined || value === '' || ((isMap(value) || isList(value)) && value.size === 0);
+  }
+  function clean(value) {
+    if (isMap(value)) return value.map(clean).filter(function (v) { return !blank(v); });
+    if (isList(value)) return value.map(clean).filter(function (v) { return v !== undefined && v !== ''; });
+    if (typeof value === 'string' && value.trim() === '') return '';
+    return value;
+  }
+  CMS.registerEventListener({
+    name: 'preSave',
+    handler: function (event) {
+      var data = clean(event.entry.get('data'));
+      var locations = data.get('locations');
+      if (isList(locations)) {
+        data = data.set('locations', locations.map(function (place) {
+          return isMap(place) && !place.has('province') ? place.set('province', null) : place;
+        }));
+      }
+      return data;
+    },
+  });
+})();

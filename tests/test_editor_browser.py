@@ -1,0 +1,215 @@
+"""The web editor at /quan-tri/ (Decap CMS) driven in Debian's Chromium against a local git repository,
+through Decap's own local proxy (``decap-server``, npm, installed in tests/cms by ``bash run.sh test``) in
+its git mode, with the editorial workflow on: every save is a branch ``cms/mo-hinh/<mã>``, as a merge
+request would be on the git host.
+
+An officer creates a model through the form, typing Vietnamese; the branch holds a record that `mohinh
+check` accepts with no warning and the built site shows with the place "nay thuộc" today's province. Then
+an existing model's summary is edited: the record changes in that field only, as data. Then the form
+refuses ``878.000.000`` and ``31/02/2020`` in Vietnamese.
+
+The screenshots in content/assets/quan-tri/ (used by the contributing page) are taken here from the real
+editor; they are rewritten only when asked: ``MOHINH_UPDATE_SCREENSHOTS=1``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, SOURCES, StaticServer, make_project
+
+pytestmark = pytest.mark.browser
+
+DECAP_SERVER = REPO / "tests" / "cms" / "node_modules" / "decap-server" / "dist" / "index.js"
+SHOTS = REPO / "content" / "assets" / "quan-tri"
+UPDATE_SHOTS = os.environ.get("MOHINH_UPDATE_SCREENSHOTS") == "1"
+SOURCE_TITLE = SOURCES.splitlines()[1].split(": ", 1)[1]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-c", "user.name=Kiểm thử", "-c", "user.email=kiem-thu@example.vn", *args],
+                          cwd=root, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory):
+    """A small project in its own git repository, built with the editor on Decap's local proxy; the proxy
+    (git mode) and the built site served on 127.0.0.1. Yields (project, site URL)."""
+    if not DECAP_SERVER.exists() or shutil.which("node") is None:
+        if os.environ.get("CI"):
+            pytest.fail("decap-server is missing: `npm ci --prefix tests/cms` (bash run.sh test does it)")
+        pytest.skip("decap-server is not installed: npm ci --prefix tests/cms")
+    from mohinh.build import build_site
+
+    project = make_project(tmp_path_factory.mktemp("editor") / "p")
+    (project.models / "_sources.yml").unlink()  # the editor's sources: one file each
+    project.write("models/_sources/bac-kan-2020-09.yml", "\n".join(
+        line.removeprefix("  ") for line in SOURCES.splitlines()[1:]) + "\n")
+    port = _free_port()
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    project.write("mkdocs.yml", config.replace(
+        "  mohinh:\n", f"  mohinh:\n    editor:\n      local: http://localhost:{port}/api/v1\n", 1))
+    shutil.copy(REPO / ".gitignore", project.root / ".gitignore")
+    _git(project.root, "init", "-q", "-b", "main")
+    _git(project.root, "add", "-A")
+    _git(project.root, "commit", "-qm", "Dự án nhỏ cho kiểm thử trình soạn thảo")
+    build_site(project.root)
+    env = {**os.environ, "MODE": "git", "PORT": str(port), "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "warn",
+           "GIT_REPO_DIRECTORY": str(project.root), "GIT_AUTHOR_NAME": "Cán bộ", "GIT_AUTHOR_EMAIL": "can-bo@example.vn",
+           "GIT_COMMITTER_NAME": "Cán bộ", "GIT_COMMITTER_EMAIL": "can-bo@example.vn"}
+    proxy = subprocess.Popen(["node", str(DECAP_SERVER)], cwd=project.root, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    site = StaticServer(project.root / "site")
+    try:
+        for _ in range(200):  # until the proxy listens (it exits at once if it cannot)
+            if proxy.poll() is not None:
+                pytest.fail("decap-server stopped: " + proxy.stdout.read().decode("utf-8", "replace"))
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield project, site.url, port
+    finally:
+        site.close()
+        proxy.terminate()
+        proxy.wait(timeout=10)
+
+
+@pytest.fixture
+def tab(browser, editor):
+    """The editor open and signed in (the local proxy needs no account), with every request recorded."""
+    url = editor[1]
+    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.goto(url + "quan-tri/")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Bộ sưu tập").wait_for()
+    yield page
+    context.close()
+
+
+def _shot(page, name: str, locator=None) -> None:
+    """A screenshot of the real editor for the contributing page, rewritten only when asked."""
+    if UPDATE_SHOTS:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        (locator or page).screenshot(path=str(SHOTS / f"{name}.png"), animations="disabled", caret="hide")
+
+
+def _choose(page, label: str, typed: str, option: str, nth: int = 0) -> None:
+    """Pick ``option`` in a select (or a relation) by typing ``typed`` in the field labelled ``label``."""
+    page.get_by_label(label, exact=True).nth(nth).fill(typed)
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def _branch_file(root: Path, branch: str, path: str) -> str:
+    return _git(root, "show", f"{branch}:{path}")
+
+
+def test_an_officer_creates_a_model_in_the_form_and_it_builds(tab, editor, tmp_path) -> None:
+    project, url, port = editor
+    page = tab
+    page.goto(url + "quan-tri/#/collections/mo-hinh/new")
+    page.get_by_label("Mã mô hình (không bắt buộc)").fill("ha-giang-to-tu-quan-duong-bien")
+    page.get_by_label("Tên mô hình", exact=True).fill("Tổ tự quản đường biên, cột mốc")
+    page.get_by_label("Tóm tắt", exact=True).fill(
+        "Các hộ dân ở thôn biên giới nhận tự quản từng đoạn đường biên, cột mốc và báo tin cho đồn biên phòng.")
+    _choose(page, "Tình trạng", "Đang hoạt", "Đang hoạt động")
+    _choose(page, "Chủ đề", "Tuần tra", "Tuần tra, canh gác, báo động")
+    _choose(page, "Cộng đồng", "Thôn", "Thôn, bản, tổ dân phố")
+    page.get_by_role("button", name="Add địa bàn").click()
+    _choose(page, "Tỉnh, thành phố (không bắt buộc)", "Hà Giang", "Hà Giang (trước 01/07/2025; nay thuộc Tuyên Quang)")
+    page.get_by_label("Xã, phường, thị trấn (không bắt buộc)").fill("xã Lũng Cú")
+    page.get_by_role("button", name="Add kết quả").click()
+    page.get_by_label("Nội dung đếm", exact=True).fill("Hộ nhận tự quản đường biên")
+    page.get_by_label("Số liệu", exact=True).fill("126")
+    page.get_by_label("Đơn vị (không bắt buộc)").fill("hộ")
+    page.get_by_label("Tính đến ngày", exact=True).first.fill("08/09/2020")
+    _choose(page, "Nguồn", "Bắc Kạn", f"{SOURCE_TITLE} (08/09/2020)", nth=0)
+    page.get_by_role("button", name="Add kinh phí").click()
+    page.get_by_label("Khoản chi", exact=True).fill("Đèn pin, áo mưa cho tổ")
+    page.get_by_label("Số tiền (đồng)", exact=True).fill("12500000")
+    _choose(page, "Ai chi trả", "ngân", "Ngân sách nhà nước")
+    page.get_by_label("Tính đến ngày", exact=True).nth(1).fill("2020")
+    _choose(page, "Nguồn", "Bắc Kạn", f"{SOURCE_TITLE} (08/09/2020)", nth=1)
+    _choose(page, "Nguồn", "Bắc Kạn", f"{SOURCE_TITLE} (08/09/2020)", nth=2)
+    _shot(page, "soan-mo-hinh")
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    page.get_by_text("Mục đã được lưu").wait_for()
+    _shot(page, "da-luu")
+
+    branch = "cms/mo-hinh/ha-giang-to-tu-quan-duong-bien"
+    assert branch in _git(project.root, "branch", "--list", "cms/*")
+    text = _branch_file(project.root, branch, "models/ha-giang-to-tu-quan-duong-bien.yml")
+    record = yaml.safe_load(text)
+    assert record["name"] == "Tổ tự quản đường biên, cột mốc"
+    assert record["locations"] == [{"province": "Hà Giang", "commune": "xã Lũng Cú"}]
+    assert record["results"][0]["value"] == 126 and record["costs"][0]["amount"] == 12500000
+    assert record["sources"] == ["bac-kan-2020-09"]
+    assert "models/ha-giang-to-tu-quan-duong-bien.yml" not in _git(project.root, "ls-tree", "-r", "--name-only", "main")
+
+    # What a reviewer's merge publishes: the branch checked and built as CI would.
+    copy = tmp_path / "xem-truoc"
+    _git(project.root, "worktree", "add", "-q", str(copy), branch)
+    try:
+        check = subprocess.run([str(Path(sys.executable).parent / "mohinh"), "check"], cwd=copy,
+                               capture_output=True, text=True)
+        assert check.returncode == 0, check.stdout + check.stderr
+        assert "cảnh báo" not in check.stdout + check.stderr
+        from mohinh.build import build_site
+
+        build_site(copy)
+        html = (copy / "site" / "mo-hinh" / "ha-giang-to-tu-quan-duong-bien" / "index.html").read_text(encoding="utf-8")
+        assert "Tổ tự quản đường biên, cột mốc" in html
+        assert re.search(r"tỉnh Hà Giang</a> — nay thuộc [^<]*tỉnh Tuyên Quang", html), html
+    finally:
+        _git(project.root, "worktree", "remove", "--force", str(copy))
+    # Nothing from outside the site but the git host (here, the local proxy).
+    assert {u.split("/")[2] for u in page.requests} <= {url.split("/")[2], f"localhost:{port}"}
+
+
+def test_editing_a_summary_changes_that_field_only(tab, editor) -> None:
+    project, url, _ = editor
+    page = tab
+    before = yaml.safe_load((project.models / "bac-kan-ho-an-toan.yml").read_text(encoding="utf-8"))
+    page.goto(url + "quan-tri/#/collections/mo-hinh/entries/bac-kan-ho-an-toan")
+    summary = page.get_by_label("Tóm tắt", exact=True)
+    summary.fill("Từng hộ gia đình cam kết giữ an toàn; cả thôn, bản, tổ dân phố cùng tự phòng, tự quản, tự bảo vệ.")
+    _shot(page, "sua-mo-hinh")
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    page.get_by_text("Mục đã được lưu").wait_for()
+    after = yaml.safe_load(_branch_file(project.root, "cms/mo-hinh/bac-kan-ho-an-toan", "models/bac-kan-ho-an-toan.yml"))
+    assert after["summary"].startswith("Từng hộ gia đình cam kết giữ an toàn;")
+    assert {k: v for k, v in after.items() if k != "summary"} == {k: v for k, v in before.items() if k != "summary"}
+
+
+def test_the_form_refuses_thousands_dots_and_impossible_dates_in_vietnamese(tab, editor) -> None:
+    url = editor[1]
+    page = tab
+    page.goto(url + "quan-tri/#/collections/mo-hinh/new")
+    page.get_by_role("button", name="Add kinh phí").click()
+    page.get_by_label("Số tiền (đồng)", exact=True).fill("878.000.000")
+    page.get_by_label("Tính đến ngày", exact=True).fill("31/02/2020")
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    errors = page.locator("ul li").all_text_contents()
+    assert any("`878.000.000` không phải số tiền viết liền" in e and "viết 878000000" in e for e in errors), errors
+    assert any("ngày 31/02/2020 không có thật" in e for e in errors), errors
+    _shot(page, "loi-so-tien", page.get_by_label("Số tiền (đồng)", exact=True).locator("xpath=ancestor::div[3]"))

@@ -1,0 +1,151 @@
+"""In a real browser: the finder /tim-mo-hinh/ (answers in, models and reasons out, answers kept in the address,
+by keyboard, without JavaScript) and the comparison /so-sanh/ (three models chosen with "So sánh", side by side
+on a phone, printed on A4)."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+
+import pytest
+
+from conftest import REPO
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site():
+    from mohinh.catalogue import load_catalogue
+    from mohinh.render import Renderer
+
+    return Renderer(load_catalogue(REPO))
+
+
+def all_results(page) -> list[dict]:
+    """Every model the finder lists (pressing "Xem thêm" until all show), with its reasons."""
+    page.wait_for_selector(".mh-finder__results li")
+    while page.locator(".mh-finder__more").is_visible():
+        page.click(".mh-finder__more")
+    return page.evaluate("""() => [...document.querySelectorAll('.mh-finder__results > li')].map(li => ({
+        id: new URL(li.querySelector('h3 a').href).pathname.split('/').filter(Boolean).pop(),
+        reasons: [...li.querySelectorAll('.mh-finder__reasons li')].map(r => r.textContent)}))""")
+
+
+def test_a_village_with_no_budget_gets_models_costing_nothing_or_unknown(page, repo_url, site) -> None:
+    from mohinh.outputs.finder import replication_text
+
+    page.goto(repo_url + "tim-mo-hinh/?cong-dong=thon-to-dan-pho&kinh-phi=khong")
+    results = all_results(page)
+    free = {v.id for v in site.models if all(c.amount == 0 for c in v.m.costs)}  # no cost stated, or all zero
+    assert {r["id"] for r in results} == free
+    assert len(free) < len(site.models)  # the answer took models out
+    for result in results:
+        view = site.by_id[result["id"]]
+        assert ("chi phí: chưa có thông tin" in result["reasons"]) == (not view.m.costs), result
+        assert (replication_text(view) or "nhân rộng: chưa có thông tin") in result["reasons"], result
+        assert "công nhận: chưa có thông tin" in result["reasons"] or view.m.recognition
+    village = [r for r in results if site.by_id[r["id"]].m.community == "thon-to-dan-pho"]
+    assert village and results[:len(village)] == village  # the same kind of community first, with that reason
+    assert all("cùng loại cộng đồng: Thôn, bản, tổ dân phố" in r["reasons"] for r in village)
+    assert page.locator("input[name=kinh-phi][value=khong]").is_checked()
+
+
+def test_known_costs_and_payers_are_reasons(page, repo_url, site) -> None:
+    page.goto(repo_url + "tim-mo-hinh/?van-de=camera-cong-nghe&kinh-phi=duoi-100-trieu")
+    results = all_results(page)
+    for result in results:
+        view = site.by_id[result["id"]]
+        assert all(c.amount < 100_000_000 for c in view.m.costs), result
+    costed = [r for r in results if site.by_id[r["id"]].m.costs]
+    assert costed
+    for result in costed:
+        view = site.by_id[result["id"]]
+        cost = next(r for r in result["reasons"] if r.startswith("chi phí đã biết: "))
+        assert view.payer(max(view.m.costs, key=lambda c: c.amount)).lower() in cost, cost
+    first = site.by_id[results[0]["id"]]
+    assert "camera-cong-nghe" in first.m.topics
+    assert "đúng vấn đề: Camera an ninh, công nghệ" in results[0]["reasons"]
+
+
+def test_finder_by_keyboard_keeps_answers_in_the_address(page, repo_url) -> None:
+    page.goto(repo_url + "tim-mo-hinh/")
+    page.wait_for_selector(".mh-finder__results li")
+    assert page.locator(".mh-finder fieldset legend").count() == 5
+    assert page.locator(".mh-finder__count").get_attribute("aria-live") == "polite"
+    page.focus("input[name=cong-dong][value='']")
+    page.keyboard.press("ArrowDown")  # radio groups move by arrow keys
+    page.wait_for_function("location.search.includes('cong-dong=')")
+    chosen = page.evaluate("document.activeElement.value")
+    assert f"cong-dong={chosen}" in page.url
+    page.focus("input[name=muon][value=nhan-rong]")
+    page.keyboard.press("Space")
+    page.wait_for_function("location.search.includes('muon=nhan-rong')")
+    shared = page.url
+    other = page.context.new_page()  # a shared address gives the same answers and list
+    other.goto(shared)
+    other.wait_for_selector(".mh-finder__results li")
+    assert other.locator(f"input[name=cong-dong][value='{chosen}']").is_checked()
+    assert other.locator("input[name=muon][value=nhan-rong]").is_checked()
+    assert other.inner_text(".mh-finder__results") == page.inner_text(".mh-finder__results")
+
+
+def test_finder_without_javascript_offers_the_catalogue_filters(browser, repo_url) -> None:
+    context = browser.new_context(locale="vi-VN", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(repo_url + "tim-mo-hinh/")
+    assert not page.locator("form.mh-finder").is_visible()
+    links = page.locator("a[href*='mo-hinh/?cong-dong=']")
+    assert links.count() >= 5
+    links.first.click()
+    page.wait_for_url("**/mo-hinh/?cong-dong=*")
+    assert page.locator(".mh-catalogue > li").count() > 0
+    context.close()
+
+
+COMPARED = ["bac-kan-ho-an-toan", "quang-yen-ha-an-camera-an-ninh", "ky-anh-tieng-keng-an-ninh"]
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text))
+
+
+def test_three_models_compare_side_by_side_on_a_phone_and_on_paper(browser, repo_url, site) -> None:
+    from pypdf import PdfReader
+
+    from mohinh.outputs.finder import compare_data
+
+    context = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    for model_id in COMPARED:  # chosen from their own pages and the catalogue
+        page.goto(repo_url + f"mo-hinh/{model_id}/")
+        page.click(f"[data-mh-compare='{model_id}']")
+        assert page.get_attribute(f"[data-mh-compare='{model_id}']", "aria-pressed") == "true"
+    page.goto(repo_url + "mo-hinh/")
+    page.click("[data-mh-compare='hue-camera-an-ninh']")  # a fourth is refused, with a message
+    assert "Chỉ so sánh được 3 mô hình" in page.inner_text(".mh-compare-tray")
+    page.click(".mh-compare-tray a")
+    page.wait_for_selector(".mh-compare__table tbody tr")
+    assert page.url.endswith("?m=" + ",".join(COMPARED))
+    names = page.locator(".mh-compare__table thead th a").all_inner_texts()
+    assert names == [site.by_id[m].m.name for m in COMPARED]
+    rows = page.locator(".mh-compare__table tbody th[scope=row]").all_inner_texts()
+    assert rows[:5] == ["Tình trạng", "Cộng đồng", "Địa bàn hôm nay", "Mức thông tin", "Kinh phí và ai chi trả"]
+    # on a phone the table scrolls sideways and its first column stays in view
+    label = page.locator(".mh-compare__table tbody th[scope=row]").first
+    before = label.bounding_box()["x"]
+    page.evaluate("document.querySelector('.mh-compare__scroll').scrollLeft = 400")
+    assert page.evaluate("document.querySelector('.mh-compare__scroll').scrollLeft") > 0
+    assert abs(label.bounding_box()["x"] - before) < 1
+    # on paper (A4): every model and its figures
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    text = squeeze(" ".join(p.extract_text() for p in pdf.pages))
+    assert abs(float(pdf.pages[0].mediabox.width) - 595) < 2  # A4 width in points
+    for model_id in COMPARED:
+        data = compare_data(site.by_id[model_id])
+        assert squeeze(data["ten"]) in text
+        values = dict((row, lines) for row, lines in data["dong"])
+        for row in ("Tình trạng", "Kinh phí và ai chi trả", "Kết quả chính"):
+            assert squeeze(values[row][0]) in text, (model_id, row, values[row][0])
+    context.close()
