@@ -696,8 +696,8 @@ class Renderer:
         take("Nhân rộng nhiều nhất", [v for v in self.models if v.replication_points],
              lambda v: (len(v.replication_points), v.m.status == "replicating", newest(v), v.id))
         take("Thông tin mới nhất", self.models, lambda v: (newest(v), v.id))
-        for key, term in self.catalogue.communities.items():
-            take(f"Cộng đồng: {term.label}", [v for v in self.models if v.m.community == key],
+        for kind, term in self.catalogue.communities.items():
+            take(f"Cộng đồng: {term.label}", [v for v in self.models if v.m.community == kind],
                  lambda v: (v.evidence[0], newest(v), v.id))
         return chosen
 
