@@ -14,7 +14,7 @@
     tdp: "tổ dân phố"
   };
   var SHOWN = 8;       /* results in the header box */
-  var RANKED = 24;     /* results whose page data is read to order them (the rest keep Pagefind's order) */
+  var RANKED = 16;     /* results whose page data is read to order them (the rest keep Pagefind's order), as many as before */
 
   function expand(query) {
     return query.normalize("NFC").split(/\s+/).map(function (word) {
