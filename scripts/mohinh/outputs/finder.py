@@ -52,6 +52,11 @@ COMPARE_ROWS = ("Tình trạng", "Cộng đồng", "Địa bàn hôm nay", "Mứ
                 "Công nhận", "Nguồn")
 
 
+def paths(site: Renderer) -> list[str]:
+    """Where `make` puts its files (so a full build makes them in another process while MkDocs works)."""
+    return [FINDER_PAGE, COMPARE_PAGE, FINDER_DATA, *(f"{COMPARE_DIR}/{view.id}.json" for view in site.models)]
+
+
 def make(site: Renderer) -> dict[str, str | bytes]:
     """The two pages, the finder's data file and each model's comparison file, by site path."""
     files: dict[str, str | bytes] = {
