@@ -321,7 +321,8 @@
       input.value = initial.get("q") || "";
       form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
       form.addEventListener("change", run);
-      input.addEventListener("input", function () { clearTimeout(form._timer); form._timer = setTimeout(run, 200); });
+      var typing = null;
+      input.addEventListener("input", function () { clearTimeout(typing); typing = setTimeout(run, 200); });
       more.addEventListener("click", function () { show(shown + PAGE); });
       run();
     });
