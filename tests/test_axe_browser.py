@@ -78,3 +78,14 @@ def test_axe_finds_no_serious_violation(browser, repo_url, axe_source, kind: str
     assert missing_alt == []
     assert serious_violations(page, axe_source) == []
     context.close()
+
+
+@pytest.mark.parametrize("path", ["", "dia-phuong/", "dia-phuong/lai-chau/"])
+def test_axe_in_forced_colors(browser, repo_url, axe_source, path: str) -> None:
+    """The home page, the map and a province without models in Windows' high contrast (forced colors)."""
+    context = browser.new_context(locale="vi-VN", forced_colors="active")
+    page = context.new_page()
+    page.goto(repo_url + path, wait_until="networkidle")
+    assert page.evaluate("matchMedia('(forced-colors: active)').matches")
+    assert serious_violations(page, axe_source) == []
+    context.close()

@@ -45,7 +45,7 @@ def test_listing_pages_exist(project: Project, mkdocs_warnings) -> None:
                  "tin-moi/index.html"):
         assert (site / page).is_file(), page
     home = visible_text(project.html("index.html"))
-    assert "1 mô hình ở 1 tỉnh, thành phố" in home
+    assert "1 mô hình 1 tỉnh, thành phố" in home  # the figures at a glance
     assert "Hộ an toàn - Thôn, bản, tổ dân phố bình yên" in visible_text(project.html("dia-phuong/thai-nguyen/index.html"))
 
 

@@ -153,12 +153,12 @@ class ResultView:
         text = number(r.value) + ("/" + number(r.total) if r.total is not None else "")
         return text + (" " + r.unit if r.unit else "")
 
-    @property
+    @cached_property
     def share(self) -> str | None:
         """``64,7%`` of the total, or None without a (non-zero) total."""
         return percent(self.result.value, self.result.total) if self.result.total else None
 
-    @property
+    @cached_property
     def share_bar(self) -> Markup | None:
         """The share drawn as a bar (`charts.share_bar`), named with its figures; None without a total."""
         r = self.result
@@ -696,8 +696,8 @@ class Renderer:
         take("Nhân rộng nhiều nhất", [v for v in self.models if v.replication_points],
              lambda v: (len(v.replication_points), v.m.status == "replicating", newest(v), v.id))
         take("Thông tin mới nhất", self.models, lambda v: (newest(v), v.id))
-        for key, term in self.catalogue.communities.items():
-            take(f"Cộng đồng: {term.label}", [v for v in self.models if v.m.community == key],
+        for kind, term in self.catalogue.communities.items():
+            take(f"Cộng đồng: {term.label}", [v for v in self.models if v.m.community == kind],
                  lambda v: (v.evidence[0], newest(v), v.id))
         return chosen
 

@@ -119,16 +119,15 @@ def render_map(counts: dict[str, int], link: Callable[[Province], str], title: s
         province = by_name[name]
         count = counts.get(province.slug, 0)
         _, _, fill, text = bucket(count)
-        name_text = escape(f"{province.full_name[:1].upper()}{province.full_name[1:]}: "
-                           + (f"{count} mô hình" if count else "chưa có mô hình"))
+        full = province.full_name[:1].upper() + province.full_name[1:]
+        # The name read out holds the text shown (label, count), as speech-input users say what they see.
+        name_text = escape(f"{full}: {count} mô hình" if label == province.name else f"{full}, {label}: {count} mô hình")
+        cx = _n(x + TILE_W / 2)
         out.append(
             f'<a href="{escape(link(province))}" class="mh-map__province" aria-label="{name_text}">'
-            f"<title>{name_text}</title>"
             f'<rect x="{x}" y="{y}" width="{TILE_W}" height="{TILE_H}" rx="4" fill="{fill}" stroke="{EDGE}"/>'
-            f'<text x="{_n(x + TILE_W / 2)}" y="{y + 19}" font-size="11" fill="{text}" text-anchor="middle">'
-            f"{escape(label)}</text>"
-            f'<text x="{_n(x + TILE_W / 2)}" y="{y + 37}" font-size="13" font-weight="700" fill="{text}" '
-            f'text-anchor="middle">{count}</text></a>'
+            f'<text fill="{text}" text-anchor="middle"><tspan x="{cx}" y="{y + 19}" font-size="11">{escape(label)}</tspan> '
+            f'<tspan x="{cx}" y="{y + 37}" font-size="13" font-weight="700">{count}</tspan></text></a>'
         )
     da_nang, khanh_hoa = where[geo["hoang_sa"]["part_of"]], where[geo["truong_sa"]["part_of"]]
     out.append(_archipelago(geo["hoang_sa"], da_nang[:2], PAD + 7 * PITCH_Y))
