@@ -39,7 +39,7 @@ from ..text import SLUG_PATTERN
 FOLDER = "quan-tri"
 MODELS = "mo-hinh"  # collection names: Decap's editorial workflow names branches cms/<collection>/<entry>
 SOURCES = "nguon"
-HOSTS = ("github", "gitlab")
+HOSTS = ("github", "gitlab")  # git hosts the editor saves to (Decap's backends of the same names)
 
 
 class EditorSettingsError(MohinhError):
@@ -96,7 +96,7 @@ def settings(raw: Any, repo_url: str | None = None) -> EditorSettings:
         return value
 
     url = r"https?://[^\s/]+(?:/[^\s]*)?"
-    backend = text("backend", "github|gitlab", "ghi github hoặc gitlab")
+    backend = text("backend", "|".join(HOSTS), "ghi " + " hoặc ".join(HOSTS))
     repo = text("repo", r"[\w.-]+(?:/[\w.-]+)+", "ghi chủ/kho, ví dụ: cong-an-ha-tinh/mo-hinh")
     if repo_url and (backend is None or repo is None):
         parsed = urlparse(repo_url)
