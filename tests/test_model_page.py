@@ -129,3 +129,27 @@ def test_the_key_facts_name_todays_province_and_the_one_the_source_named(project
     assert today.full_name == "tỉnh Thái Nguyên" and [p.full_name for p in reported] == ["tỉnh Bắc Kạn"]
     assert view.cost_fact == "90 triệu đồng (tổng kinh phí); chi trả: nhiều nguồn, hoặc nguồn không nêu rõ, " \
                              "doanh nghiệp, nhà tài trợ, người dân đóng góp, ngân sách nhà nước"
+
+
+def test_the_page_opens_with_the_key_facts_then_the_summary_then_sections_in_the_order_a_commune_reads(project) -> None:
+    from mohinh.render import Renderer
+
+    project.record("camera-thon", RECORD.replace("sources: [bac-kan-2020-09]", """\
+team:
+  members: 3
+  source: bac-kan-2020-09
+lessons:
+  - Họp dân trước khi góp tiền.
+limitations:
+  - Camera cần người trông.
+replication:
+  steps:
+    - title: Họp dân
+sources: [bac-kan-2020-09]"""))
+    site = Renderer(load_catalogue(project.root))
+    page = site.model_page(site.by_id["camera-thon"])
+    body = page.split("\n# Camera an ninh thôn\n", 1)[1]
+    assert body.index('<section class="mh-panel"') < body.index("Các hộ dân góp tiền lắp camera") < body.index("## ")
+    headings = re.findall(r"^## (.+)$", body, re.M)
+    assert headings == ["Kết quả", "Cách làm", "Kinh phí", "Đội, tổ thực hiện", "Địa bàn", "Nhân rộng mô hình",
+                        "Bài học kinh nghiệm", "Hạn chế, khó khăn", "Nguồn"]
