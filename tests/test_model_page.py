@@ -153,3 +153,19 @@ sources: [bac-kan-2020-09]"""))
     headings = re.findall(r"^## (.+)$", body, re.M)
     assert headings == ["Kết quả", "Cách làm", "Kinh phí", "Đội, tổ thực hiện", "Địa bàn", "Nhân rộng mô hình",
                         "Bài học kinh nghiệm", "Hạn chế, khó khăn", "Nguồn"]
+
+
+def test_the_preview_remakes_a_page_when_the_name_of_a_payer_changes(project) -> None:
+    """`mohinh serve` reuses a page while what it is made from is unchanged: who paid is part of it."""
+    from mohinh.memo import Memo
+    from mohinh.render import Renderer
+
+    project.record("camera-thon", RECORD)
+    memo = Memo()
+    first = Renderer(load_catalogue(project.root), memo=memo)
+    assert "Người dân đóng góp: 51.400.000 đồng" in first.model_page(first.by_id["camera-thon"])
+    vocabulary = project.models / "_vocabularies.yml"
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8").replace(
+        "label: Người dân đóng góp", "label: Nhân dân đóng góp"), encoding="utf-8")
+    again = Renderer(load_catalogue(project.root), memo=memo)
+    assert "Nhân dân đóng góp: 51.400.000 đồng" in again.model_page(again.by_id["camera-thon"])

@@ -629,7 +629,9 @@ class Renderer:
             inputs = self._inputs[view.id] = (
                 view.m, related, tuple(view.sources), tuple(view.topics), view.community,
                 self.catalogue.first_commits.get(view.record.path), self.catalogue.last_commits.get(view.record.path),
-                self.site_url)
+                self.site_url,
+                # who paid, in words and in the vocabulary's order (the colours of a split by payer)
+                tuple(self.catalogue.funders.values()) if view.m.costs else ())
         return inputs
 
     def facets(self) -> list[Facet]:
