@@ -189,3 +189,11 @@ def test_text_that_yaml_1_1_would_misread_stays_text() -> None:
               "when": "2001-12-14 21:59", "title": "Tự phòng: tự quản", "as_of": "08/09/2020", "date": "2018"}
     text = _decap_writes({"x.yml": values}, [])["x.yml"]
     assert parse_yaml(text, "x.yml").data == values
+
+
+def test_a_site_without_a_git_host_says_how_to_set_the_editor_up(repo_catalogue) -> None:
+    files = editor.make(Renderer(repo_catalogue))
+    assert sorted(files) == ["quan-tri/index.html"]  # no bundle to copy, nothing to sign in to
+    page = files["quan-tri/index.html"].decode("utf-8")
+    assert "Trình soạn thảo chưa được thiết lập" in page and "<script" not in page
+    assert '<meta name="robots" content="noindex, nofollow">' in page

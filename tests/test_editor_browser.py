@@ -26,7 +26,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, SOURCES, StaticServer, make_project
+from conftest import REPO, SOURCES, StaticServer, make_project, search_fragments
+from mohinh.build import build_site
+from mohinh.catalogue import load_catalogue
+from mohinh.outputs import editor as editor_output
+from mohinh.render import Renderer
 
 pytestmark = pytest.mark.browser
 
@@ -55,8 +59,6 @@ def editor(tmp_path_factory):
         if os.environ.get("CI"):
             pytest.fail("decap-server is missing: `npm ci --prefix tests/cms` (bash run.sh test does it)")
         pytest.skip("decap-server is not installed: npm ci --prefix tests/cms")
-    from mohinh.build import build_site
-
     project = make_project(tmp_path_factory.mktemp("editor") / "p")
     (project.models / "_sources.yml").unlink()  # the editor's sources: one file each
     project.write("models/_sources/bac-kan-2020-09.yml", "\n".join(
@@ -186,8 +188,6 @@ def test_an_officer_creates_a_model_in_the_form_and_it_builds(tab, editor, tmp_p
                                capture_output=True, text=True)
         assert check.returncode == 0, check.stdout + check.stderr
         assert "cảnh báo" not in check.stdout + check.stderr
-        from mohinh.build import build_site
-
         build_site(copy)
         html = (copy / "site" / "mo-hinh" / "ha-giang-to-tu-quan-duong-bien" / "index.html").read_text(encoding="utf-8")
         assert "Tổ tự quản đường biên, cột mốc" in html
@@ -228,9 +228,6 @@ def test_the_form_refuses_thousands_dots_and_impossible_dates_in_vietnamese(tab,
 
 
 def test_the_admin_page_stays_out_of_search_and_sitemap_and_asks_only_its_git_host(browser, editor, tmp_path) -> None:
-    from conftest import search_fragments
-    from mohinh.build import build_site
-
     project, _, _ = editor
     site = project.root / "site"
     assert '<meta name="robots" content="noindex, nofollow">' in (site / "quan-tri" / "index.html").read_text(encoding="utf-8")
@@ -238,13 +235,12 @@ def test_the_admin_page_stays_out_of_search_and_sitemap_and_asks_only_its_git_ho
     assert not [url for url in search_fragments(site / "pagefind") if "quan-tri" in url]
     # A site set up for a self-managed GitLab, signed in with PKCE: loading the editor asks nothing of anyone
     # but the site until the officer signs in (then only the git host).
-    other = make_project(tmp_path / "gitlab")
-    config = (other.root / "mkdocs.yml").read_text(encoding="utf-8")
-    other.write("mkdocs.yml", config.replace("  mohinh:\n", "  mohinh:\n    editor:\n      backend: gitlab\n"
-                                             "      repo: cong-an/mo-hinh\n      base_url: https://git.donvi.vn\n"
-                                             "      app_id: a1b2c3\n", 1))
-    build_site(other.root)
-    server = StaticServer(other.root / "site")
+    gitlab = editor_output.settings({"backend": "gitlab", "repo": "cong-an/mo-hinh", "base_url": "https://git.donvi.vn",
+                                     "app_id": "a1b2c3"})
+    for path, content in editor_output.make(Renderer(load_catalogue(project.root), editor=gitlab)).items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_bytes(content)
+    server = StaticServer(tmp_path)
     context = browser.new_context(locale="vi-VN")
     try:
         page = context.new_page()
