@@ -92,7 +92,9 @@ def test_no_output_mentions_a_draft(public: Path) -> None:
 
 
 def test_draft_left_out_of_listings_feeds_and_data(public: Path) -> None:
-    assert not (public / "dia-phuong" / "cao-bang").exists()
+    province = (public / "dia-phuong" / "cao-bang" / "index.html").read_text(encoding="utf-8")  # every province has a page
+    assert "Trang chưa giới thiệu mô hình nào ở tỉnh Cao Bằng" in province
+    assert not (public / "dia-phuong" / "cao-bang" / "feed.xml").exists()
     feed = feedparser.parse((public / "feed.xml").read_bytes())
     assert [e.title for e in feed.entries] == ["Mô hình mới: Hộ an toàn - Thôn, bản, tổ dân phố bình yên"]
     document = json.loads((public / "du-lieu" / "mo-hinh.json").read_text(encoding="utf-8"))
