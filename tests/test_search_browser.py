@@ -162,13 +162,14 @@ def test_see_all_results_opens_a_page_that_keeps_the_query_and_filters(page, rep
 
 
 def test_excerpts_come_from_the_model_s_own_text(page, repo_site, repo_url) -> None:
-    """Other models' summaries (Mô hình liên quan), share buttons and the "Cập nhật" line are not indexed; the
-    hidden search data of a page is never shown as an excerpt."""
+    """Other models' summaries (Mô hình liên quan), share buttons, the "Cập nhật" line and the key-facts panel
+    (its labels and values would run together, and its facts are repeated below) are not indexed; the hidden
+    search data of a page is never shown as an excerpt."""
     fragments = search_fragments(repo_site.root / "site" / "pagefind")
     models = {url: f for url, f in fragments.items() if url.startswith("/mo-hinh/") and url.count("/") == 3}
     assert models
     for url, fragment in models.items():
-        for outside in ("Mô hình liên quan", "Cập nhật lần cuối", "Zalo", "Sao chép liên kết"):
+        for outside in ("Mô hình liên quan", "Cập nhật lần cuối", "Zalo", "Sao chép liên kết", "Nơi thực hiện"):
             assert outside not in fragment["content"], (url, outside)
     for query in ("quang nam", "tieng keng", "camera"):
         results(page, repo_url, query)
