@@ -2,7 +2,7 @@
 # One entry point for a fresh machine. Usage:
 #   bash run.sh site    set up (.venv) and build the site from models/ into site/
 #   bash run.sh serve   set up and preview at http://127.0.0.1:8000
-#   bash run.sh test    set up (with test tools, Chromium and axe-core) and run ruff + pytest
+#   bash run.sh test    set up (with test tools, Chromium, axe-core, decap-server) and run ruff + pytest
 #   bash run.sh bench   set up and run the benchmark (see README, "Hiệu năng")
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -43,6 +43,7 @@ case "${1:-}" in
     setup "[test]"
     need_test_programs
     npm ci --prefix tests/axe --no-audit --no-fund --loglevel=error >/dev/null
+    npm ci --prefix tests/cms --no-audit --no-fund --loglevel=error >/dev/null  # decap-server, yaml: the editor's tests
     .venv/bin/ruff check scripts tests
     .venv/bin/python -m pytest "${@:2}"
     ;;

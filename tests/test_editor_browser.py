@@ -26,7 +26,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, SOURCES, StaticServer, make_project
+from conftest import REPO, SOURCES, StaticServer, make_project, search_fragments
+from mohinh.build import build_site
+from mohinh.catalogue import load_catalogue
+from mohinh.outputs import editor as editor_output
+from mohinh.render import Renderer
 
 pytestmark = pytest.mark.browser
 
@@ -55,8 +59,6 @@ def editor(tmp_path_factory):
         if os.environ.get("CI"):
             pytest.fail("decap-server is missing: `npm ci --prefix tests/cms` (bash run.sh test does it)")
         pytest.skip("decap-server is not installed: npm ci --prefix tests/cms")
-    from mohinh.build import build_site
-
     project = make_project(tmp_path_factory.mktemp("editor") / "p")
     (project.models / "_sources.yml").unlink()  # the editor's sources: one file each
     project.write("models/_sources/bac-kan-2020-09.yml", "\n".join(
@@ -102,7 +104,7 @@ def tab(browser, editor):
     page.on("request", lambda request: page.requests.append(request.url))
     page.goto(url + "quan-tri/")
     page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_text("Bộ sưu tập").wait_for()
+    page.get_by_text("Hộ an toàn - Thôn, bản, tổ dân phố bình yên").wait_for()
     yield page
     context.close()
 
@@ -135,29 +137,41 @@ def test_an_officer_creates_a_model_in_the_form_and_it_builds(tab, editor, tmp_p
     _choose(page, "Tình trạng", "Đang hoạt", "Đang hoạt động")
     _choose(page, "Chủ đề", "Tuần tra", "Tuần tra, canh gác, báo động")
     _choose(page, "Cộng đồng", "Thôn", "Thôn, bản, tổ dân phố")
-    page.get_by_role("button", name="Add địa bàn").click()
-    _choose(page, "Tỉnh, thành phố (không bắt buộc)", "Hà Giang", "Hà Giang (trước 01/07/2025; nay thuộc Tuyên Quang)")
+    page.get_by_label("Tên mô hình", exact=True).scroll_into_view_if_needed()
+    _shot(page, "soan-mo-hinh")
+    page.get_by_role("button", name="Thêm địa bàn").click()
+    page.get_by_label("Tỉnh, thành phố (không bắt buộc)").fill("Hà Giang")
+    former = page.get_by_role("option", name="Hà Giang (trước 01/07/2025; nay thuộc Tuyên Quang)", exact=True)
+    former.wait_for()
+    _shot(page, "chon-tinh")
+    former.click()
     page.get_by_label("Xã, phường, thị trấn (không bắt buộc)").fill("xã Lũng Cú")
-    page.get_by_role("button", name="Add kết quả").click()
+    page.get_by_role("button", name="Thêm kết quả").click()
     page.get_by_label("Nội dung đếm", exact=True).fill("Hộ nhận tự quản đường biên")
     page.get_by_label("Số liệu", exact=True).fill("126")
     page.get_by_label("Đơn vị (không bắt buộc)").fill("hộ")
     page.get_by_label("Tính đến ngày", exact=True).first.fill("08/09/2020")
     _choose(page, "Nguồn", "Bắc Kạn", f"{SOURCE_TITLE} (08/09/2020)", nth=0)
-    page.get_by_role("button", name="Add kinh phí").click()
+    page.get_by_role("button", name="Thêm kinh phí").click()
     page.get_by_label("Khoản chi", exact=True).fill("Đèn pin, áo mưa cho tổ")
     page.get_by_label("Số tiền (đồng)", exact=True).fill("12500000")
     _choose(page, "Ai chi trả", "ngân", "Ngân sách nhà nước")
     page.get_by_label("Tính đến ngày", exact=True).nth(1).fill("2020")
     _choose(page, "Nguồn", "Bắc Kạn", f"{SOURCE_TITLE} (08/09/2020)", nth=1)
     _choose(page, "Nguồn", "Bắc Kạn", f"{SOURCE_TITLE} (08/09/2020)", nth=2)
-    _shot(page, "soan-mo-hinh")
     page.get_by_role("button", name="Lưu", exact=True).click()
     page.get_by_text("Mục đã được lưu").wait_for()
-    _shot(page, "da-luu")
+    page.get_by_text("Trạng thái: Bản nháp").click()  # the officer sends it for review
+    page.get_by_text("Đang xét duyệt", exact=True).click()
+    page.get_by_text("Trạng thái: Đang xét duyệt").wait_for()
+    _shot(page, "gui-duyet")
 
     branch = "cms/mo-hinh/ha-giang-to-tu-quan-duong-bien"
     assert branch in _git(project.root, "branch", "--list", "cms/*")
+    assert _git(project.root, "config", f"branch.{branch}.description").strip() == "decap-cms/pending_review"
+    page.goto(url + "quan-tri/#/workflow")
+    page.get_by_text("Tổ tự quản đường biên, cột mốc").wait_for()
+    _shot(page, "cho-duyet")
     text = _branch_file(project.root, branch, "models/ha-giang-to-tu-quan-duong-bien.yml")
     record = yaml.safe_load(text)
     assert record["name"] == "Tổ tự quản đường biên, cột mốc"
@@ -174,8 +188,6 @@ def test_an_officer_creates_a_model_in_the_form_and_it_builds(tab, editor, tmp_p
                                capture_output=True, text=True)
         assert check.returncode == 0, check.stdout + check.stderr
         assert "cảnh báo" not in check.stdout + check.stderr
-        from mohinh.build import build_site
-
         build_site(copy)
         html = (copy / "site" / "mo-hinh" / "ha-giang-to-tu-quan-duong-bien" / "index.html").read_text(encoding="utf-8")
         assert "Tổ tự quản đường biên, cột mốc" in html
@@ -205,7 +217,7 @@ def test_the_form_refuses_thousands_dots_and_impossible_dates_in_vietnamese(tab,
     url = editor[1]
     page = tab
     page.goto(url + "quan-tri/#/collections/mo-hinh/new")
-    page.get_by_role("button", name="Add kinh phí").click()
+    page.get_by_role("button", name="Thêm kinh phí").click()
     page.get_by_label("Số tiền (đồng)", exact=True).fill("878.000.000")
     page.get_by_label("Tính đến ngày", exact=True).fill("31/02/2020")
     page.get_by_role("button", name="Lưu", exact=True).click()
@@ -213,3 +225,30 @@ def test_the_form_refuses_thousands_dots_and_impossible_dates_in_vietnamese(tab,
     assert any("`878.000.000` không phải số tiền viết liền" in e and "viết 878000000" in e for e in errors), errors
     assert any("ngày 31/02/2020 không có thật" in e for e in errors), errors
     _shot(page, "loi-so-tien", page.get_by_label("Số tiền (đồng)", exact=True).locator("xpath=ancestor::div[3]"))
+
+
+def test_the_admin_page_stays_out_of_search_and_sitemap_and_asks_only_its_git_host(browser, editor, tmp_path) -> None:
+    project, _, _ = editor
+    site = project.root / "site"
+    assert '<meta name="robots" content="noindex, nofollow">' in (site / "quan-tri" / "index.html").read_text(encoding="utf-8")
+    assert "quan-tri" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert not [url for url in search_fragments(site / "pagefind") if "quan-tri" in url]
+    # A site set up for a self-managed GitLab, signed in with PKCE: loading the editor asks nothing of anyone
+    # but the site until the officer signs in (then only the git host).
+    gitlab = editor_output.settings({"backend": "gitlab", "repo": "cong-an/mo-hinh", "base_url": "https://git.donvi.vn",
+                                     "app_id": "a1b2c3"})
+    for path, content in editor_output.make(Renderer(load_catalogue(project.root), editor=gitlab)).items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_bytes(content)
+    server = StaticServer(tmp_path)
+    context = browser.new_context(locale="vi-VN")
+    try:
+        page = context.new_page()
+        asked: list[str] = []
+        page.on("request", lambda request: asked.append(request.url))
+        page.goto(server.url + "quan-tri/")
+        page.get_by_role("button", name="Đăng nhập bằng GitLab").wait_for()
+        assert {u.split("/")[2] for u in asked} == {server.url.split("/")[2]}
+    finally:
+        context.close()
+        server.close()

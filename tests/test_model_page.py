@@ -129,3 +129,43 @@ def test_the_key_facts_name_todays_province_and_the_one_the_source_named(project
     assert today.full_name == "tỉnh Thái Nguyên" and [p.full_name for p in reported] == ["tỉnh Bắc Kạn"]
     assert view.cost_fact == "90 triệu đồng (tổng kinh phí); chi trả: nhiều nguồn, hoặc nguồn không nêu rõ, " \
                              "doanh nghiệp, nhà tài trợ, người dân đóng góp, ngân sách nhà nước"
+
+
+def test_the_page_opens_with_the_key_facts_then_the_summary_then_sections_in_the_order_a_commune_reads(project) -> None:
+    from mohinh.render import Renderer
+
+    project.record("camera-thon", RECORD.replace("sources: [bac-kan-2020-09]", """\
+team:
+  members: 3
+  source: bac-kan-2020-09
+lessons:
+  - Họp dân trước khi góp tiền.
+limitations:
+  - Camera cần người trông.
+replication:
+  steps:
+    - title: Họp dân
+sources: [bac-kan-2020-09]"""))
+    site = Renderer(load_catalogue(project.root))
+    page = site.model_page(site.by_id["camera-thon"])
+    body = page.split("\n# Camera an ninh thôn\n", 1)[1]
+    assert body.index('<section class="mh-panel"') < body.index("Các hộ dân góp tiền lắp camera") < body.index("## ")
+    headings = re.findall(r"^## (.+)$", body, re.M)
+    assert headings == ["Kết quả", "Cách làm", "Kinh phí", "Đội, tổ thực hiện", "Địa bàn", "Nhân rộng mô hình",
+                        "Bài học kinh nghiệm", "Hạn chế, khó khăn", "Nguồn"]
+
+
+def test_the_preview_remakes_a_page_when_the_name_of_a_payer_changes(project) -> None:
+    """`mohinh serve` reuses a page while what it is made from is unchanged: who paid is part of it."""
+    from mohinh.memo import Memo
+    from mohinh.render import Renderer
+
+    project.record("camera-thon", RECORD)
+    memo = Memo()
+    first = Renderer(load_catalogue(project.root), memo=memo)
+    assert "Người dân đóng góp: 51.400.000 đồng" in first.model_page(first.by_id["camera-thon"])
+    vocabulary = project.models / "_vocabularies.yml"
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8").replace(
+        "label: Người dân đóng góp", "label: Nhân dân đóng góp"), encoding="utf-8")
+    again = Renderer(load_catalogue(project.root), memo=memo)
+    assert "Nhân dân đóng góp: 51.400.000 đồng" in again.model_page(again.by_id["camera-thon"])

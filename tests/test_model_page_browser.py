@@ -135,8 +135,11 @@ def test_axe_finds_no_serious_violation_on_a_model_page(browser, repo_url, chart
     try:
         if colours == "mau-cuong-buc":
             page.emulate_media(forced_colors="active")
-        page.goto(chart_url if which == "bieu-do" else repo_url + "mo-hinh/kien-xuong-hong-tien-camera-an-ninh/")
+        page.goto(chart_url if which == "bieu-do" else repo_url + "mo-hinh/long-trach-camera-an-ninh/")
         assert page.evaluate("matchMedia('(forced-colors: active)').matches") == (colours == "mau-cuong-buc")
+        fills = page.evaluate("""() => [...document.querySelectorAll('svg.mh-chart--share')].map(svg =>
+            ['.mh-chart__track', '.mh-chart__fill'].map(part => getComputedStyle(svg.querySelector(part)).fill))""")
+        assert fills and all(track != fill for track, fill in fills)  # the share stays visible in every mode
         assert serious_violations(page, AXE.read_text(encoding="utf-8")) == []
     finally:
         context.close()

@@ -69,10 +69,12 @@ def test_schema_command_writes_and_checks(project: Project) -> None:
 
 
 def test_shared_files_have_their_own_schemas() -> None:
-    """_sources.yml and _vocabularies.yml are checked against their own schema, never the record's."""
-    for name, schema_file in (("_sources.yml", "sources.schema.json"), ("_vocabularies.yml", "vocabularies.schema.json")):
+    """Sources (one a file in _sources/) and _vocabularies.yml are checked against their own schema, never the record's."""
+    shared = [(f"_sources/{p.name}", "source.schema.json", "../../schema") for p in sorted((REPO / "models" / "_sources").glob("*.yml"))]
+    assert len(shared) >= 40
+    for name, schema_file, up in [*shared, ("_vocabularies.yml", "vocabularies.schema.json", "../schema")]:
         path = REPO / "models" / name
-        assert path.read_text(encoding="utf-8").startswith(f"# yaml-language-server: $schema=../schema/{schema_file}\n")
+        assert path.read_text(encoding="utf-8").startswith(f"# yaml-language-server: $schema={up}/{schema_file}\n")
         validator = jsonschema.Draft202012Validator(json.loads(editor_schemas()[schema_file]))
         assert list(validator.iter_errors(load_yaml(path, name).data)) == [], name
     sources = jsonschema.Draft202012Validator(json.loads(editor_schemas()["sources.schema.json"]))

@@ -14,7 +14,7 @@
     tdp: "tổ dân phố"
   };
   var SHOWN = 8;       /* results in the header box */
-  var RANKED = 24;     /* results whose page data is read to order them (the rest keep Pagefind's order) */
+  var RANKED = 16;     /* results whose page data is read to order them (the rest keep Pagefind's order), as many as before */
 
   function expand(query) {
     return query.normalize("NFC").split(/\s+/).map(function (word) {
@@ -321,7 +321,8 @@
       input.value = initial.get("q") || "";
       form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
       form.addEventListener("change", run);
-      input.addEventListener("input", function () { clearTimeout(form._timer); form._timer = setTimeout(run, 200); });
+      var typing = null;
+      input.addEventListener("input", function () { clearTimeout(typing); typing = setTimeout(run, 200); });
       more.addEventListener("click", function () { show(shown + PAGE); });
       run();
     });

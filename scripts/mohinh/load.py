@@ -27,12 +27,31 @@ _SCALAR_DEFAULT = "tag:yaml.org,2002:str"
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """The safe loader, with a shortcut for the common case of resolving a tag: plain text."""
+    """The safe loader, with a shortcut for the common case of resolving a tag: plain text.
+
+    Plain values that only YAML 1.1 reads as something else than text are text, as YAML 1.2 (and the web
+    editor's writer, which leaves them unquoted) reads them: ``yes``, ``off``, ``22:00``, ``1_000``, ``0b11``,
+    ``=``, ``2001-12-14 21:59``. ``true``/``false``, numbers and dates written ``2018-10-02`` are unchanged.
+    """
 
     def resolve(self, kind, value, implicit):  # noqa: ANN001, ANN201 - PyYAML's signature
         if kind is yaml.ScalarNode and (not implicit[0] or (value and value[0] not in _TYPED_STARTS)):
             return _SCALAR_DEFAULT
-        return super().resolve(kind, value, implicit)
+        tag = super().resolve(kind, value, implicit)
+        if kind is yaml.ScalarNode and implicit[0] and _yaml11_only(tag, value):
+            return _SCALAR_DEFAULT
+        return tag
+
+
+def _yaml11_only(tag: str, value: str) -> bool:
+    """Whether YAML 1.1 alone reads the plain ``value`` as ``tag`` (YAML 1.2 reads it as text)."""
+    if tag == "tag:yaml.org,2002:bool":
+        return value.lower() not in ("true", "false")
+    if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+        return ":" in value or "_" in value or value.lstrip("+-").lower().startswith("0b")
+    if tag == "tag:yaml.org,2002:timestamp":
+        return len(value) > len("2018-10-02")
+    return tag in ("tag:yaml.org,2002:value", "tag:yaml.org,2002:merge")
 
 
 MAX_BYTES = 1_000_000

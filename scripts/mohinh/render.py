@@ -153,12 +153,12 @@ class ResultView:
         text = number(r.value) + ("/" + number(r.total) if r.total is not None else "")
         return text + (" " + r.unit if r.unit else "")
 
-    @property
+    @cached_property
     def share(self) -> str | None:
         """``64,7%`` of the total, or None without a (non-zero) total."""
         return percent(self.result.value, self.result.total) if self.result.total else None
 
-    @property
+    @cached_property
     def share_bar(self) -> Markup | None:
         """The share drawn as a bar (`charts.share_bar`), named with its figures; None without a total."""
         r = self.result
@@ -187,6 +187,7 @@ class Series:
 
     @property
     def label(self) -> str:
+        """What the measure counts (its newest value's label)."""
         return self.points[-1].result.label
 
     @property
@@ -207,6 +208,7 @@ class PayerSplit:
 
     @property
     def chart(self) -> Markup:
+        """The amounts as one stacked bar (`charts.stacked_bar`), named with each payer and amount."""
         said = "; ".join(f"{payer.label}: {money(c.amount)}" for c, payer, _ in self.costs)
         return charts.stacked_bar([charts.Segment(c.amount, colour) for c, _, colour in self.costs],
                                   f"Các khoản theo ai chi trả: {said}")
@@ -627,7 +629,9 @@ class Renderer:
             inputs = self._inputs[view.id] = (
                 view.m, related, tuple(view.sources), tuple(view.topics), view.community,
                 self.catalogue.first_commits.get(view.record.path), self.catalogue.last_commits.get(view.record.path),
-                self.site_url)
+                self.site_url,
+                # who paid, in words and in the vocabulary's order (the colours of a split by payer)
+                tuple(self.catalogue.funders.values()) if view.m.costs else ())
         return inputs
 
     def facets(self) -> list[Facet]:

@@ -75,7 +75,7 @@ def registry() -> tuple[Output, ...]:
         Output("trang danh sách", make=listings.make),
         Output("dữ liệu mở", make=data.make, paths=data.paths),
         Output("nguồn tin", make=feeds.make, paths=feeds.paths),
-        Output("tìm và so sánh", make=finder.make),
+        Output("tìm và so sánh", make=finder.make, paths=finder.paths),
         Output("bộ nhân rộng", make=kits.make),
         Output("thẻ chia sẻ", make=cards.make),
         Output("ảnh", make=media.make),

@@ -39,7 +39,7 @@ from ..text import SLUG_PATTERN
 FOLDER = "quan-tri"
 MODELS = "mo-hinh"  # collection names: Decap's editorial workflow names branches cms/<collection>/<entry>
 SOURCES = "nguon"
-HOSTS = ("github", "gitlab")
+HOSTS = ("github", "gitlab")  # git hosts the editor saves to (Decap's backends of the same names)
 
 
 class EditorSettingsError(MohinhError):
@@ -96,16 +96,18 @@ def settings(raw: Any, repo_url: str | None = None) -> EditorSettings:
         return value
 
     url = r"https?://[^\s/]+(?:/[^\s]*)?"
-    backend = text("backend", "github|gitlab", "ghi github hoặc gitlab")
+    backend = text("backend", "|".join(HOSTS), "ghi " + " hoặc ".join(HOSTS))
     repo = text("repo", r"[\w.-]+(?:/[\w.-]+)+", "ghi chủ/kho, ví dụ: cong-an-ha-tinh/mo-hinh")
     if repo_url and (backend is None or repo is None):
         parsed = urlparse(repo_url)
-        guessed = "github" if parsed.hostname == "github.com" else "gitlab" if parsed.hostname and "gitlab" in parsed.hostname else None
+        host = parsed.hostname or ""
+        # github.com, gitlab.com, or a self-managed GitLab (its name says so, or a GitLab app id is given)
+        guessed = "github" if host == "github.com" else "gitlab" if "gitlab" in host or raw.get("app_id") else None
         if backend is None and guessed:
             backend = guessed
-        if repo is None and backend == guessed:
+        if repo is None and guessed is not None and backend == guessed:
             repo = parsed.path.strip("/").removesuffix(".git") or None
-            if guessed == "gitlab" and parsed.hostname != "gitlab.com" and raw.get("base_url") is None:
+            if guessed == "gitlab" and host != "gitlab.com" and raw.get("base_url") is None:
                 raw = {**raw, "base_url": f"{parsed.scheme}://{parsed.netloc}"}
     if (backend is None) != (repo is None) and raw.get("local") in (None, False):
         missing = "repo" if repo is None else "backend"
@@ -157,6 +159,25 @@ _LIST_SUMMARY = {"Location": "{{fields.province}} {{fields.commune}}", "Result":
                  "Update": "{{fields.date}} {{fields.title}}", "Media": "{{fields.file}}",
                  "Recognition": "{{fields.title}}", "Contact": "{{fields.organisation}}"}
 _LABELS = {"status": schema.STATUS_LABELS, "level": schema.RECOGNITION_LABELS}
+_SOURCE_HINT = "Chọn nguồn (gõ vài chữ của tiêu đề); nguồn chưa có thì thêm ở mục Nguồn trước"
+# The contract's descriptions name codes for people writing YAML; in the form, they pick from labels.
+_HINTS: dict[tuple[str, str], str] = {
+    ("Model", "id"): "Tên tệp của mô hình mới: tỉnh rồi tên mô hình, chữ thường không dấu, nối bằng gạch ngang, "
+                     "ví dụ: ha-tinh-tieng-keng-an-ninh. Không đổi được sau khi lưu",
+    ("Model", "status"): "Theo nguồn mới nhất",
+    ("Model", "topics"): "Chọn một hoặc nhiều chủ đề",
+    ("Model", "community"): "Mô hình dựa vào cộng đồng nào",
+    ("Model", "related"): "Mô hình nên đọc tiếp",
+    ("Model", "draft"): "Bật: chưa công bố, không có trong trang công khai (vẫn được kiểm tra và dựng thử)",
+    ("Model", "updates"): "Tin có ngày về mô hình, mới nhất ở cuối",
+    ("Location", "province"): "Tên tỉnh như nguồn ghi, trước hoặc sau sắp xếp 2025; để trống nếu nguồn không nêu, "
+                              "và giải thích ở Ghi chú",
+    ("Location", "origin"): "Bật: mô hình bắt đầu ở nơi này; nơi khác là điểm nhân rộng",
+    ("Cost", "paid_by"): "Ai chi trả khoản này",
+    ("Cost", "in_kind"): "Bật: đóng góp bằng hiện vật, số tiền là giá trị hiện vật",
+    ("Recognition", "level"): "Cấp của cơ quan công nhận",
+    ("Media", "file"): "Tải ảnh lên; ảnh được lưu trong models/media/<mã mô hình>/",
+}
 
 
 def _messages() -> dict[str, str]:
@@ -230,8 +251,9 @@ def _field(part: type[BaseModel], name: str, info: FieldInfo, choices: dict[str,
     kind, nullable = _unwrap(_declared(info))
     key = (part.__name__, name)
     field: Widget = {"name": name, "label": info.title or name}
-    if info.description:
-        field["hint"] = info.description
+    hint = _HINTS.get(key) or (_SOURCE_HINT if key in _SOURCE_REFS else info.description)
+    if hint:
+        field["hint"] = hint
     required = info.is_required() and not nullable
     if key in _CHOICES:
         options = choices[_CHOICES[key]]
@@ -362,6 +384,7 @@ def cms_config(site: Renderer, editor: EditorSettings) -> dict[str, Any]:
 # --- the files ---
 
 VENDOR = "vendor/decap-cms"
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's writer: the same text, four times faster
 
 
 @lru_cache(maxsize=1)
@@ -386,10 +409,18 @@ def version() -> str:
 HIDDEN = ("_sources", "_vocabularies")
 
 
+# Phrases Decap's Vietnamese translation lacks or shortens, set over it by ``editor.js`` (``CMS.registerLocale``).
+PHRASES = {
+    "editor": {"editorToolbar": {"status": "Trạng thái: %{status}"},
+               "editorWidgets": {"list": {"add": "Thêm %{item}", "addType": "Thêm %{item}"}}},
+}
+
+
 def widget_settings() -> dict[str, Any]:
-    """What ``editor.js`` checks with: the contract's patterns and the Vietnamese messages."""
+    """What ``editor.js`` checks with: the contract's patterns and the Vietnamese messages, and the phrases
+    it sets over Decap's Vietnamese translation."""
     return {"slug_pattern": SLUG_PATTERN, "iso_date": _ISO.pattern, "vi_date": _VI.pattern,
-            "thousands": schema._THOUSANDS.pattern, "messages": _messages()}
+            "thousands": schema._THOUSANDS.pattern, "messages": _messages(), "phrases": PHRASES}
 
 
 def page(editor: EditorSettings) -> str:
@@ -414,8 +445,8 @@ def make(site: Renderer) -> dict[str, str | bytes]:
     if editor.ready:
         config = cms_config(site, editor)
         files[f"{FOLDER}/config.yml"] = ("# Tạo tự động từ hợp đồng hồ sơ (scripts/mohinh/schema.py) mỗi lần dựng trang; "
-                                         "đừng sửa tay.\n" + yaml.safe_dump(config, allow_unicode=True, sort_keys=False,
-                                                                            width=10_000)).encode("utf-8")
+                                         "đừng sửa tay.\n" + yaml.dump(config, Dumper=_DUMPER, allow_unicode=True,
+                                                                       sort_keys=False, width=10_000)).encode("utf-8")
         files[f"{FOLDER}/editor-settings.js"] = ("window.mohinhEditor = " + json.dumps(
             widget_settings(), ensure_ascii=False, sort_keys=True) + ";\n").encode("utf-8")
         files[f"{FOLDER}/editor.js"] = _resource("editor.js")

@@ -52,6 +52,11 @@ COMPARE_ROWS = ("Tình trạng", "Cộng đồng", "Địa bàn hôm nay", "Mứ
                 "Công nhận", "Nguồn")
 
 
+def paths(site: Renderer) -> list[str]:
+    """Where `make` puts its files (so a full build makes them in another process while MkDocs works)."""
+    return [FINDER_PAGE, COMPARE_PAGE, FINDER_DATA, *(f"{COMPARE_DIR}/{view.id}.json" for view in site.models)]
+
+
 def make(site: Renderer) -> dict[str, str | bytes]:
     """The two pages, the finder's data file and each model's comparison file, by site path."""
     files: dict[str, str | bytes] = {
@@ -59,8 +64,9 @@ def make(site: Renderer) -> dict[str, str | bytes]:
         COMPARE_PAGE: site.render("compare.md.j2"),
         FINDER_DATA: _json(finder_data(site)),
     }
-    for view in site.models:
-        files[f"{COMPARE_DIR}/{view.id}.json"] = _json(compare_data(view))
+    for view in site.models:  # under ``mohinh serve``, made again only for a model that changed
+        files[f"{COMPARE_DIR}/{view.id}.json"] = site.memo.get(
+            ("so-sanh", view.id), site.model_inputs(view), lambda view=view: _json(compare_data(view)))
     return files
 
 
@@ -109,15 +115,8 @@ def _team_min(view: ModelView) -> int | None:
 def finder_data(site: Renderer) -> dict[str, Any]:
     """The finder's file: the vocabularies' labels, then a row of `FINDER_FIELDS` per model (compact: the
     labels once, a model's community and topics by slug)."""
-    rows = []
-    for view in site.models:
-        largest = max((c.amount for c in view.m.costs), default=None)
-        replication = replication_text(view)
-        rows.append([
-            view.id, view.m.name, view.places_text, view.m.community, view.m.topics, largest, cost_text(view),
-            _team_min(view), view.team_size, replication, replication is not None or view.m.status == "replicating",
-            recognition_text(view), view.evidence[0],
-        ])
+    rows = [site.memo.get(("tim-mo-hinh", view.id), site.model_inputs(view), lambda view=view: finder_row(view))
+            for view in site.models]
     catalogue = site.catalogue
     return {
         "cot": list(FINDER_FIELDS),
@@ -126,6 +125,17 @@ def finder_data(site: Renderer) -> dict[str, Any]:
         "chua_co": UNKNOWN,
         "mo_hinh": rows,
     }
+
+
+def finder_row(view: ModelView) -> list[Any]:
+    """One model's row of `FINDER_DATA`, in the order of `FINDER_FIELDS`."""
+    largest = max((c.amount for c in view.m.costs), default=None)
+    replication = replication_text(view)
+    return [
+        view.id, view.m.name, view.places_text, view.m.community, list(view.m.topics), largest, cost_text(view),
+        _team_min(view), view.team_size, replication, replication is not None or view.m.status == "replicating",
+        recognition_text(view), view.evidence[0],
+    ]
 
 
 def compare_data(view: ModelView) -> dict[str, Any]:

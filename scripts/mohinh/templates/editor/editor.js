@@ -14,6 +14,18 @@
   var settings = window.mohinhEditor;
   var M = settings.messages;
 
+  /* Decap's Vietnamese translation, with the phrases it lacks ("Add ...") or shortens ("Trạng: ..."). */
+  function merged(base, extra) {
+    var out = {};
+    Object.keys(base || {}).forEach(function (key) { out[key] = base[key]; });
+    Object.keys(extra).forEach(function (key) {
+      var value = extra[key];
+      out[key] = value && typeof value === 'object' ? merged(out[key], value) : value;
+    });
+    return out;
+  }
+  CMS.registerLocale('vi', merged(CMS.getLocale('vi'), settings.phrases));
+
   function say(template, values) {
     return template.replace(/\{(\w+)\}/g, function (whole, key) {
       return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;

@@ -1,0 +1,200 @@
+"""The web editor's configuration and what it writes, without a browser.
+
+- The form is made from the record contract: every field, at every depth, with its Vietnamese title;
+  required fields marked; vocabularies, statuses, levels and provinces as selects with Vietnamese labels.
+- Nothing lost: every record of the repository, read and written unchanged by the editor's own YAML code
+  (Decap CMS's, with the `yaml` 1.x package it bundles, run by Node from tests/cms), is equal as data and
+  `mohinh check` finds nothing new in it. Values YAML 1.1 would misread (``22:00``, ``yes``) stay text.
+- The site owner's settings are checked, with Vietnamese messages.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import typing
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+from conftest import REPO
+from mohinh import places, schema
+from mohinh.catalogue import load_catalogue
+from mohinh.errors import InvalidRecords
+from mohinh.load import parse_yaml
+from mohinh.outputs import editor
+from mohinh.render import Renderer
+
+DECAP_YAML = REPO / "tests" / "cms" / "decap-yaml.js"
+YAML_PACKAGE = REPO / "tests" / "cms" / "node_modules" / "yaml"
+
+
+@pytest.fixture(scope="module")
+def repo_catalogue():
+    return load_catalogue(REPO)
+
+
+@pytest.fixture(scope="module")
+def config(repo_catalogue) -> dict:
+    site = Renderer(repo_catalogue, site_url="https://mohinh.example.vn/")
+    return editor.cms_config(site, editor.settings({"backend": "github", "repo": "don-vi/mo-hinh"}))
+
+
+def _collection(config: dict, name: str) -> dict:
+    return next(c for c in config["collections"] if c["name"] == name)
+
+
+def _walk(part: type[BaseModel], fields: list[dict], path: str = "") -> list[str]:
+    """Every field of the contract's ``part`` found in the form's ``fields``, checked; their paths."""
+    seen = []
+    by_name = {f["name"]: f for f in fields}
+    assert sorted(by_name) == sorted(part.model_fields), path
+    for name, info in part.model_fields.items():
+        field = by_name[name]
+        assert field["label"] == info.title, f"{path}{name}"
+        seen.append(f"{path}{name}")
+        inner = field.get("fields") or ([field["field"]] if "field" in field else [])
+        nested = [t for t in typing.get_args(info.annotation) + (info.annotation,)
+                  if isinstance(t, type) and issubclass(t, BaseModel)]
+        for arg in typing.get_args(info.annotation):
+            nested += [t for t in typing.get_args(arg) if isinstance(t, type) and issubclass(t, BaseModel)]
+        if nested and field.get("fields"):
+            seen += _walk(nested[0], inner, f"{path}{name}.")
+    return seen
+
+
+def test_the_form_has_every_field_of_the_contract_with_its_vietnamese_title(config) -> None:
+    models = _collection(config, editor.MODELS)
+    seen = _walk(schema.Model, models["fields"])
+    assert {"costs.amount", "costs.paid_by", "team.members", "recognition.level", "locations.origin",
+            "replication.steps.title", "updates.date", "media.alt", "status_as_of", "replaced_force.law"} <= set(seen)
+    sources = _collection(config, editor.SOURCES)
+    _walk(schema.Source, sources["fields"])
+    assert sources["folder"] == "models/_sources" and models["folder"] == "models"
+
+
+def test_required_fields_are_marked_and_choices_have_vietnamese_labels(config) -> None:
+    fields = {f["name"]: f for f in _collection(config, editor.MODELS)["fields"]}
+    assert [n for n, f in fields.items() if f["required"]] == ["name", "summary", "status", "topics", "community",
+                                                               "locations", "sources"]
+    assert fields["status"]["options"] == [{"label": schema.STATUS_LABELS[s], "value": s}
+                                           for s in typing.get_args(schema.Status)]
+    assert {"label": "Hòa giải mâu thuẫn ở cơ sở", "value": "hoa-giai-co-so"} in fields["topics"]["options"]
+    assert fields["topics"]["multiple"] and fields["community"]["widget"] == "select"
+    location = {f["name"]: f for f in fields["locations"]["fields"]}
+    provinces = location["province"]["options"]
+    assert len(provinces) == len(places.all_provinces()) == 64
+    assert sum(1 for p in provinces if "nay thuộc" not in p["label"]) == 34
+    assert {"label": "Hà Giang (trước 01/07/2025; nay thuộc Tuyên Quang)", "value": "Hà Giang"} in provinces
+    costs = {f["name"]: f for f in fields["costs"]["fields"]}
+    assert costs["amount"]["widget"] == "mohinh-tien" and costs["amount"]["required"]
+    assert {"label": "Ngân sách nhà nước", "value": "ngan-sach"} in costs["paid_by"]["options"]
+    recognition = {f["name"]: f for f in fields["recognition"]["fields"]}
+    assert {"label": "Cấp tỉnh", "value": "tinh"} in recognition["level"]["options"]
+    assert {f["name"]: f["widget"] for f in fields["results"]["fields"]}["as_of"] == "mohinh-ngay"
+    assert fields["sources"]["widget"] == "relation" and fields["sources"]["collection"] == editor.SOURCES
+    media = {f["name"]: f for f in fields["media"]["fields"]}
+    assert media["file"]["widget"] == "image" and media["alt"]["required"]
+    assert _collection(config, editor.MODELS)["media_folder"] == "media/{{slug}}"  # models/media/<id>/
+
+
+def test_saving_is_a_merge_request_and_gitlab_signs_in_without_a_server(repo_catalogue) -> None:
+    site = Renderer(repo_catalogue)
+    gitlab = editor.settings({"repo": "cong-an/mo-hinh", "app_id": "a1b2c3", "base_url": "https://git.donvi.vn"},
+                             repo_url="https://git.donvi.vn/cong-an/mo-hinh")
+    config = editor.cms_config(site, gitlab)
+    assert config["publish_mode"] == "editorial_workflow" and config["locale"] == "vi"
+    assert config["backend"] == {**config["backend"], "name": "gitlab", "repo": "cong-an/mo-hinh", "auth_type": "pkce",
+                                 "app_id": "a1b2c3", "base_url": "https://git.donvi.vn",
+                                 "api_root": "https://git.donvi.vn/api/v4"}
+    github = editor.settings(None, repo_url="https://github.com/cong-an/mo-hinh")
+    assert (github.backend, github.repo, github.review) == ("github", "cong-an/mo-hinh", True)
+    assert "local_backend" not in editor.cms_config(site, github)
+    assert not editor.settings(None).ready  # no git host: the page says how to set it up
+    assert not editor.settings(None, repo_url="https://git.example.vn/don-vi/kho").ready  # a host it cannot tell
+
+
+@pytest.mark.parametrize(("raw", "said"), [
+    ({"backend": "bitbucket", "repo": "a/b"}, "backend: `bitbucket` không hợp lệ. Cách sửa: ghi github hoặc gitlab"),
+    ({"backend": "github"}, "repo: chưa ghi. Cách sửa: ghi cả `backend`"),
+    ({"backend": "github", "repo": "a/b", "app_id": "x"}, "app_id: chỉ dùng với GitLab"),
+    ({"backend": "github", "repo": "a/b", "review": "có"}, "review: phải là true hoặc false, đang là `có`"),
+    ({"backend": "github", "repo": "a/b", "local": "http://example.vn/api"}, "local: `http://example.vn/api` không hợp lệ"),
+    ({"repository": "a/b"}, "repository: khóa không có. Cách sửa: dùng một trong: backend, repo"),
+])
+def test_bad_settings_are_told_in_vietnamese(raw, said) -> None:
+    with pytest.raises(editor.EditorSettingsError) as caught:
+        editor.settings(raw)
+    assert str(caught.value).startswith("mkdocs.yml, extra › mohinh › editor › ")
+    assert said in str(caught.value)
+
+
+def test_a_bad_setting_stops_the_build_with_its_message(project, caplog) -> None:
+    from click.testing import CliRunner
+
+    from mohinh.cli import main
+
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    project.write("mkdocs.yml", config.replace("  mohinh:\n", "  mohinh:\n    editor:\n      backend: gitea\n", 1))
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    said = "extra › mohinh › editor › backend: `gitea` không hợp lệ. Cách sửa: ghi github hoặc gitlab"
+    assert said in result.output + caplog.text  # MkDocs logs the plugin's error
+    assert "Traceback" not in result.output + caplog.text and not (project.root / "site").exists()
+
+
+def _decap_writes(files: dict[str, object], order: list[str]) -> dict[str, str]:
+    """Each file read and written back by Decap's YAML code (a text), or ``data`` written by it."""
+    if not YAML_PACKAGE.exists() or shutil.which("node") is None:
+        if os.environ.get("CI"):
+            pytest.fail("the yaml package is missing: `npm ci --prefix tests/cms` (bash run.sh test does it)")
+        pytest.skip("the yaml package is not installed: npm ci --prefix tests/cms")
+    done = subprocess.run(["node", str(DECAP_YAML), ",".join(order)], input=json.dumps(files), capture_output=True,
+                          text=True, check=True, cwd=DECAP_YAML.parent)
+    return json.loads(done.stdout)
+
+
+def _problems(root: Path) -> set[tuple[str, str, str]]:
+    try:
+        found = load_catalogue(root).warnings
+    except InvalidRecords as exc:
+        found = exc.problems
+    return {(p.path, p.field, p.message + (" (cảnh báo)" if p.warning else "")) for p in found}
+
+
+def test_every_record_saved_unchanged_by_the_editor_stays_equal_and_valid(config, tmp_path) -> None:
+    copy = tmp_path / "p"
+    shutil.copytree(REPO / "models", copy / "models")
+    shutil.copy(REPO / "mkdocs.yml", copy / "mkdocs.yml")
+    before = _problems(copy)
+    written: dict[str, str] = {}
+    for collection, pattern in ((editor.MODELS, "[!_]*.yml"), (editor.SOURCES, "_sources/*.yml")):
+        order = [f["name"] for f in _collection(config, collection)["fields"]]
+        files = {p.relative_to(copy).as_posix(): p.read_text(encoding="utf-8")
+                 for p in sorted((copy / "models").glob(pattern))}
+        assert files, pattern
+        written.update(_decap_writes(files, order))
+    assert len(written) > 50
+    for path, text in written.items():
+        original = parse_yaml((copy / path).read_text(encoding="utf-8"), path).data
+        assert parse_yaml(text, path).data == original, path
+        (copy / path).write_text(text, encoding="utf-8")
+    assert _problems(copy) == before  # the same warnings as before (a record without a province), no error
+
+
+def test_text_that_yaml_1_1_would_misread_stays_text() -> None:
+    values = {"schedule": "22:00", "note": "yes", "per": "On", "unit": "1_000", "place": "=", "law": "0b11",
+              "when": "2001-12-14 21:59", "title": "Tự phòng: tự quản", "as_of": "08/09/2020", "date": "2018"}
+    text = _decap_writes({"x.yml": values}, [])["x.yml"]
+    assert parse_yaml(text, "x.yml").data == values
+
+
+def test_a_site_without_a_git_host_says_how_to_set_the_editor_up(repo_catalogue) -> None:
+    files = editor.make(Renderer(repo_catalogue))
+    assert sorted(files) == ["quan-tri/index.html"]  # no bundle to copy, nothing to sign in to
+    page = files["quan-tri/index.html"].decode("utf-8")
+    assert "Trình soạn thảo chưa được thiết lập" in page and "<script" not in page
+    assert '<meta name="robots" content="noindex, nofollow">' in page
