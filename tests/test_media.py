@@ -78,8 +78,9 @@ def test_share_meta_is_escaped_and_absolute(shared: Project) -> None:
     assert '<meta property="og:type" content="article">' in html
     assert f'<link rel="canonical" href="{PAGE}">' in html
     assert f'<meta property="og:url" content="{PAGE}">' in html
-    assert f'<meta property="og:image" content="{PAGE}anh-keng-1.jpg">' in html
-    assert '<meta property="og:image:alt" content="Chiếc kẻng treo ở đầu tổ dân phố">' in html
+    # the share card (name, place, headline figure) rather than the photo, its alt text escaped like the title
+    assert f'<meta property="og:image" content="{PAGE}the-chia-se.png">' in html
+    assert f'<meta property="og:image:alt" content="{title}: tên, địa bàn và kết quả nổi bật của mô hình">' in html
     assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert '<meta property="og:description" content="Mô hình tự quản trong đó từng hộ gia đình' in html
     assert "<b>" not in html.split("</head>")[0]

@@ -148,7 +148,9 @@ def test_see_all_results_opens_a_page_that_keeps_the_query_and_filters(page, rep
     assert page.input_value("#mh-results-input") == "an ninh"
     assert f"Có {total} kết quả" in page.inner_text(".mh-results__count")
     while page.locator(".mh-results__more").is_visible():
+        shown = page.locator(".mh-results__list li").count()
         page.click(".mh-results__more")
+        page.wait_for_function(f"document.querySelectorAll('.mh-results__list li').length > {shown}")
     assert page.locator(".mh-results__list li").count() == total
     page.select_option(".mh-results__filters select[name='tỉnh']", "Hà Tĩnh")
     page.wait_for_function("location.search.includes('t%E1%BB%89nh=H')")
