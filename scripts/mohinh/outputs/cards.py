@@ -16,7 +16,7 @@ import io
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from ..render import ModelView, Renderer
 from ..sharing import CARD_HEIGHT, CARD_NAME, CARD_WIDTH
@@ -27,6 +27,10 @@ from .fonts import font_file
 BACKGROUND, INK, MUTED, ACCENT, BAND_TEXT, TRACK = "#ffffff", "#1f2d3a", "#4a5560", "#b3261e", "#ffffff", "#ecd9d7"
 MARGIN = 72
 BAND = 84  # the band at the bottom with the site's name
+# Which ink is drawn over which ground: the card's palette holds these pairs blended in 16 steps (anti-aliased
+# edges), each colour itself first.
+INK_OVER_GROUND = ((INK, BACKGROUND), (MUTED, BACKGROUND), (ACCENT, BACKGROUND), (BAND_TEXT, ACCENT),
+                   (ACCENT, TRACK), (TRACK, BACKGROUND))
 
 
 @dataclass(frozen=True)
@@ -135,12 +139,28 @@ def card_png(card: Card) -> bytes:
     band_font = _font(600, 32)
     for line in _wrap(card.site_name, band_font, width, 1):
         draw.text((MARGIN, CARD_HEIGHT - BAND // 2), line, font=band_font, fill=BAND_TEXT, anchor="lm")
-    # 64 colours (a few inks over white and red, with their anti-aliased edges) halve the file and the time to
-    # write it; the fast octree is deterministic and Pillow writes no time chunk: same card, same bytes.
-    palette = image.quantize(colors=64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    # A fixed palette (the card's few inks over their grounds, with anti-aliased edges in 16 steps) halves the
+    # file; mapping to a known palette costs a third of finding one (octree), and Pillow writes no time chunk:
+    # same card, same bytes.
+    palette = image.quantize(palette=_palette(), dither=Image.Dither.NONE)
     out = io.BytesIO()
     palette.save(out, format="PNG", compress_level=1)
     return out.getvalue()
+
+
+@lru_cache(maxsize=1)
+def _palette() -> Image.Image:
+    """The fixed palette of every card: its colours and the blends of each ink over its ground."""
+    colours: list[tuple[int, ...]] = []
+    for ink, ground in INK_OVER_GROUND:
+        a, b = ImageColor.getrgb(ground), ImageColor.getrgb(ink)
+        for step in range(16):
+            colour = tuple(round(x + (y - x) * step / 15) for x, y in zip(a, b))
+            if colour not in colours:
+                colours.append(colour)
+    image = Image.new("P", (1, 1))
+    image.putpalette([v for colour in colours for v in colour])
+    return image
 
 
 def card_files(cards: tuple[Card, ...]) -> dict[str, bytes]:
