@@ -155,7 +155,7 @@ def _palette() -> Image.Image:
     for ink, ground in INK_OVER_GROUND:
         a, b = ImageColor.getrgb(ground), ImageColor.getrgb(ink)
         for step in range(16):
-            colour = tuple(round(x + (y - x) * step / 15) for x, y in zip(a, b))
+            colour = tuple(round(x + (y - x) * step / 15) for x, y in zip(a, b, strict=True))
             if colour not in colours:
                 colours.append(colour)
     image = Image.new("P", (1, 1))
