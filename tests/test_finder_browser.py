@@ -149,3 +149,21 @@ def test_three_models_compare_side_by_side_on_a_phone_and_on_paper(browser, repo
         for row in ("Tình trạng", "Kinh phí và ai chi trả", "Kết quả chính"):
             assert squeeze(values[row][0]) in text, (model_id, row, values[row][0])
     context.close()
+
+
+def test_listing_cards_of_a_province_and_a_topic_offer_so_sanh(browser, repo_url, site) -> None:
+    """A commune browsing its province or a topic collects models to compare from the cards there too."""
+    context = browser.new_context(locale="vi-VN")
+    page = context.new_page()
+    ha_tinh = sorted(v.id for v in site.models if "ha-tinh" in {p.slug for p in v.provinces_today})
+    page.goto(repo_url + "dia-phuong/ha-tinh/")
+    toggles = page.locator(".mh-compare-toggle")
+    assert sorted(toggles.evaluate_all("els => els.map(e => e.dataset.mhCompare)")) == ha_tinh
+    assert all(toggles.nth(i).is_visible() for i in range(toggles.count()))
+    toggles.first.click()
+    assert toggles.first.get_attribute("aria-pressed") == "true"
+    other = next(v for v in site.models if v.id not in ha_tinh)
+    page.goto(repo_url + f"chu-de/{other.m.topics[0]}/")
+    page.click(f".mh-compare-toggle[data-mh-compare='{other.id}']")
+    assert "Đã chọn 2/3" in page.inner_text(".mh-compare-tray")  # the choice made on the province page is kept
+    context.close()
