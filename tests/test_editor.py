@@ -192,6 +192,23 @@ def test_text_that_yaml_1_1_would_misread_stays_text() -> None:
     assert parse_yaml(text, "x.yml").data == values
 
 
+def test_a_record_with_yaml_1_1_flags_and_numbers_stays_valid_with_the_same_values(tmp_path) -> None:
+    """Read as text since the editor came, ``draft: no`` and ``76_303`` still mean what they meant before."""
+    copy = tmp_path / "p"
+    shutil.copytree(REPO / "models", copy / "models")
+    shutil.copy(REPO / "mkdocs.yml", copy / "mkdocs.yml")
+    record = copy / "models" / "bac-kan-ho-an-toan.yml"
+    before = load_catalogue(copy).by_id["bac-kan-ho-an-toan"].model
+    text = record.read_text(encoding="utf-8")
+    assert "value: 76303\n" in text and "\ndraft:" not in text
+    text = text.replace("value: 76303\n", "value: 76_303\n").replace("\nname:", "\ndraft: no\nname:", 1)
+    record.write_text(text, encoding="utf-8")
+    after = load_catalogue(copy).by_id["bac-kan-ho-an-toan"].model
+    assert after.draft is False
+    assert [r.value for r in after.results] == [r.value for r in before.results]
+    assert 76303 in [r.value for r in after.results]
+
+
 def test_a_site_without_a_git_host_says_how_to_set_the_editor_up(repo_catalogue) -> None:
     files = editor.make(Renderer(repo_catalogue))
     assert sorted(files) == ["quan-tri/index.html"]  # no bundle to copy, nothing to sign in to

@@ -54,6 +54,24 @@ def _yaml11_only(tag: str, value: str) -> bool:
     return tag in ("tag:yaml.org,2002:value", "tag:yaml.org,2002:merge")
 
 
+_YAML11_BOOLS = {"yes": True, "Yes": True, "YES": True, "on": True, "On": True, "ON": True,
+                 "no": False, "No": False, "NO": False, "off": False, "Off": False, "OFF": False}
+_YAML11_NUMBER = re.compile(r"^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?$")
+
+
+def yaml11_reading(value: Any) -> Any:
+    """What a flag or a number written the YAML 1.1 way (``yes``, ``off``, ``76_303``) meant before the loader
+    read such plain values as text: the schema's flag and number fields accept them, so a record that was
+    valid stays valid. Any other value is returned as it is."""
+    if isinstance(value, str):
+        if value in _YAML11_BOOLS:
+            return _YAML11_BOOLS[value]
+        if "_" in value and _YAML11_NUMBER.match(value):
+            digits = value.replace("_", "")
+            return float(digits) if "." in digits else int(digits)
+    return value
+
+
 MAX_BYTES = 1_000_000
 Loc = tuple[Any, ...]
 

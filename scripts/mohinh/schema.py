@@ -21,7 +21,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .dates import PartialDate
-from .load import SourceFloat
+from .load import SourceFloat, yaml11_reading
 from .text import SLUG_PATTERN, is_slug, nfc
 
 SCHEMA_VERSION = 2
@@ -90,6 +90,7 @@ _THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+$")
 
 
 def _number(value: Any) -> int | float:
+    value = yaml11_reading(value)
     if isinstance(value, str) and _THOUSANDS.match(value.strip()):
         value = SourceFloat(0.0, value.strip())
     if isinstance(value, bool) or value is None or isinstance(value, (str, list, dict)):
@@ -139,6 +140,7 @@ def _money_hint(text: str) -> str | None:
 
 def _amount(value: Any) -> int:
     """An amount of money in đồng, as a whole number; Vietnamese habits get a precise suggestion."""
+    value = yaml11_reading(value)
     source = value.source if isinstance(value, SourceFloat) else value
     if isinstance(source, (str, float)) and not isinstance(source, bool):
         hint = _money_hint(str(source))
@@ -154,6 +156,7 @@ def _amount(value: Any) -> int:
 
 
 def _count(value: Any) -> int:
+    value = yaml11_reading(value)
     if isinstance(value, SourceFloat) or (isinstance(value, str) and _THOUSANDS.match(value.strip())):
         _number(value)  # `1.064`: told as the thousands trap, with the number to write
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
@@ -188,6 +191,7 @@ def _url(value: Any) -> str:
 
 
 def _bool(value: Any, info: ValidationInfo) -> bool:
+    value = yaml11_reading(value)
     if not isinstance(value, bool):
         name = info.field_name or "draft"
         raise _error(f"phải là true hoặc false, đang là `{value}`", f"viết {name}: true hoặc {name}: false")
