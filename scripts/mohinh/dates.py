@@ -11,8 +11,8 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-_VI = re.compile(r"^(?:(\d{1,2})/)?(\d{1,2})/(\d{4})$")
+ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+VI_DATE = re.compile(r"^(?:(\d{1,2})/)?(\d{1,2})/(\d{4})$")
 
 DATE_FIX = "viết ngày dạng 02/10/2018, 10/2018, 2018 hoặc 2018-10-02"
 
@@ -51,9 +51,9 @@ class PartialDate:
         text = str(value).strip()
         if isinstance(value, float):
             raise _error(f"`{text}` không phải là ngày (dấu chấm không dùng trong ngày)")
-        if m := _ISO.match(text):
+        if m := ISO_DATE.match(text):
             year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
-        elif m := _VI.match(text):
+        elif m := VI_DATE.match(text):
             day, month, year = m[1] and int(m[1]), int(m[2]), int(m[3])
         else:
             raise _error(f"`{text}` không phải là ngày")

@@ -86,12 +86,13 @@ def _slug(value: Any) -> str:
     return value
 
 
-_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+$")
+#: A number written with Vietnamese thousands dots (`76.303`), refused in number fields.
+THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+$")
 
 
 def _number(value: Any) -> int | float:
     value = yaml11_reading(value)
-    if isinstance(value, str) and _THOUSANDS.match(value.strip()):
+    if isinstance(value, str) and THOUSANDS.match(value.strip()):
         value = SourceFloat(0.0, value.strip())
     if isinstance(value, bool) or value is None or isinstance(value, (str, list, dict)):
         shown = "trống" if value is None else f"`{value}`"
@@ -99,7 +100,7 @@ def _number(value: Any) -> int | float:
             f"phải là một số, đang là {shown}",
             "chỉ ghi số, không kèm chữ hay dấu chấm phân cách; đơn vị ghi vào trường `unit`, ví dụ: value: 76303",
         )
-    if isinstance(value, SourceFloat) and _THOUSANDS.match(value.source):
+    if isinstance(value, SourceFloat) and THOUSANDS.match(value.source):
         digits = value.source.replace(".", "")
         reading = (
             f"bị đọc thành số thập phân {value.source.replace('.', ',')}"
@@ -157,7 +158,7 @@ def _amount(value: Any) -> int:
 
 def _count(value: Any) -> int:
     value = yaml11_reading(value)
-    if isinstance(value, SourceFloat) or (isinstance(value, str) and _THOUSANDS.match(value.strip())):
+    if isinstance(value, SourceFloat) or (isinstance(value, str) and THOUSANDS.match(value.strip())):
         _number(value)  # `1.064`: told as the thousands trap, with the number to write
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         source = value.source if isinstance(value, SourceFloat) else value
@@ -183,10 +184,15 @@ def _members(value: Any) -> Any:
 
 
 
+#: A web address in a record (the web editor's form checks the same pattern).
+URL_PATTERN = r"^https?://[^\s<>\"']+$"
+URL_PROBLEM = "địa chỉ phải bắt đầu bằng http:// hoặc https://"
+
+
 def _url(value: Any) -> str:
     text = _text(value)
-    if not re.match(r"^https?://[^\s<>\"']+$", text, re.IGNORECASE):
-        raise _error("địa chỉ phải bắt đầu bằng http:// hoặc https://", "chép đúng địa chỉ bài viết, ví dụ: https://...")
+    if not re.match(URL_PATTERN, text, re.IGNORECASE):
+        raise _error(URL_PROBLEM, "chép đúng địa chỉ bài viết, ví dụ: https://...")
     return text
 
 

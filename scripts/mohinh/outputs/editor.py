@@ -31,7 +31,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from .. import places, schema
-from ..dates import _ISO, _VI, DATE_FIX, PartialDate
+from ..dates import DATE_FIX, ISO_DATE, VI_DATE, PartialDate
 from ..errors import MohinhError
 from ..render import Renderer
 from ..text import SLUG_PATTERN
@@ -221,7 +221,7 @@ def _scalar(kind: Any) -> Widget:
     if kind == schema.Flag:
         return {"widget": "boolean"}
     if kind == schema.Url:
-        return {"widget": "string", "pattern": ["^https?://\\S+$", "Địa chỉ phải bắt đầu bằng http:// hoặc https://"]}
+        return {"widget": "string", "pattern": [schema.URL_PATTERN, schema.URL_PROBLEM.capitalize()]}
     if kind == schema.Slug:
         return {"widget": "string", "pattern": [SLUG_PATTERN, _messages()["slug"].replace("`{value}` ", "")]}
     if kind == schema.Markdown:
@@ -419,8 +419,8 @@ PHRASES = {
 def widget_settings() -> dict[str, Any]:
     """What ``editor.js`` checks with: the contract's patterns and the Vietnamese messages, and the phrases
     it sets over Decap's Vietnamese translation."""
-    return {"slug_pattern": SLUG_PATTERN, "iso_date": _ISO.pattern, "vi_date": _VI.pattern,
-            "thousands": schema._THOUSANDS.pattern, "messages": _messages(), "phrases": PHRASES}
+    return {"slug_pattern": SLUG_PATTERN, "iso_date": ISO_DATE.pattern, "vi_date": VI_DATE.pattern,
+            "thousands": schema.THOUSANDS.pattern, "messages": _messages(), "phrases": PHRASES}
 
 
 def page(editor: EditorSettings) -> str:

@@ -74,17 +74,6 @@ def _json(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def cost_text(view: ModelView) -> str | None:
-    """``878 triệu đồng (lắp camera); người dân đóng góp, doanh nghiệp, nhà tài trợ``: the largest amount the
-    record states and who paid; None without costs."""
-    if not view.m.costs:
-        return None
-    largest = max(view.m.costs, key=lambda c: c.amount)
-    per = f"/{largest.per}" if largest.per else ""
-    payers = ", ".join(dict.fromkeys(view.payer(c).lower() for c in view.m.costs))
-    return f"{money_short(largest.amount)}{per} ({largest.label.lower()}), {payers}"
-
-
 def replication_text(view: ModelView) -> str | None:
     """How far the model was copied, as the record says: ``đã nhân rộng ở 5 nơi``, ``có ở 3 nơi``, or a result
     about replication (``Thôn, tổ dân phố đã xây dựng, nhân rộng mô hình: 847/1.310 …``); None otherwise."""
@@ -132,7 +121,7 @@ def finder_row(view: ModelView) -> list[Any]:
     largest = max((c.amount for c in view.m.costs), default=None)
     replication = replication_text(view)
     return [
-        view.id, view.m.name, view.places_text, view.m.community, list(view.m.topics), largest, cost_text(view),
+        view.id, view.m.name, view.places_text, view.m.community, list(view.m.topics), largest, view.cost_fact,
         _team_min(view), view.team_size, replication, replication is not None or view.m.status == "replicating",
         recognition_text(view), view.evidence[0],
     ]
