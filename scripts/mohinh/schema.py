@@ -17,6 +17,7 @@ from pydantic import (
     PlainValidator,
     ValidationInfo,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -24,7 +25,7 @@ from .dates import PartialDate
 from .load import SourceFloat, yaml11_reading
 from .text import SLUG_PATTERN, is_slug, nfc
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _error(message: str, fix: str) -> PydanticCustomError:
@@ -238,6 +239,16 @@ STATUS_LABELS: dict[str, str] = {
 }
 
 
+Qualifier = Literal["gan", "hon", "khoang", "duoi"]
+#: The source's own hedge, shown before the number wherever the number appears.
+QUALIFIER_LABELS: dict[str, str] = {"gan": "gần", "hon": "hơn", "khoang": "khoảng", "duoi": "dưới"}
+_QUALIFIER_HELP = "Chữ nguồn đặt trước số: gan (gần), hon (hơn, trên), khoang (khoảng), duoi (dưới, chưa đến)"
+
+FigureKind = Literal["result", "target", "context"]
+#: What a figure is: the model's own result, a plan or decision, or context about a wider area.
+KIND_LABELS: dict[str, str] = {"result": "Kết quả của mô hình", "target": "Kế hoạch, chỉ tiêu", "context": "Bối cảnh"}
+
+
 class Part(BaseModel):
     """Common settings: unknown keys are errors, values are not coerced between types."""
 
@@ -259,6 +270,27 @@ class Location(Part):
     origin: Flag = Field(False, title="Nơi khởi đầu", description="true: mô hình bắt đầu ở nơi này; nơi khác là điểm nhân rộng")
     teams: Count | None = Field(None, title="Số tổ, đội", description="Số tổ, đội, nhóm ở nơi này, như nguồn nêu")
     members: Count | None = Field(None, title="Số người tham gia", description="Số người tham gia ở nơi này, như nguồn nêu")
+    pilot: Flag = Field(False, title="Nơi thí điểm", description="true: nơi làm thử; không tính là điểm nhân rộng")
+
+
+class OtherValue(Part):
+    """Another source's figure for the same thing a result counts (sources disagree)."""
+
+    value: Number = Field(..., title="Số liệu", description="Số nguồn kia ghi, viết liền: 87000000")
+    qualifier: Qualifier | None = Field(None, title="Chữ kèm số", description=_QUALIFIER_HELP)
+    as_of: Date | None = Field(None, title="Tính đến ngày", description="Ngày của số liệu theo nguồn kia")
+    source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources/")
+    note: Text | None = Field(None, title="Ghi chú", description="Nguồn kia nói gì khác")
+
+
+class OtherAmount(Part):
+    """Another source's amount for the same cost (sources disagree)."""
+
+    amount: Amount = Field(..., title="Số tiền (đồng)", description="Số tiền nguồn kia ghi, viết liền: 87000000")
+    qualifier: Qualifier | None = Field(None, title="Chữ kèm số", description=_QUALIFIER_HELP)
+    as_of: Date | None = Field(None, title="Tính đến ngày", description="Ngày của số liệu theo nguồn kia")
+    source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources/")
+    note: Text | None = Field(None, title="Ghi chú", description="Nguồn kia nói gì khác")
 
 
 class Result(Part):
@@ -271,6 +303,14 @@ class Result(Part):
     as_of: Date = Field(..., title="Tính đến ngày", description="Ngày của số liệu (ngày bài viết nếu bài không nêu ngày khác)")
     scope: Text | None = Field(None, title="Phạm vi", description="Ví dụ: toàn tỉnh; 108 xã, phường, thị trấn")
     source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources.yml")
+    qualifier: Qualifier | None = Field(None, title="Chữ kèm số", description=_QUALIFIER_HELP)
+    kind: FigureKind = Field(
+        "result", title="Loại số liệu",
+        description="result: kết quả mô hình đạt được; target: kế hoạch, chỉ tiêu, quyết định chưa thực hiện; "
+                    "context: số về địa bàn, cộng đồng hoặc cả vùng rộng hơn mô hình")
+    replication: Flag = Field(False, title="Đếm nơi nhân rộng", description="true: số này đếm các nơi đã làm theo mô hình")
+    other_values: Annotated[list[OtherValue], BeforeValidator(_list)] = TextList(
+        title="Nguồn khác ghi khác", description="Khi nguồn khác ghi số khác cho cùng nội dung: mỗi số kèm nguồn")
 
 
 class Cost(Part):
@@ -284,6 +324,19 @@ class Cost(Part):
     note: Text | None = Field(None, title="Ghi chú", description="Ví dụ: Hộ nghèo được miễn")
     as_of: Date = Field(..., title="Tính đến ngày", description="Ngày của số liệu, theo nguồn")
     source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources.yml")
+    qualifier: Qualifier | None = Field(None, title="Chữ kèm số", description=_QUALIFIER_HELP)
+    quantity: Count | None = Field(None, title="Số lượng mua được", description="Số tiền mua được bao nhiêu, ví dụ 6 (camera)")
+    unit: Text | None = Field(None, title="Đơn vị của số lượng", description="Ví dụ: camera, bóng đèn, điểm")
+    other_values: Annotated[list[OtherAmount], BeforeValidator(_list)] = TextList(
+        title="Nguồn khác ghi khác", description="Khi nguồn khác ghi số tiền khác cho cùng khoản: mỗi số kèm nguồn")
+
+    @model_validator(mode="after")
+    def _quantity_has_unit(self) -> Cost:
+        if (self.quantity is None) != (self.unit is None):
+            missing = "unit" if self.unit is None else "quantity"
+            raise _error("`quantity` và `unit` phải đi cùng nhau (số lượng mua được và đơn vị của nó)",
+                         f"thêm `{missing}`, ví dụ: quantity: 6, unit: camera; hoặc xóa cả hai")
+        return self
 
 
 class MemberRange(Part):
@@ -459,6 +512,8 @@ _PART_DOCS = {
     "Update": ("Tin cập nhật", "Một tin có ngày về mô hình"),
     "Media": ("Ảnh", "Một ảnh của mô hình, đặt trong models/media/<mã mô hình>/"),
     "Cost": ("Kinh phí", "Một khoản chi: số tiền, ai chi trả, ngày và nguồn"),
+    "OtherValue": ("Số liệu nguồn khác", "Số một nguồn khác ghi cho cùng nội dung"),
+    "OtherAmount": ("Số tiền nguồn khác", "Số tiền một nguồn khác ghi cho cùng khoản chi"),
     "Team": ("Đội, tổ thực hiện", "Ai làm việc, như nguồn mô tả"),
     "MemberRange": ("Khoảng số người", "Ít nhất và nhiều nhất"),
     "Recognition": ("Công nhận", "Một lần được công nhận chính thức"),
