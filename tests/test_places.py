@@ -158,7 +158,9 @@ def test_place_comes_first_and_names_are_kept_as_given() -> None:
 
 def test_thua_thien_hue_is_now_the_city_of_hue() -> None:
     view = describe_location("Thừa Thiên Huế", "thành phố Huế")
-    assert view.text == "thành phố Huế (cấp huyện không còn từ 01/07/2025), tỉnh Thừa Thiên Huế — nay thuộc thành phố Huế"
+    # The district-level city was split into two quận when Huế became a centrally governed city.
+    assert view.text == ("thành phố Huế (từ 01/01/2025 chia thành quận Phú Xuân và quận Thuận Hóa theo Nghị quyết "
+                         "1314/NQ-UBTVQH15; cấp huyện không còn từ 01/07/2025), tỉnh Thừa Thiên Huế — nay thuộc thành phố Huế")
     assert view.now_text == "nay thuộc thành phố Huế (từ 01/01/2025)"  # Huế's own date, not the provinces' 01/07/2025
     assert describe_location("TP. Huế").text == "thành phố Huế"
 
@@ -222,3 +224,10 @@ def test_vietnamese_collation() -> None:
     assert sorted(["ma", "mà", "má", "mả", "mã", "mạ"], key=vietnamese_sort_key) == ["ma", "mà", "mả", "mã", "má", "mạ"]
     assert vietnamese_sort_key("Hà Tĩnh") == vietnamese_sort_key(unicodedata.normalize("NFD", "Hà Tĩnh"))[:2] + (
         "Hà Tĩnh",)
+
+
+def test_commune_spelling_variants_find_todays_commune() -> None:
+    """Apostrophes and spaces do not hide a commune; a hand-checked spelling maps to the list's name."""
+    assert describe_location("Lâm Đồng", "huyện Lạc Dương", "xã Đưng K’Nớ").commune_today == "xã Đam Rông 4, tỉnh Lâm Đồng"
+    assert describe_location("Gia Lai", "huyện Ia Pa", "xã Ia Ma Rơn").commune_today == "xã Ia Pa, tỉnh Gia Lai"
+    assert describe_location("Gia Lai", "huyện Ia Pa", "xã Ia Ma Ron Khac").commune_today is None

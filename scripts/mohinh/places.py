@@ -204,6 +204,11 @@ def _folded_key(text: str, prefix: re.Pattern[str] = _PROVINCE_PREFIX) -> str:
     return _fold(_strip_prefix(_words(text), prefix))
 
 
+def _compact_key(text: str, prefix: re.Pattern[str] = _PROVINCE_PREFIX) -> str:
+    """Accent-insensitive and without spaces or apostrophes: ``Đưng K’Nớ`` and ``Đưng KNớ`` are one name."""
+    return _folded_key(text, prefix).replace(" ", "")
+
+
 def _loose_key(text: str) -> str:
     """Last resort for provinces: no spaces, c/k and i/y confused (``Daklak``, ``Bắc Cạn``, ``Kontum``)."""
     return _folded_key(text).replace(" ", "").replace("k", "c").replace("y", "i")
@@ -373,16 +378,28 @@ _CommuneRow = tuple[str, str, str, str, str]
 @lru_cache(maxsize=128)
 def _commune_index(code: str, key_name: str) -> dict[str, list[_CommuneRow]]:
     """The communes of one old province by their exact or folded key, computed once per province."""
-    key = _exact_key if key_name == "exact" else _folded_key
+    key = {"exact": _exact_key, "folded": _folded_key, "compact": _compact_key}[key_name]
     index: dict[str, list[_CommuneRow]] = {}
     for row in _communes().get(code, []):
         index.setdefault(key(row[1], _COMMUNE_PREFIX), []).append(row)
     return index
 
 
+#: Spellings of a commune in sources that differ from the commune list by more than accents, spaces or
+#: apostrophes, each checked by hand: (old province code, name as a source writes it) -> name in the list.
+COMMUNE_SPELLINGS: dict[tuple[str, str], str] = {
+    # Báo Gia Lai (02/2022) writes "xã Ia Ma Rơn, huyện Ia Pa"; the list has "xã Ia Mrơn" in huyện Ia Pa.
+    ("64", "Ia Ma Rơn"): "Ia Mrơn",
+}
+
+
 def _find_commune(old: list[Province], district: str | None, commune: str) -> CommuneChange | None:
     codes = sorted({p.code_before for p in old if p.code_before})
-    for key_name, key in (("exact", _exact_key), ("folded", _folded_key)):
+    bare = _strip_prefix(" ".join(_nfc(commune).split()), _COMMUNE_PREFIX)
+    commune = next((listed for (code, written), listed in COMMUNE_SPELLINGS.items()
+                    if code in codes and _exact_key(written, _COMMUNE_PREFIX) == _exact_key(bare, _COMMUNE_PREFIX)),
+                   commune)
+    for key_name, key in (("exact", _exact_key), ("folded", _folded_key), ("compact", _compact_key)):
         wanted = key(commune, _COMMUNE_PREFIX)
         found = [(c, r) for c in codes for r in _commune_index(c, key_name).get(wanted, [])]
         if district and len(found) > 1:
@@ -428,7 +445,8 @@ def describe_location(
     elif province:
         parts.append(province)
     reported = ", ".join(parts) if parts else "Không rõ địa phương"
-    annotated = ", ".join(f"{p} ({DISTRICTS_ABOLISHED})" if p == district else p for p in parts) if district else ""
+    district_note = _district_note(resolved, district) if district else ""
+    annotated = ", ".join(f"{p} ({district_note})" if p == district else p for p in parts) if district else ""
     now = today(resolved) if resolved is not None else None
     changed = now is not None and now != resolved
     return LocationView(
@@ -439,6 +457,24 @@ def describe_location(
 
 #: Said of every district a record names: the district level was abolished when the new units began.
 DISTRICTS_ABOLISHED = "cấp huyện không còn từ 01/07/2025"
+#: District-level units reorganised before 01/07/2025, by (province code, district key): what happened to them.
+DISTRICTS_REORGANISED_EARLIER: dict[tuple[str, str], str] = {
+    # Nghị quyết 1314/NQ-UBTVQH15 (21/11/2024), in force 01/01/2025, when Huế became a centrally governed city.
+    ("46", "Huế"): "từ 01/01/2025 chia thành quận Phú Xuân và quận Thuận Hóa theo Nghị quyết 1314/NQ-UBTVQH15; "
+                   + DISTRICTS_ABOLISHED,
+}
+
+
+def _district_note(province: Province | None, district: str) -> str:
+    """What a reported district became: ``cấp huyện không còn từ 01/07/2025``, or an earlier change first."""
+    if province is not None:
+        wanted = _exact_key(district, _DISTRICT_PREFIX)
+        for (code, name), earlier in DISTRICTS_REORGANISED_EARLIER.items():
+            if code == province.code_before and _exact_key(name, _DISTRICT_PREFIX) == wanted:
+                return earlier
+    return DISTRICTS_ABOLISHED
+
+
 #: When the new communes and wards began (the resolutions of the Standing Committee of the National Assembly).
 COMMUNES_REORGANISED = "01/07/2025"
 

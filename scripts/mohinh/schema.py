@@ -486,6 +486,10 @@ class Source(Part):
     date: Date = Field(..., title="Ngày đăng")
     url: Url | None = Field(None, title="Địa chỉ", description="Chỉ http:// hoặc https://")
     note: Text | None = Field(None, title="Ghi chú")
+    unavailable: Flag = Field(
+        False, title="Không mở lại được",
+        description="true: không tìm lại được bản nào của nguồn để đối chiếu; trang nói rõ hồ sơ chưa được kiểm tra lại "
+                    "và không nêu số liệu nổi bật dựa trên nguồn này. Ghi ở `note` đã tìm ở đâu, khi nào")
 
 
 class Term(Part):

@@ -57,6 +57,7 @@ class SourceData(_Data):
     date: str = Field(..., title="Ngày đăng", description="ISO 8601: 2020-09-08, 2020-09 hoặc 2020")
     url: str | None = Field(None, title="Địa chỉ")
     note: str | None = Field(None, title="Ghi chú")
+    unavailable: bool = Field(False, title="Không mở lại được", description="Không tìm lại được bản nào để đối chiếu")
 
 
 RecordData = Annotated[dict[str, Any], WithJsonSchema({"type": "object"})]  # $ref to RECORD_SCHEMA, see below
