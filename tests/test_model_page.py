@@ -9,7 +9,7 @@ import pytest
 
 from conftest import Project
 from mohinh.catalogue import load_catalogue
-from mohinh.render import ModelView, views
+from mohinh.views import ModelView, views
 
 RECORD = """\
 name: Camera an ninh thôn

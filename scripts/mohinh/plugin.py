@@ -47,7 +47,8 @@ from .outputs import editor, listings, search
 from .outputs.search import SHARD_PAGES
 from .paths import write_if_changed
 from .preview import Preview
-from .render import Renderer, put_back_html, set_aside_html
+from .render import Renderer
+from .templating import put_back_html, set_aside_html
 
 log = logging.getLogger("mkdocs.plugins.mohinh")
 

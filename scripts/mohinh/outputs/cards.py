@@ -18,9 +18,10 @@ from functools import lru_cache
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
-from ..render import ModelView, Renderer
+from ..render import Renderer
 from ..sharing import CARD_HEIGHT, CARD_NAME, CARD_WIDTH
 from ..text import number
+from ..views import ModelView
 from . import Job
 from .fonts import font_file
 

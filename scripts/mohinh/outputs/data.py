@@ -13,9 +13,10 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, WithJsonSchema
 
-from ..render import ModelView, Renderer
+from ..render import Renderer
 from ..schema import SCHEMA_VERSION, Slug, Source, Vocabularies, json_schema
 from ..text import SLUG_PATTERN, csv_bytes
+from ..views import ModelView
 from . import summary
 
 DATA_DIR = "du-lieu"

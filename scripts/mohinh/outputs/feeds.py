@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from ..dates import PartialDate
 from ..places import Province
-from ..render import ModelView, Renderer, update_anchor
+from ..render import Renderer
+from ..templating import update_anchor
 from ..text import markdown_html, xml_safe
+from ..views import ModelView
 
 ATOM = "http://www.w3.org/2005/Atom"
 LIMIT = 50

@@ -17,9 +17,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..render import ModelView, Renderer
+from ..render import Renderer
 from ..schema import RECOGNITION_LABELS
 from ..text import money, money_short, number
+from ..views import ModelView
 
 FINDER_PAGE = "tim-mo-hinh.md"
 COMPARE_PAGE = "so-sanh.md"

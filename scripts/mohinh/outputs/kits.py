@@ -22,9 +22,10 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from ..render import ModelView, Renderer
+from ..render import Renderer
 from ..text import csv_bytes as csv_file_bytes
 from ..text import money, xml_safe
+from ..views import ModelView
 from . import Job
 
 FONT = "Times New Roman"  # has every Vietnamese letter in Word and (as Liberation Serif) in LibreOffice

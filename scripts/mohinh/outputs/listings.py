@@ -3,7 +3,9 @@ the hand-written pages of ``content/`` whose ``<!-- mohinh:... -->`` markers are
 
 from __future__ import annotations
 
-from ..render import MODEL_DIR, PROVINCE_DIR, TOPIC_DIR, UPDATES_PAGE, Renderer, places
+from .. import places
+from ..paths import MODEL_DIR, PROVINCE_DIR, TOPIC_DIR, UPDATES_PAGE
+from ..render import Renderer
 
 MARKER = "<!-- mohinh:"
 

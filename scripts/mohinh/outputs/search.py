@@ -19,7 +19,8 @@ import subprocess
 from pathlib import Path
 
 from ..errors import MohinhError
-from ..render import MODEL_DIR, Renderer
+from ..paths import MODEL_DIR
+from ..render import Renderer
 from . import pagefind_order
 
 EXCLUDED = [".headerlink", ".md-content__button", ".md-source-file", ".mh-no-index"]

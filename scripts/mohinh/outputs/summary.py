@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from ..schema import RECOGNITION_LABELS
 
 if TYPE_CHECKING:
-    from ..render import ModelView, Renderer
+    from ..render import Renderer
+    from ..views import ModelView
 
 COUNTRY = "Cả nước"
 HEADER = ["STT", "Mô hình", "Cộng đồng", "Địa bàn (như nguồn ghi, nay thuộc)", "Số điểm nhân rộng", "Số tổ, đội",
