@@ -42,8 +42,10 @@ class Facet:
     options: list[tuple[str, str, int]]
 
 
-class Renderer:
-    """Renders every page of a catalogue; holds the compiled templates and shared listings."""
+class Site:
+    """The site-wide context of one build: the catalogue's models (`ModelView`), the build's settings, the
+    indexes shared by listings (by province, by topic, facets, featured models), and the pages rendered from
+    them through the compiled templates (``site`` in every template)."""
 
     def __init__(self, catalogue: Catalogue, site_url: str = "", memo: Memo | None = None,
                  docs_dir: Path | None = None, *, today: dt.date | None = None, stale_after_years: int = 3,
