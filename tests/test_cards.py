@@ -10,11 +10,11 @@ from PIL import Image
 from conftest import BAC_KAN, Project
 from mohinh.catalogue import load_catalogue
 from mohinh.outputs.cards import Card, card_png, make
-from mohinh.render import Renderer
+from mohinh.render import Site
 
 
-def _site(project: Project) -> Renderer:
-    return Renderer(load_catalogue(project.root), site_url="https://mohinh.example.vn/", site_name="Tên trang")
+def _site(project: Project) -> Site:
+    return Site(load_catalogue(project.root), site_url="https://mohinh.example.vn/", site_name="Tên trang")
 
 
 def test_card_says_name_place_today_and_the_headline_share(project: Project) -> None:

@@ -26,7 +26,7 @@ from mohinh.catalogue import load_catalogue
 from mohinh.errors import InvalidRecords
 from mohinh.load import parse_yaml
 from mohinh.outputs import editor
-from mohinh.render import Renderer
+from mohinh.render import Site
 
 DECAP_YAML = REPO / "tests" / "cms" / "decap-yaml.js"
 YAML_PACKAGE = REPO / "tests" / "cms" / "node_modules" / "yaml"
@@ -39,7 +39,7 @@ def repo_catalogue():
 
 @pytest.fixture(scope="module")
 def config(repo_catalogue) -> dict:
-    site = Renderer(repo_catalogue, site_url="https://mohinh.example.vn/")
+    site = Site(repo_catalogue, site_url="https://mohinh.example.vn/")
     return editor.cms_config(site, editor.settings({"backend": "github", "repo": "don-vi/mo-hinh"}))
 
 
@@ -102,7 +102,7 @@ def test_required_fields_are_marked_and_choices_have_vietnamese_labels(config) -
 
 
 def test_saving_is_a_merge_request_and_gitlab_signs_in_without_a_server(repo_catalogue) -> None:
-    site = Renderer(repo_catalogue)
+    site = Site(repo_catalogue)
     gitlab = editor.settings({"repo": "cong-an/mo-hinh", "app_id": "a1b2c3", "base_url": "https://git.donvi.vn"},
                              repo_url="https://git.donvi.vn/cong-an/mo-hinh")
     config = editor.cms_config(site, gitlab)
@@ -210,7 +210,7 @@ def test_a_record_with_yaml_1_1_flags_and_numbers_stays_valid_with_the_same_valu
 
 
 def test_a_site_without_a_git_host_says_how_to_set_the_editor_up(repo_catalogue) -> None:
-    files = editor.make(Renderer(repo_catalogue))
+    files = editor.make(Site(repo_catalogue))
     assert sorted(files) == ["quan-tri/index.html"]  # no bundle to copy, nothing to sign in to
     page = files["quan-tri/index.html"].decode("utf-8")
     assert "Trình soạn thảo chưa được thiết lập" in page and "<script" not in page

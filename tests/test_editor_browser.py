@@ -30,7 +30,7 @@ from conftest import REPO, SOURCES, StaticServer, make_project, search_fragments
 from mohinh.build import build_site
 from mohinh.catalogue import load_catalogue
 from mohinh.outputs import editor as editor_output
-from mohinh.render import Renderer
+from mohinh.render import Site
 
 pytestmark = pytest.mark.browser
 
@@ -237,7 +237,7 @@ def test_the_admin_page_stays_out_of_search_and_sitemap_and_asks_only_its_git_ho
     # but the site until the officer signs in (then only the git host).
     gitlab = editor_output.settings({"backend": "gitlab", "repo": "cong-an/mo-hinh", "base_url": "https://git.donvi.vn",
                                      "app_id": "a1b2c3"})
-    for path, content in editor_output.make(Renderer(load_catalogue(project.root), editor=gitlab)).items():
+    for path, content in editor_output.make(Site(load_catalogue(project.root), editor=gitlab)).items():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_bytes(content)
     server = StaticServer(tmp_path)

@@ -13,7 +13,7 @@ from conftest import BAC_KAN, Project, make_project
 from mohinh.build import build_site
 from mohinh.catalogue import load_catalogue
 from mohinh.outputs import feeds
-from mohinh.render import Renderer
+from mohinh.render import Site
 
 SITE = "https://mohinh.example.vn/"
 NAME = "Hộ an toàn - Thôn, bản, tổ dân phố bình yên"
@@ -101,7 +101,7 @@ def test_only_the_newest_fifty(project: Project) -> None:
     months = [f"{month:02d}/{year}" for year in (2019, 2020, 2021, 2022, 2023) for month in range(1, 13)]
     updates = "".join(f"  - date: {m}\n    title: Tin {m}\n" for m in months)
     project.record("bac-kan-ho-an-toan", BAC_KAN.replace("sources:", "updates:\n" + updates + "sources:"))
-    renderer = Renderer(load_catalogue(project.root), site_url=SITE)
+    renderer = Site(load_catalogue(project.root), site_url=SITE)
     feed = feedparser.parse(feeds.make(renderer)["feed.xml"])
     titles = [e.title for e in feed.entries]
     assert len(titles) == feeds.LIMIT == 50
@@ -128,7 +128,7 @@ def test_dates_come_from_git_history(tmp_path) -> None:
     project.record("bac-kan-ho-an-toan", BAC_KAN.replace("lead: Công an tỉnh Bắc Kạn", "lead: Công an tỉnh"))
     _git(repo, "commit", "-q", "-am", "Sửa mô hình", date="2022-06-30T09:00:00+07:00")
     project.record("chua-commit", BAC_KAN)  # not committed yet: falls back to its newest source
-    views = Renderer(load_catalogue(project.root)).by_id  # the catalogue knows git's dates
+    views = Site(load_catalogue(project.root)).by_id  # the catalogue knows git's dates
     assert views["bac-kan-ho-an-toan"].published.iso == "2021-04-02"
     assert views["bac-kan-ho-an-toan"].last_modified.iso == "2022-06-30"
     assert views["chua-commit"].last_modified.iso == "2020-09-08"

@@ -18,9 +18,9 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def site():
     from mohinh.catalogue import load_catalogue
-    from mohinh.render import Renderer
+    from mohinh.render import Site
 
-    return Renderer(load_catalogue(REPO))
+    return Site(load_catalogue(REPO))
 
 
 def all_results(page) -> list[dict]:

@@ -29,7 +29,7 @@ from conftest import REPO, Project, make_project
 from mohinh.build import build_site
 from mohinh.catalogue import load_catalogue
 from mohinh.outputs.kits import Checklist, docx_bytes, plain_text
-from mohinh.render import Renderer
+from mohinh.render import Site
 from mohinh.text import csv_cell
 
 KIT_ID = "quang-tri-ngo-sang"
@@ -158,7 +158,7 @@ def kit_file(site: Project, model_id: str, name: str) -> Path:
 
 @pytest.fixture(scope="module")
 def checklist(site: Project) -> Checklist:
-    views = {v.id: v for v in Renderer(load_catalogue(site.root)).models}
+    views = {v.id: v for v in Site(load_catalogue(site.root)).models}
     return Checklist.of(views[KIT_ID], SITE_URL)
 
 

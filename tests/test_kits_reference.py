@@ -42,7 +42,7 @@ from mohinh.outputs.kits import (
     has_kit,
     reproducible_zip,
 )
-from mohinh.render import Renderer
+from mohinh.render import Site
 
 
 def _row_properties(row, *, header: bool = False) -> None:
@@ -149,7 +149,7 @@ def _same(checklist: Checklist) -> None:
 
 
 def _checklists(root: Path, site_url: str = "https://mohinh.example.vn/") -> list[Checklist]:
-    renderer = Renderer(load_catalogue(root))
+    renderer = Site(load_catalogue(root))
     return [Checklist.of(v, site_url) for v in renderer.models if has_kit(v)]
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import Project
 from mohinh.catalogue import load_catalogue
-from mohinh.render import ModelView, views
+from mohinh.views import ModelView, views
 
 RECORD = """\
 name: Camera an ninh thôn
@@ -132,7 +132,7 @@ def test_the_key_facts_name_todays_province_and_the_one_the_source_named(project
 
 
 def test_the_page_opens_with_the_key_facts_then_the_summary_then_sections_in_the_order_a_commune_reads(project) -> None:
-    from mohinh.render import Renderer
+    from mohinh.render import Site
 
     project.record("camera-thon", RECORD.replace("sources: [bac-kan-2020-09]", """\
 team:
@@ -146,7 +146,7 @@ replication:
   steps:
     - title: Họp dân
 sources: [bac-kan-2020-09]"""))
-    site = Renderer(load_catalogue(project.root))
+    site = Site(load_catalogue(project.root))
     page = site.model_page(site.by_id["camera-thon"])
     body = page.split("\n# Camera an ninh thôn\n", 1)[1]
     assert body.index('<section class="mh-panel"') < body.index("Các hộ dân góp tiền lắp camera") < body.index("## ")
@@ -158,14 +158,14 @@ sources: [bac-kan-2020-09]"""))
 def test_the_preview_remakes_a_page_when_the_name_of_a_payer_changes(project) -> None:
     """`mohinh serve` reuses a page while what it is made from is unchanged: who paid is part of it."""
     from mohinh.memo import Memo
-    from mohinh.render import Renderer
+    from mohinh.render import Site
 
     project.record("camera-thon", RECORD)
     memo = Memo()
-    first = Renderer(load_catalogue(project.root), memo=memo)
+    first = Site(load_catalogue(project.root), memo=memo)
     assert "Người dân đóng góp: 51.400.000 đồng" in first.model_page(first.by_id["camera-thon"])
     vocabulary = project.models / "_vocabularies.yml"
     vocabulary.write_text(vocabulary.read_text(encoding="utf-8").replace(
         "label: Người dân đóng góp", "label: Nhân dân đóng góp"), encoding="utf-8")
-    again = Renderer(load_catalogue(project.root), memo=memo)
+    again = Site(load_catalogue(project.root), memo=memo)
     assert "Nhân dân đóng góp: 51.400.000 đồng" in again.model_page(again.by_id["camera-thon"])

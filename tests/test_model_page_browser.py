@@ -13,7 +13,7 @@ import pytest
 from conftest import StaticServer, make_project
 from mohinh.build import build_site
 from mohinh.catalogue import load_catalogue
-from mohinh.render import ModelView, views
+from mohinh.views import ModelView, views
 from test_axe_browser import serious_violations
 from test_model_page import RECORD
 

@@ -15,7 +15,7 @@ from mohinh.build import build_site
 from mohinh.catalogue import load_catalogue
 from mohinh.cli import main
 from mohinh.outputs import Job, make, registry
-from mohinh.render import Renderer
+from mohinh.render import Site
 from test_trust import tree
 
 PACKAGE = Path(__file__).resolve().parents[1] / "scripts" / "mohinh"
@@ -50,7 +50,7 @@ def test_kits_made_in_another_process_are_the_kits_made_in_mkdocs_process(tmp_pa
 
 def test_every_output_makes_exactly_the_files_it_declares(tmp_path) -> None:
     project = synthetic_project(tmp_path / "p", 5)
-    site = Renderer(load_catalogue(project.root))
+    site = Site(load_catalogue(project.root))
     declared = {path: content for output in registry() if output.make for path, content in output.make(site).items()}
     jobs = {content for content in declared.values() if isinstance(content, Job)}
     assert jobs, "the synthetic records have kits"

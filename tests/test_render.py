@@ -19,7 +19,7 @@ import pytest
 from conftest import REPO
 from mohinh.catalogue import load_catalogue
 from mohinh.outputs import pages
-from mohinh.render import Renderer
+from mohinh.render import Site
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = ["bac-kan-ho-an-toan", "dak-to-re-to-tu-quan", "mo-hinh-5-tu-quan", "ky-anh-tieng-keng-an-ninh"]
@@ -29,7 +29,7 @@ COMMITTED = "2026-11-23T09:00:00+07:00"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Renderer:
+def site(tmp_path_factory) -> Site:
     root = tmp_path_factory.mktemp("golden") / "p"
     shutil.copytree(REPO / "models", root / "models")
     shutil.copytree(REPO / "content", root / "content")
@@ -37,7 +37,7 @@ def site(tmp_path_factory) -> Renderer:
                GIT_AUTHOR_EMAIL="t@example.vn", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.vn")
     for command in (["init", "-q"], ["add", "models"], ["commit", "-q", "-m", "Hồ sơ"]):
         subprocess.run(["git", *command], cwd=root, env=env, check=True)
-    return Renderer(load_catalogue(root), docs_dir=root / "content")
+    return Site(load_catalogue(root), docs_dir=root / "content")
 
 
 @pytest.mark.parametrize("model_id", CASES)
@@ -61,9 +61,9 @@ import hashlib, sys
 from pathlib import Path
 from mohinh.catalogue import load_catalogue
 from mohinh.outputs import make, registry
-from mohinh.render import Renderer
+from mohinh.render import Site
 root, out = Path(sys.argv[1]), Path(sys.argv[2])
-made = make(Renderer(load_catalogue(root), site_url="https://mohinh.example.vn/", docs_dir=root / "content"),
+made = make(Site(load_catalogue(root), site_url="https://mohinh.example.vn/", docs_dir=root / "content"),
             registry(), out)
 files = {path: content if isinstance(content, bytes) else content.encode() for path, content in made.contents.items()}
 files.update({path: (out / path).read_bytes() for path in made.written()})

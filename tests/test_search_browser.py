@@ -118,7 +118,7 @@ def test_the_preview_indexes_the_site_as_a_full_build_does(page, tmp_path, serve
     indexes as a full build (the same pages in each), put in place whole, with no index left over."""
     from mohinh.catalogue import load_catalogue
     from mohinh.outputs import search
-    from mohinh.render import Renderer
+    from mohinh.render import Site
 
     project = sharded_site(tmp_path, monkeypatch)
     site = project.root / "site"
@@ -126,7 +126,7 @@ def test_the_preview_indexes_the_site_as_a_full_build_does(page, tmp_path, serve
     shutil.rmtree(site / "pagefind-2")
     (site / "pagefind" / "pagefind-entry.json").write_text("{}", encoding="utf-8")  # a broken index
     shutil.copytree(site / "pagefind-3", site / "pagefind-4")  # an index the site no longer needs
-    search.make(Renderer(load_catalogue(project.root)), site, 2)
+    search.make(Site(load_catalogue(project.root)), site, 2)
     assert {folder.name: sorted(search_fragments(folder)) for folder in site.glob("pagefind*")} == built
     assert_search_index_complete(site)
     assert not (site / ".pagefind-moi").exists()

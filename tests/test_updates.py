@@ -13,7 +13,7 @@ from mohinh.catalogue import load_catalogue
 from mohinh.cli import main
 from mohinh.errors import InvalidRecords, UnknownModel
 from mohinh.outputs import pages
-from mohinh.render import Renderer
+from mohinh.render import Site
 from mohinh.updates import add_update, append_update
 
 DATA = Path(__file__).parent / "data"
@@ -124,7 +124,7 @@ def test_timeline_is_newest_first_with_anchors(project: Project) -> None:
     for title, date in [("Tin giữa", "03/2020"), ("Tin cũ nhất", "2019"), ("Tin mới nhất", "15/09/2020"),
                         ("Tin cùng ngày, viết sau", "15/09/2020")]:
         add_update(project.root, "bac-kan-ho-an-toan", title, date)
-    markdown = pages.make(Renderer(load_catalogue(project.root)))["mo-hinh/bac-kan-ho-an-toan.md"]
+    markdown = pages.make(Site(load_catalogue(project.root)))["mo-hinh/bac-kan-ho-an-toan.md"]
     headings = [line for line in markdown.splitlines() if line.startswith("### ")]
     assert headings == [
         "### 15/09/2020: Tin cùng ngày, viết sau { #cap-nhat-2020-09-15-tin-cung-ngay-viet-sau }",

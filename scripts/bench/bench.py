@@ -30,7 +30,7 @@ from synth import write_project_models  # noqa: E402
 from mohinh.catalogue import load_catalogue  # noqa: E402
 from mohinh.outputs import listings  # noqa: E402
 from mohinh.outputs import pages as model_pages  # noqa: E402
-from mohinh.render import Renderer  # noqa: E402
+from mohinh.render import Site  # noqa: E402
 
 MAXRSS = "import resource,sys,atexit;atexit.register(lambda:sys.stderr.write('MAXRSS %d\\n' % max(" \
          "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)))"
@@ -197,7 +197,7 @@ def mohinh(*args: str) -> list[str]:
 def bare_project(project: Path, target: Path) -> Path:
     """The same generated Markdown and content in a plain MkDocs project, without mohinh's hook."""
     target.mkdir()
-    site = Renderer(load_catalogue(project), docs_dir=project / "content")
+    site = Site(load_catalogue(project), docs_dir=project / "content")
     made = {**model_pages.make(site), **listings.make(site)}
     docs = target / "content"
     shutil.copytree(project / "content", docs)
@@ -260,7 +260,7 @@ def main() -> None:
     for _ in range(args.repeat):
         checks.append(run(mohinh("check"), project)[0])
         start = time.perf_counter()
-        site = Renderer(load_catalogue(project), docs_dir=project / "content")
+        site = Site(load_catalogue(project), docs_dir=project / "content")
         model_pages.make(site), listings.make(site)
         generations.append(time.perf_counter() - start)
         elapsed, peak, together = run(mohinh("build"), project)

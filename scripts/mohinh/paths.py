@@ -9,6 +9,10 @@ from .errors import ProjectNotFound
 from .text import slug
 
 MEDIA_DIR = "models/media"
+MODEL_DIR = "mo-hinh"
+PROVINCE_DIR = "dia-phuong"
+TOPIC_DIR = "chu-de"
+UPDATES_PAGE = "tin-moi.md"
 
 
 def find_root(start: Path | None = None) -> Path:

@@ -47,7 +47,8 @@ from .outputs import editor, listings, search
 from .outputs.search import SHARD_PAGES
 from .paths import write_if_changed
 from .preview import Preview
-from .render import Renderer, put_back_html, set_aside_html
+from .render import Site
+from .templating import put_back_html, set_aside_html
 
 log = logging.getLogger("mkdocs.plugins.mohinh")
 
@@ -67,7 +68,7 @@ class MohinhConfig(base.Config):
 class _Build:
     """What one build carries from event to event."""
 
-    site: Renderer
+    site: Site
     made: outputs.Made
     generated_pages: set[str] = field(default_factory=set)
     pool: Executor | None = None
@@ -135,7 +136,7 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                 raise MohinhError(f"mkdocs.yml, extra › mohinh › national › source: không có nguồn "
                                   f"`{national.get('source')}` trong models/_sources.yml. Cách sửa: thêm nguồn đó vào "
                                   "models/_sources.yml, hoặc xóa phần `national:`")
-            site = Renderer(catalogue, site_url=config.site_url or "",
+            site = Site(catalogue, site_url=config.site_url or "",
                             memo=self.preview.memo if self.preview else None, docs_dir=Path(config.docs_dir),
                             stale_after_years=int(settings.get("stale_after_years", 3)),
                             national=settings.get("national"), site_name=config.site_name,

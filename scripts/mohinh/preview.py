@@ -29,7 +29,7 @@ from .errors import MohinhError
 from .memo import Memo
 from .outputs import Made, Output, make
 from .paths import write_if_changed
-from .render import Renderer
+from .render import Site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -54,7 +54,7 @@ class Preview:
         self._background: threading.Thread | None = None
         self._work_folder: Path | None = None
 
-    def make(self, site: Renderer, registry: Iterable[Output], site_dir: Path) -> Made:
+    def make(self, site: Site, registry: Iterable[Output], site_dir: Path) -> Made:
         """`outputs.make` for a rebuild: open data and feeds of the last rebuild for now (made at once the
         first time), every other output made again where its inputs changed."""
         self.wait()
@@ -92,7 +92,7 @@ class Preview:
             (site_dir / path).unlink(missing_ok=True)
         self._written = set(written)
 
-    def after_build(self, site: Renderer, site_dir: Path, shard: int) -> None:
+    def after_build(self, site: Site, site_dir: Path, shard: int) -> None:
         """Once MkDocs has written the rebuild: open data and feeds, then the search index, in the background."""
         from .outputs import registry
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import places
 from .errors import MohinhError, RecordExists
-from .render import environment
+from .templating import environment
 from .text import slug
 
 

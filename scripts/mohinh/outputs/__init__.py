@@ -27,7 +27,7 @@ from typing import Any
 
 from ..errors import MohinhError
 from ..paths import write_if_changed
-from ..render import Renderer
+from ..render import Site
 
 
 @dataclass(frozen=True)
@@ -61,9 +61,9 @@ class Output:
     """One generated thing of the site; see the module's description."""
 
     name: str
-    make: Callable[[Renderer], Mapping[str, Content]] | None = None
-    paths: Callable[[Renderer], list[str]] | None = None
-    after_pages: Callable[[Renderer, Path, int], None] | None = None  # (site, site folder, model pages per index)
+    make: Callable[[Site], Mapping[str, Content]] | None = None
+    paths: Callable[[Site], list[str]] | None = None
+    after_pages: Callable[[Site, Path, int], None] | None = None  # (site, site folder, model pages per index)
 
 
 def registry() -> tuple[Output, ...]:
@@ -125,16 +125,16 @@ class Project:
     stale_after_years: int
     national: tuple[tuple[str, Any], ...] = ()
 
-    def site(self) -> Renderer:
+    def site(self) -> Site:
         from ..catalogue import load_catalogue
 
         catalogue = load_catalogue(self.root, drafts=self.drafts, parallel=False)
-        return Renderer(catalogue, site_url=self.site_url, docs_dir=self.docs_dir, today=self.build_date,
+        return Site(catalogue, site_url=self.site_url, docs_dir=self.docs_dir, today=self.build_date,
                         stale_after_years=self.stale_after_years, national=dict(self.national))
 
 
 @lru_cache(maxsize=1)
-def _site_of(project: Project) -> Renderer:
+def _site_of(project: Project) -> Site:
     """In a worker process: the project's site, loaded once for all the outputs that process makes (the
     worker lives for one build)."""
     return project.site()
@@ -157,7 +157,7 @@ def _run_all(jobs: list[Job], folder: Path) -> list[tuple[str, ...]]:
     return [job.run(folder) for job in jobs]
 
 
-def make(site: Renderer, outputs: Iterable[Output], folder: Path, pool: Executor | None = None,
+def make(site: Site, outputs: Iterable[Output], folder: Path, pool: Executor | None = None,
          project: Project | None = None, chunk: int = 50) -> Made:
     """Make ``outputs`` for ``site``; jobs write into ``folder`` (the site). With a ``pool``, outputs that
     declare their paths are made whole in it from ``project``, and jobs run in it in chunks while MkDocs

@@ -18,9 +18,10 @@ from functools import lru_cache
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
-from ..render import ModelView, Renderer
+from ..render import Site
 from ..sharing import CARD_HEIGHT, CARD_NAME, CARD_WIDTH
 from ..text import number
+from ..views import ModelView
 from . import Job
 from .fonts import font_file
 
@@ -168,7 +169,7 @@ def card_files(cards: tuple[Card, ...]) -> dict[str, bytes]:
     return {card_path(card.model_id): card_png(card) for card in cards}
 
 
-def make(site: Renderer) -> dict[str, Job]:
+def make(site: Site) -> dict[str, Job]:
     """One job per model card (the pool runs them in chunks; the preview redoes only changed ones)."""
     made: dict[str, Job] = {}
     for view in site.models:

@@ -13,9 +13,10 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, WithJsonSchema
 
-from ..render import ModelView, Renderer
+from ..render import Site
 from ..schema import SCHEMA_VERSION, Slug, Source, Vocabularies, json_schema
 from ..text import SLUG_PATTERN, csv_bytes
+from ..views import ModelView
 from . import summary
 
 DATA_DIR = "du-lieu"
@@ -259,12 +260,12 @@ def editor_schemas() -> dict[str, str]:
 FILES = ("mo-hinh.json", "mo-hinh.csv", "ket-qua.csv", "kinh-phi.csv", "tong-hop.xlsx", RECORD_SCHEMA, DOCUMENT_SCHEMA)
 
 
-def paths(site: Renderer) -> list[str]:
+def paths(site: Site) -> list[str]:
     """Where `make` writes (so the files can be made in another process while MkDocs works)."""
     return [f"{DATA_DIR}/{name}" for name in FILES]
 
 
-def make(site: Renderer) -> dict[str, bytes]:
+def make(site: Site) -> dict[str, bytes]:
     """``du-lieu/mo-hinh.json``, ``mo-hinh.csv``, ``ket-qua.csv`` and the two schemas, by site path."""
     views, site_url = site.models, site.site_url
     data = document(views, site_url).model_dump(mode="json")

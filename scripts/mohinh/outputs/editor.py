@@ -33,7 +33,7 @@ from pydantic.fields import FieldInfo
 from .. import places, schema
 from ..dates import DATE_FIX, ISO_DATE, VI_DATE, PartialDate
 from ..errors import MohinhError
-from ..render import Renderer
+from ..render import Site
 from ..text import SLUG_PATTERN
 
 FOLDER = "quan-tri"
@@ -311,7 +311,7 @@ def _fields(part: type[BaseModel], choices: dict[str, list[dict[str, str]]], opt
     return fields
 
 
-def _choices(site: Renderer) -> dict[str, list[dict[str, str]]]:
+def _choices(site: Site) -> dict[str, list[dict[str, str]]]:
     catalogue = site.catalogue
     provinces = []
     for province in sorted(places.all_provinces(), key=lambda p: (not p.current, places.vietnamese_sort_key(p.name))):
@@ -325,7 +325,7 @@ def _choices(site: Renderer) -> dict[str, list[dict[str, str]]]:
     return {"provinces": provinces, **terms}
 
 
-def cms_config(site: Renderer, editor: EditorSettings) -> dict[str, Any]:
+def cms_config(site: Site, editor: EditorSettings) -> dict[str, Any]:
     """Decap CMS's configuration for ``site``: the backend of ``editor`` and the form of the contract."""
     choices = _choices(site)
     config: dict[str, Any] = {"locale": "vi"}
@@ -438,7 +438,7 @@ def page(editor: EditorSettings) -> str:
             .replace("{{ version }}", version()).replace("{{ home }}", "../"))
 
 
-def make(site: Renderer) -> dict[str, str | bytes]:
+def make(site: Site) -> dict[str, str | bytes]:
     """``quan-tri/``: the page, its configuration, the editor's widgets and the vendored bundle."""
     editor = site.editor if isinstance(site.editor, EditorSettings) else settings(None)
     files: dict[str, str | bytes] = {f"{FOLDER}/index.html": page(editor).encode("utf-8")}

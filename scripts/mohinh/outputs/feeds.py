@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from ..dates import PartialDate
 from ..places import Province
-from ..render import ModelView, Renderer, update_anchor
+from ..render import Site
+from ..templating import update_anchor
 from ..text import markdown_html, xml_safe
+from ..views import ModelView
 
 ATOM = "http://www.w3.org/2005/Atom"
 LIMIT = 50
@@ -104,12 +106,12 @@ def province_feed(province: Province) -> str:
     return f"dia-phuong/{province.slug}/{FEED}"
 
 
-def paths(site: Renderer) -> list[str]:
+def paths(site: Site) -> list[str]:
     """Where `make` writes (so the feeds can be made in another process while MkDocs works)."""
     return [FEED, *(province_feed(p) for p in site.provinces)]
 
 
-def make(site: Renderer) -> dict[str, bytes]:
+def make(site: Site) -> dict[str, bytes]:
     """``feed.xml`` and ``dia-phuong/<slug>/feed.xml`` for every province today with models, by site path."""
     views, provinces, site_url = site.models, site.provinces, site.site_url
     everything = entries(views, site_url)

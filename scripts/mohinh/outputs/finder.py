@@ -17,9 +17,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..render import ModelView, Renderer
+from ..render import Site
 from ..schema import RECOGNITION_LABELS
 from ..text import money, money_short, number
+from ..views import ModelView
 
 FINDER_PAGE = "tim-mo-hinh.md"
 COMPARE_PAGE = "so-sanh.md"
@@ -52,12 +53,12 @@ COMPARE_ROWS = ("Tình trạng", "Cộng đồng", "Địa bàn hôm nay", "Mứ
                 "Công nhận", "Nguồn")
 
 
-def paths(site: Renderer) -> list[str]:
+def paths(site: Site) -> list[str]:
     """Where `make` puts its files (so a full build makes them in another process while MkDocs works)."""
     return [FINDER_PAGE, COMPARE_PAGE, FINDER_DATA, *(f"{COMPARE_DIR}/{view.id}.json" for view in site.models)]
 
 
-def make(site: Renderer) -> dict[str, str | bytes]:
+def make(site: Site) -> dict[str, str | bytes]:
     """The two pages, the finder's data file and each model's comparison file, by site path."""
     files: dict[str, str | bytes] = {
         FINDER_PAGE: site.render("finder.md.j2", budgets=BUDGETS, people=PEOPLE),
@@ -101,7 +102,7 @@ def _team_min(view: ModelView) -> int | None:
     return team.members if isinstance(team.members, int) else team.members.min
 
 
-def finder_data(site: Renderer) -> dict[str, Any]:
+def finder_data(site: Site) -> dict[str, Any]:
     """The finder's file: the vocabularies' labels, then a row of `FINDER_FIELDS` per model (compact: the
     labels once, a model's community and topics by slug)."""
     rows = [site.memo.get(("tim-mo-hinh", view.id), site.model_inputs(view), lambda view=view: finder_row(view))

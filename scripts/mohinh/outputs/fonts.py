@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from ..render import Renderer
+from ..render import Site
 
 FOLDER = "assets/fonts"
 WEIGHTS = (400, 600, 700)
@@ -31,6 +31,6 @@ def _files() -> dict[str, bytes]:
     return made
 
 
-def make(site: Renderer) -> dict[str, bytes]:
+def make(site: Site) -> dict[str, bytes]:
     """The font files and their licence, by site path."""
     return dict(_files())

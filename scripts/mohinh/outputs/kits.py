@@ -22,9 +22,10 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from ..render import ModelView, Renderer
+from ..render import Site
 from ..text import csv_bytes as csv_file_bytes
 from ..text import money, xml_safe
+from ..views import ModelView
 from . import Job
 
 FONT = "Times New Roman"  # has every Vietnamese letter in Word and (as Liberation Serif) in LibreOffice
@@ -457,7 +458,7 @@ def kit_files(checklist: Checklist) -> dict[str, bytes]:
             md_file: markdown_text(checklist).encode("utf-8")}
 
 
-def make(site: Renderer) -> dict[str, Job]:
+def make(site: Site) -> dict[str, Job]:
     """The kit of every model with a ``replication`` section, as jobs (Word files take a while: a large
     site makes them in another process while MkDocs works)."""
     made: dict[str, Job] = {}

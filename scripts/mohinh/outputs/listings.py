@@ -3,12 +3,14 @@ the hand-written pages of ``content/`` whose ``<!-- mohinh:... -->`` markers are
 
 from __future__ import annotations
 
-from ..render import MODEL_DIR, PROVINCE_DIR, TOPIC_DIR, UPDATES_PAGE, Renderer, places
+from .. import places
+from ..paths import MODEL_DIR, PROVINCE_DIR, TOPIC_DIR, UPDATES_PAGE
+from ..render import Site
 
 MARKER = "<!-- mohinh:"
 
 
-def make(site: Renderer) -> dict[str, str]:
+def make(site: Site) -> dict[str, str]:
     """Every listing page by path under the docs dir, then the filled hand-written pages (same path as in
     ``content/``: they take the place of the page as written)."""
     pages = {
@@ -32,7 +34,7 @@ def make(site: Renderer) -> dict[str, str]:
     return pages
 
 
-def filled_pages(site: Renderer) -> dict[str, str]:
+def filled_pages(site: Site) -> dict[str, str]:
     """Hand-written pages with listing markers, the markers filled (``content/index.md`` -> ``index.md``)."""
     if site.docs_dir is None or not site.docs_dir.is_dir():
         return {}

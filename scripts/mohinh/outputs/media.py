@@ -18,7 +18,7 @@ from PIL import Image, ImageOps
 from ..catalogue import Record, format_loc
 from ..errors import InvalidRecords, Problem
 from ..paths import media_file, published_name
-from ..render import Renderer
+from ..render import Site
 
 MAX_SIDE = 1280
 
@@ -48,7 +48,7 @@ def _problem(record: Record, index: int, message: str, fix: str) -> Problem:
     return Problem(record.path, line, column, format_loc(("media", index, "file")), message, fix)
 
 
-def make(site: Renderer) -> dict[str, bytes]:
+def make(site: Site) -> dict[str, bytes]:
     """Every photo of every published model, web-sized, by site path (see `media_files`)."""
     return media_files(site.catalogue.root, site.catalogue.records)
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from ..render import Renderer
+from ..render import Site
 
 
-def paths(site: Renderer) -> list[str]:
+def paths(site: Site) -> list[str]:
     """Where `make` puts the pages (so they can be made in another process while MkDocs starts)."""
     return [view.url for view in site.models]
 
 
-def make(site: Renderer) -> dict[str, str]:
+def make(site: Site) -> dict[str, str]:
     """Each model's page, by path under the docs dir (MkDocs publishes it at ``/mo-hinh/<id>/``)."""
     return {view.url: site.model_page(view) for view in site.models}

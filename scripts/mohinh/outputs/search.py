@@ -19,7 +19,8 @@ import subprocess
 from pathlib import Path
 
 from ..errors import MohinhError
-from ..render import MODEL_DIR, Renderer
+from ..paths import MODEL_DIR
+from ..render import Site
 from . import pagefind_order
 
 EXCLUDED = [".headerlink", ".md-content__button", ".md-source-file", ".mh-no-index"]
@@ -51,7 +52,7 @@ def search_folders(model_pages: int, shard: int = SHARD_PAGES) -> list[str]:
     return ["pagefind"] + [f"pagefind-{n}" for n in range(2, count + 1)]
 
 
-def make(site: Renderer, site_dir: Path, shard: int = SHARD_PAGES) -> None:
+def make(site: Site, site_dir: Path, shard: int = SHARD_PAGES) -> None:
     """Index the site written in ``site_dir``: the model pages of ``site`` in indexes of ``shard`` pages,
     every other page in the last. Each index is made in a folder beside it and then put in place, so a
     preview always serves a whole index."""

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from ..schema import RECOGNITION_LABELS
 
 if TYPE_CHECKING:
-    from ..render import ModelView, Renderer
+    from ..render import Site
+    from ..views import ModelView
 
 COUNTRY = "Cả nước"
 HEADER = ["STT", "Mô hình", "Cộng đồng", "Địa bàn (như nguồn ghi, nay thuộc)", "Số điểm nhân rộng", "Số tổ, đội",
@@ -35,7 +36,7 @@ def _row(n: int, view: ModelView, site_url: str) -> list[object]:
     ]
 
 
-def workbook(site: Renderer) -> bytes:
+def workbook(site: Site) -> bytes:
     """The summary as ``.xlsx`` bytes, the same for the same records (fixed dates, sorted zip)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font

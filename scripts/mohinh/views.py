@@ -1,0 +1,402 @@
+"""What a template sees of a model: `ModelView` (figures formatted, places of today, sources, the key
+facts' rules) and its parts `ResultView`, `Series`, `PayerSplit`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from markupsafe import Markup
+
+from . import charts, places
+from .catalogue import Catalogue, Record
+from .dates import PartialDate
+from .paths import MODEL_DIR
+from .schema import RECOGNITION_LABELS, STATUS_LABELS, Cost, Result, Source, Term
+from .text import fold, money, money_short, number, percent, syllable_pairs
+
+#: The ``funders`` entry for "several payers, or not stated": never one segment of a split by payer.
+MIXED_PAYER = "hon-hop"
+
+EVIDENCE_LEVELS = ("Mới nêu tên", "Có mô tả cách làm", "Có số liệu kết quả", "Đã nhân rộng", "Được công nhận")
+
+
+@dataclass(frozen=True)
+class ResultView:
+    """A result figure formatted the Vietnamese way."""
+
+    result: Result
+    source_number: int
+
+    @property
+    def value_text(self) -> str:
+        """``76.303 hộ``, or ``847/1.310 thôn, tổ dân phố`` when counted out of a total."""
+        r = self.result
+        text = number(r.value) + ("/" + number(r.total) if r.total is not None else "")
+        return text + (" " + r.unit if r.unit else "")
+
+    @cached_property
+    def share(self) -> str | None:
+        """``64,7%`` of the total, or None without a (non-zero) total."""
+        return percent(self.result.value, self.result.total) if self.result.total else None
+
+    @cached_property
+    def share_bar(self) -> Markup | None:
+        """The share drawn as a bar (`charts.share_bar`), named with its figures; None without a total."""
+        r = self.result
+        if not r.total:
+            return None
+        whole = number(r.total) + (" " + r.unit if r.unit else "")
+        return charts.share_bar(r.value, r.total, f"{self.share} ({number(r.value)} trên {whole}): {r.label}")
+
+    @property
+    def figure(self) -> str:
+        """``76.303 hộ`` or ``847/1.310 thôn, tổ dân phố (64,7%)``."""
+        return self.value_text + (f" ({self.share})" if self.share else "")
+
+    @property
+    def measure(self) -> tuple[str, str, str]:
+        """What is counted, in what, where: results with the same measure are values of one series."""
+        r = self.result
+        return (r.label, r.unit or "", r.scope or "")
+
+
+@dataclass(frozen=True)
+class Series:
+    """Several dated values of one measure (same label, unit and scope), oldest first."""
+
+    points: list[ResultView]
+
+    @property
+    def label(self) -> str:
+        """What the measure counts (its newest value's label)."""
+        return self.points[-1].result.label
+
+    @property
+    def chart(self) -> Markup:
+        """The values as columns (`charts.columns`), named with every value and its date."""
+        unit = self.points[-1].result.unit
+        said = "; ".join(f"{p.value_text}, tính đến {p.result.as_of.display}" for p in self.points)
+        cols = [charts.Column(p.result.value, p.result.as_of.short, number(p.result.value)) for p in self.points]
+        return charts.columns(cols, f"{self.label}{f' ({unit})' if unit else ''} qua các năm: {said}")
+
+
+@dataclass(frozen=True)
+class PayerSplit:
+    """Amounts one source gives on one date, each paid by a named payer, drawn as a stacked bar."""
+
+    costs: list[tuple[Cost, Term, str]]  # the cost, who paid it, the colour of its segment
+    source_number: int
+
+    @property
+    def chart(self) -> Markup:
+        """The amounts as one stacked bar (`charts.stacked_bar`), named with each payer and amount."""
+        said = "; ".join(f"{payer.label}: {money(c.amount)}" for c, payer, _ in self.costs)
+        return charts.stacked_bar([charts.Segment(c.amount, colour) for c, _, colour in self.costs],
+                                  f"Các khoản theo ai chi trả: {said}")
+
+
+@dataclass
+class ModelView:
+    """What the templates need to show one model, computed once per build."""
+
+    record: Record
+    catalogue: Catalogue = field(repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    @property
+    def m(self):  # noqa: ANN201 - the pydantic Model, short for templates
+        return self.record.model
+
+    @property
+    def url(self) -> str:
+        return f"{MODEL_DIR}/{self.id}.md"
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.m.status]
+
+    @cached_property
+    def status_date(self) -> PartialDate:
+        """The date the status rests on: ``status_as_of``, else the newest date of its sources and updates."""
+        if self.m.status_as_of is not None:
+            return self.m.status_as_of
+        dates = [self.catalogue.sources[s].date for s in self.m.sources] + [u.date for u in self.m.updates]
+        return max(dates)
+
+    def status_is_stale(self, today: dt.date, years: int) -> bool:
+        """Whether the status rests on information older than ``years`` on ``today``."""
+        return (today - self.status_date.first_day).days > years * 365.25
+
+    @cached_property
+    def evidence(self) -> tuple[int, str]:
+        """How much the record holds, as a ladder (never a rating of effectiveness): rank and label."""
+        m = self.m
+        if m.recognition:
+            return 5, EVIDENCE_LEVELS[4]
+        if len(m.locations) >= 2 or any("nhân rộng" in r.label.lower() for r in m.results):
+            return 4, EVIDENCE_LEVELS[3]
+        if m.results:
+            return 3, EVIDENCE_LEVELS[2]
+        if m.criteria or m.team is not None or (m.replication is not None and m.replication.steps):
+            return 2, EVIDENCE_LEVELS[1]
+        return 1, EVIDENCE_LEVELS[0]
+
+    @cached_property
+    def origin(self) -> places.LocationView | None:
+        """Where the model began, when the record says so."""
+        for view, raw in zip(self.locations, self.m.locations, strict=True):
+            if raw.origin:
+                return view
+        return None
+
+    @cached_property
+    def replication_points(self) -> list[tuple[places.LocationView, Any]]:
+        """Every location that is not the origin (each counts as one replication point), with its record part."""
+        return [(view, raw) for view, raw in zip(self.locations, self.m.locations, strict=True) if not raw.origin]
+
+    @property
+    def cost_fact(self) -> str | None:
+        """The largest amount the record states, and who paid (``878 triệu đồng (tổng chi phí...); chi trả:
+        người dân đóng góp, ...``); None when the record has no cost."""
+        if not self.m.costs:
+            return None
+        largest = max(self.m.costs, key=lambda c: c.amount)
+        payers = list(dict.fromkeys(self.payer(c).lower() for c in self.m.costs))
+        per = f"/{largest.per}" if largest.per else ""
+        return f"{money_short(largest.amount)}{per} ({largest.label.lower()}); chi trả: {', '.join(payers)}"
+
+    @property
+    def cost_line(self) -> str | None:
+        """`cost_fact` as one line for cards: ``Chi phí: 878 triệu đồng (...); chi trả: ...``."""
+        return f"Chi phí: {self.cost_fact}" if self.cost_fact else None
+
+    @cached_property
+    def places_now(self) -> list[tuple[places.Province | None, list[places.Province]]]:
+        """Where it runs, for the key facts: each province of today (None: a place whose source names no
+        province) with the provinces the sources named there when the name has changed, in record order."""
+        found: dict[str, tuple[places.Province | None, list[places.Province]]] = {}
+        for view in self.locations:
+            key = view.province_today.slug if view.province_today is not None else ""
+            today, reported = found.setdefault(key, (view.province_today, []))
+            if view.province is not None and view.province is not today and view.province not in reported:
+                reported.append(view.province)
+        return list(found.values())
+
+    @cached_property
+    def series(self) -> list[Series]:
+        """Measures given on two or more dates (same label, unit and scope; one value per date), in the
+        order of their first value in the record."""
+        groups: dict[tuple[str, str, str], list[ResultView]] = {}
+        for view in self.results:
+            groups.setdefault(view.measure, []).append(view)
+        found = []
+        for points in groups.values():
+            dates = [p.result.as_of for p in points]
+            if len(points) >= 2 and len(set(dates)) == len(dates):
+                found.append(Series(sorted(points, key=lambda p: p.result.as_of)))
+        return found
+
+    @cached_property
+    def headlines(self) -> list[ResultView]:
+        """The one or two results shown large in the key facts. Rule: first the results counted out of a
+        total (a share says most), then the newest value of each measure given on several dates, then the
+        others, each group in the record's order; one value per measure, at most two."""
+        newest = {id(s.points[-1]) for s in self.series}
+        in_series = {id(p) for s in self.series for p in s.points}
+        ranked = sorted(self.results, key=lambda r: 0 if r.result.total else 1 if id(r) in newest else 2)
+        chosen: list[ResultView] = []
+        for view in ranked:
+            if id(view) in in_series and id(view) not in newest:
+                continue
+            chosen.append(view)
+            if len(chosen) == 2:
+                break
+        return chosen
+
+    @cached_property
+    def payer_splits(self) -> list[PayerSplit]:
+        """Costs a source gives on one date split by who paid, to draw as stacked bars. Rule: one-off amounts
+        (no ``per``) of named payers (not `MIXED_PAYER`), grouped by source and date; a group is drawn when
+        it names two payers or more. Amounts are never added up in words: the table lists each as stated."""
+        order = list(self.catalogue.funders)
+        groups: dict[tuple[str, PartialDate], list[Cost]] = {}
+        for cost in self.m.costs:
+            if cost.per is None and cost.paid_by != MIXED_PAYER:
+                groups.setdefault((cost.source, cost.as_of), []).append(cost)
+        splits = []
+        for (source, _), group in groups.items():
+            if len({c.paid_by for c in group}) < 2:
+                continue
+            ordered = sorted(group, key=lambda c: order.index(c.paid_by))
+            splits.append(PayerSplit(
+                [(c, self.catalogue.funders[c.paid_by],
+                  charts.PAYER_COLOURS[order.index(c.paid_by) % len(charts.PAYER_COLOURS)]) for c in ordered],
+                self.source_ids.index(source) + 1))
+        return splits
+
+    @property
+    def recognition_levels(self) -> list[str]:
+        return sorted({r.level for r in self.m.recognition}, key=list(RECOGNITION_LABELS).index)
+
+    @property
+    def funders_used(self) -> list[str]:
+        return sorted({c.paid_by for c in self.m.costs})
+
+    def total(self, field_name: str) -> int | None:
+        """The sum of ``teams`` or ``members`` over the record's locations; None when no location gives it."""
+        values = [getattr(raw, field_name) for raw in self.m.locations if getattr(raw, field_name) is not None]
+        return sum(values) if values else None
+
+    @property
+    def team_size(self) -> str | None:
+        """``10–20 người/thôn``, ``12 người``, or None."""
+        team = self.m.team
+        if team is None or team.members is None:
+            return None
+        members = team.members
+        text = str(members) if isinstance(members, int) else f"{members.min}–{members.max}"
+        return f"{text} người" + (f"/{team.per}" if team.per else "")
+
+    def payer(self, cost: Cost) -> str:
+        """Who paid a cost, in words: ``Người dân đóng góp`` (`mohinh check` makes sure the slug is known)."""
+        return self.catalogue.funders[cost.paid_by].label
+
+    @cached_property
+    def topics(self) -> list[Term]:
+        return [self.catalogue.topics[t] for t in self.m.topics]
+
+    @property
+    def community(self) -> Term:
+        return self.catalogue.communities[self.m.community]
+
+    @cached_property
+    def locations(self) -> list[places.LocationView]:
+        return [
+            places.describe_location(loc.province, loc.district, loc.commune, loc.place) for loc in self.m.locations
+        ]
+
+    @cached_property
+    def provinces_today(self) -> list[places.Province]:
+        found: dict[str, places.Province] = {}
+        for view in self.locations:
+            if view.province_today is not None:
+                found.setdefault(view.province_today.slug, view.province_today)
+        return list(found.values())
+
+    @cached_property
+    def source_ids(self) -> list[str]:
+        """Sources in order of first citation: the record's list, then any cited only by a result."""
+        ids = list(dict.fromkeys([*self.m.sources, *(r.source for r in self.m.results),
+                                  *(c.source for c in self.m.costs),
+                                  *([self.m.team.source] if self.m.team is not None else []),
+                                  *(r.source for r in self.m.recognition),
+                                  *(u.source for u in self.m.updates if u.source)]))
+        return ids
+
+    @property
+    def sources(self) -> list[tuple[str, Source]]:
+        return [(sid, self.catalogue.sources[sid]) for sid in self.source_ids]
+
+    @cached_property
+    def results(self) -> list[ResultView]:
+        return [ResultView(r, self.source_ids.index(r.source) + 1) for r in self.m.results]
+
+    @property
+    def updates(self) -> list[Any]:
+        """The timeline, newest first; updates of the same date in reverse order of writing."""
+        order = sorted(enumerate(self.m.updates), key=lambda pair: (pair[1].date, pair[0]), reverse=True)
+        return [update for _, update in order]
+
+    @property
+    def published(self) -> PartialDate:
+        """When the model was published: the date its record entered git, else its newest source's date."""
+        committed = self.catalogue.first_commits.get(self.record.path)
+        if committed is not None:
+            return committed
+        return max(self.catalogue.sources[s].date for s in self.m.sources)
+
+    @property
+    def last_modified(self) -> PartialDate:
+        """``Cập nhật lần cuối``: last git commit of the record, else its newest update or source date."""
+        committed = self.catalogue.last_commits.get(self.record.path)
+        if committed is not None:
+            return committed
+        return self.latest or self.published
+
+    @property
+    def latest(self) -> PartialDate | None:
+        dates = [u.date for u in self.m.updates] + [self.catalogue.sources[s].date for s in self.m.sources]
+        return max(dates) if dates else None
+
+    @cached_property
+    def search_filters(self) -> list[tuple[str, str]]:
+        """Pagefind filters of the page: province today and as reported, topic, community, status, year."""
+        filters = [("tỉnh", p.name) for p in self.provinces_today]
+        filters += [("tỉnh như nguồn ghi", p.name) for p in self.reported_provinces]
+        filters += [("chủ đề", t.label) for t in self.topics]
+        filters += [("cộng đồng", self.community.label), ("tình trạng", self.status_label)]
+        if self.m.started is not None:
+            filters.append(("năm bắt đầu", str(self.m.started.year)))
+        return filters
+
+    @cached_property
+    def reported_provinces(self) -> list[places.Province]:
+        """Provinces as the source named them (before or after 2025), each once."""
+        found = {v.province.slug: v.province for v in self.locations if v.province is not None}
+        return [found[slug] for slug in sorted(found)]
+
+    @property
+    def reported_province_slugs(self) -> list[str]:
+        return [p.slug for p in self.reported_provinces]
+
+    @cached_property
+    def search_text(self) -> str:
+        """Accent-free text a catalogue filter matches: name, summary, places."""
+        return fold(" ".join([self.m.name, self.m.summary, *(v.reported for v in self.locations)]))
+
+    @cached_property
+    def folded_words(self) -> str:
+        """Words with đ spelled with d (``Đăk`` -> ``Dak``), so a query typed without đ finds them."""
+        text = " ".join([self.m.name, *(v.reported for v in self.locations)])
+        words = {w for w in text.replace(",", " ").split() if "đ" in w.lower()}
+        return " ".join(sorted(w.replace("đ", "d").replace("Đ", "D") for w in words))
+
+    @cached_property
+    def place_names(self) -> list[str]:
+        """Every name of the model's places, for search: provinces as reported (former ones too) and today,
+        and each location as reported (``xã Đăk Tờ Re, huyện Kon Rẫy, tỉnh Kon Tum``)."""
+        names = [p.name for p in self.reported_provinces] + [p.name for p in self.provinces_today]
+        return list(dict.fromkeys(names + [v.reported for v in self.locations]))
+
+    @cached_property
+    def search_pairs(self) -> tuple[str, str, str]:
+        """`syllable_pairs` of the name, of the places (`place_names`) and of the rest a reader may type
+        (summary, motto, lead, topics, community), each a space-separated string, a pair only in the first
+        part it belongs to; the model page indexes them with falling weights."""
+        seen: set[str] = set()
+
+        def fresh(texts: list[str]) -> str:
+            pairs = [pair for text in texts for pair in syllable_pairs(text) if pair not in seen]
+            seen.update(pairs)
+            return " ".join(dict.fromkeys(pairs))
+
+        m = self.m
+        rest = [m.summary, m.motto or "", m.lead or "", *(t.label for t in self.topics), self.community.label]
+        return fresh([m.name]), fresh(self.place_names), fresh(rest)
+
+    @property
+    def places_text(self) -> str:
+        names = [v.province_today.full_name if v.province_today else "Không rõ tỉnh" for v in self.locations]
+        return ", ".join(dict.fromkeys(names))
+
+
+def views(catalogue: Catalogue) -> list[ModelView]:
+    """One `ModelView` per published record, sorted by id."""
+    return [ModelView(r, catalogue) for r in catalogue.records]
+
