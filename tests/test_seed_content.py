@@ -12,13 +12,13 @@ import pytest
 from click.testing import CliRunner
 
 ARTICLE_FIGURES = {
-    "ky-anh-clb-cuu-chien-binh": ["12/12 xã, phường (100,0%)"],
+    "ky-anh-clb-cuu-chien-binh": ["12/12 xã, phường (100%)"],
     "ky-anh-doi-co-dong": ["12 mô hình"],
     "dak-to-re-to-tu-quan": ["4 tin", "15 đợt", "1.410 lượt người", "46 lượt", "tính đến tháng 05/2022"],
     "phu-my-camera-an-ninh": ["28 mắt", "24 điểm"],
     "hue-ban-bao-ve-dan-pho": ["29 ban", "1.064 thành viên"],
     "thua-thien-hue-phoi-hop-mttq-cong-an": [
-        "33.700 đợt", "122.000 nguồn tin", "404 đối tượng", "36.000 đối tượng", "107 mô hình", "543 tổ", "653 điểm",
+        "33.700 đợt", "hơn 122.000 nguồn tin", "404 đối tượng", "gần 36.000 đối tượng", "107 mô hình", "hơn 543 tổ", "653 điểm",
     ],
     "bac-kan-ho-an-toan": ["847/1.310 thôn, tổ dân phố (64,7%)", "108 xã, phường, thị trấn", "76.303 hộ",
                            "tính đến 08/09/2020", "Tự phòng, tự quản, tự bảo vệ và tự hòa giải"],

@@ -199,7 +199,8 @@ class Site:
 
     def featured(self) -> list[tuple[str, ModelView]]:
         """The models the home page puts first, each with why, chosen from the records by these rules, a model
-        at most once: the most replicated (most replication points; then status "đang nhân rộng", newest
+        at most once: the most replicated (`ModelView.replication_reach`: the largest result counting adopting places,
+        then replication points, never pilot sites or places merely named; then status "đang nhân rộng", newest
         information, id), the newest information (latest date of its sources and updates; then id), then one
         per kind of community in the vocabulary's order (highest evidence level, then newest information, id)."""
         def newest(v: ModelView) -> PartialDate:
@@ -215,8 +216,8 @@ class Site:
                 chosen.append((reason, best))
                 taken.add(best.id)
 
-        take("Nhân rộng nhiều nhất", [v for v in self.models if v.replication_points],
-             lambda v: (len(v.replication_points), v.m.status == "replicating", newest(v), v.id))
+        take("Nhân rộng nhiều nhất", [v for v in self.models if v.replication_points or v.replication_results],
+             lambda v: (v.replication_reach, v.m.status == "replicating", newest(v), v.id))
         take("Thông tin mới nhất", self.models, lambda v: (newest(v), v.id))
         for kind, term in self.catalogue.communities.items():
             take(f"Cộng đồng: {term.label}", [v for v in self.models if v.m.community == kind],

@@ -23,7 +23,7 @@ from pydantic_core import PydanticCustomError
 
 from .dates import PartialDate
 from .load import SourceFloat, yaml11_reading
-from .text import SLUG_PATTERN, is_slug, nfc
+from .text import QUALIFIER_LABELS, SLUG_PATTERN, is_slug, nfc  # noqa: F401 - QUALIFIER_LABELS: the contract's words
 
 SCHEMA_VERSION = 3
 
@@ -240,8 +240,6 @@ STATUS_LABELS: dict[str, str] = {
 
 
 Qualifier = Literal["gan", "hon", "khoang", "duoi"]
-#: The source's own hedge, shown before the number wherever the number appears.
-QUALIFIER_LABELS: dict[str, str] = {"gan": "gần", "hon": "hơn", "khoang": "khoảng", "duoi": "dưới"}
 _QUALIFIER_HELP = "Chữ nguồn đặt trước số: gan (gần), hon (hơn, trên), khoang (khoảng), duoi (dưới, chưa đến)"
 
 FigureKind = Literal["result", "target", "context"]

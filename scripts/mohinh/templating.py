@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from .paths import published_name
 from .schema import RECOGNITION_LABELS, Update
 from .sharing import CARD_HEIGHT, CARD_NAME, CARD_WIDTH, share_links
-from .text import markdown_html, md, money, number, percent, slug
+from .text import hedged, markdown_html, md, money, number, percent, slug
 
 _HTML_BLOCK = re.compile(r"^<!-- mohinh:html -->\n(.*?)^<!-- /mohinh:html -->$", re.S | re.M)
 
@@ -99,6 +99,9 @@ def _environment(overrides: Path | None) -> jinja2.Environment:
     env.filters["markdown"] = lambda v: Markup(v)  # fields validated as Markdown without HTML
     env.filters["number"] = lambda v: Markup(escape(number(v)))
     env.filters["money"] = lambda v, per=None: Markup(escape(money(v, per)))
+    # A number with the source's hedge: {{ o.value|hedged(o.qualifier, unit) }} -> "hơn 87 camera".
+    env.filters["hedged"] = lambda v, qualifier=None, unit=None: Markup(escape(hedged(qualifier, number(v) + (f" {unit}" if unit else ""))))
+    env.filters["money_hedged"] = lambda v, qualifier=None, per=None: Markup(escape(hedged(qualifier, money(v, per))))
     env.filters["percent"] = lambda part, whole: Markup(escape(percent(part, whole)))
     env.filters["recognition_level"] = lambda v: RECOGNITION_LABELS[v]
     env.filters["md_html"] = _markdown_html

@@ -82,6 +82,15 @@ def number(value: int | float) -> str:
     return f"{int(value):,}".replace(",", ".")  # what Babel gives for vi, without its cost
 
 
+#: The source's own hedge before a number (record key `qualifier`): gần, hơn (also "trên"), khoảng, dưới.
+QUALIFIER_LABELS: dict[str, str] = {"gan": "gần", "hon": "hơn", "khoang": "khoảng", "duoi": "dưới"}
+
+
+def hedged(qualifier: str | None, text: str) -> str:
+    """A figure with the source's hedge before it: ``gan``, ``2.000 lượt người`` -> ``gần 2.000 lượt người``."""
+    return f"{QUALIFIER_LABELS[qualifier]} {text}" if qualifier else text
+
+
 def money(amount: int, per: str | None = None) -> str:
     """An amount of đồng in full: ``878.000.000 đồng``, ``50.000 đồng/hộ``."""
     return f"{number(amount)} đồng" + (f"/{per}" if per else "")
@@ -95,10 +104,12 @@ def money_short(amount: int) -> str:
 
 
 def percent(part: int | float, whole: int | float) -> str:
-    """Share of ``whole`` as a Vietnamese percentage with one decimal: ``847, 1310`` -> ``64,7%``."""
+    """Share of ``whole`` as a Vietnamese percentage with one decimal: ``847, 1310`` -> ``64,7%``; a whole
+    share has no decimal: ``12, 12`` -> ``100%``."""
     from babel.numbers import format_decimal
 
-    return format_decimal(part * 100 / whole, format="#,##0.0", locale=LOCALE) + "%"
+    share = part * 100 / whole
+    return format_decimal(share, format="#,##0" if share == int(share) else "#,##0.0", locale=LOCALE) + "%"
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

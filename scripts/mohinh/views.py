@@ -14,13 +14,25 @@ from . import charts, places
 from .catalogue import Catalogue, Record
 from .dates import PartialDate
 from .paths import MODEL_DIR
-from .schema import RECOGNITION_LABELS, STATUS_LABELS, Cost, Result, Source, Term
-from .text import fold, money, money_short, number, percent, syllable_pairs
+from .schema import KIND_LABELS, RECOGNITION_LABELS, STATUS_LABELS, Cost, Result, Source, Term
+from .text import fold, hedged, money, money_short, number, percent, syllable_pairs
 
 #: The ``funders`` entry for "several payers, or not stated": never one segment of a split by payer.
 MIXED_PAYER = "hon-hop"
 
 EVIDENCE_LEVELS = ("Mới nêu tên", "Có mô tả cách làm", "Có số liệu kết quả", "Đã nhân rộng", "Được công nhận")
+
+
+def unit_cost(cost: Cost) -> str | None:
+    """The cost per unit bought, with what it was computed from: ``khoảng 4,5 triệu đồng/camera, tính từ 27 triệu
+    đồng cho 6 camera``; None when the cost says nothing bought, is per unit already, or has a disputed amount."""
+    if cost.quantity is None or cost.unit is None or cost.per is not None or cost.other_values or cost.quantity == 0:
+        return None
+    each = cost.amount / cost.quantity
+    exact = cost.amount % cost.quantity == 0 and not cost.qualifier
+    shown = money_short(round(each)) if each >= 1_000_000 else money(round(each))
+    return (f"{'' if exact else 'khoảng '}{shown}/{cost.unit}, tính từ "
+            f"{hedged(cost.qualifier, money_short(cost.amount))} cho {number(cost.quantity)} {cost.unit}")
 
 
 @dataclass(frozen=True)
@@ -32,10 +44,29 @@ class ResultView:
 
     @property
     def value_text(self) -> str:
-        """``76.303 hộ``, or ``847/1.310 thôn, tổ dân phố`` when counted out of a total."""
+        """``76.303 hộ``, ``gần 2.000 lượt người``, or ``847/1.310 thôn, tổ dân phố`` when counted out of a total."""
         r = self.result
         text = number(r.value) + ("/" + number(r.total) if r.total is not None else "")
-        return text + (" " + r.unit if r.unit else "")
+        return hedged(r.qualifier, text + (" " + r.unit if r.unit else ""))
+
+    @property
+    def number_text(self) -> str:
+        """The number alone with its hedge, for large figures: ``hơn 70``."""
+        return hedged(self.result.qualifier, number(self.result.value))
+
+    @property
+    def disputed(self) -> bool:
+        """Another source gives a different figure: never a headline, never charted."""
+        return bool(self.result.other_values)
+
+    @property
+    def is_result(self) -> bool:
+        """What the model achieved (not a target, not context), undisputed: may be a headline or charted."""
+        return self.result.kind == "result" and not self.disputed
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.result.kind]
 
     @cached_property
     def share(self) -> str | None:
@@ -135,13 +166,15 @@ class ModelView:
 
     @cached_property
     def evidence(self) -> tuple[int, str]:
-        """How much the record holds, as a ladder (never a rating of effectiveness): rank and label."""
+        """How much the record holds, as a ladder (never a rating of effectiveness): rank and label. Targets,
+        context figures and pilot sites never raise it; "Đã nhân rộng" needs a replication point (a place
+        that is neither the origin nor a pilot) or a result counting adopting places."""
         m = self.m
         if m.recognition:
             return 5, EVIDENCE_LEVELS[4]
-        if len(m.locations) >= 2 or any("nhân rộng" in r.label.lower() for r in m.results):
+        if self.replication_points or self.replication_results:
             return 4, EVIDENCE_LEVELS[3]
-        if m.results:
+        if any(r.result.kind == "result" for r in self.results):
             return 3, EVIDENCE_LEVELS[2]
         if m.criteria or m.team is not None or (m.replication is not None and m.replication.steps):
             return 2, EVIDENCE_LEVELS[1]
@@ -157,19 +190,81 @@ class ModelView:
 
     @cached_property
     def replication_points(self) -> list[tuple[places.LocationView, Any]]:
-        """Every location that is not the origin (each counts as one replication point), with its record part."""
-        return [(view, raw) for view, raw in zip(self.locations, self.m.locations, strict=True) if not raw.origin]
+        """Every location that is neither the origin nor a pilot site (each counts as one replication point),
+        with its record part; a record with one location has none (its only place is where it runs)."""
+        if len(self.m.locations) < 2:
+            return []
+        return [(view, raw) for view, raw in zip(self.locations, self.m.locations, strict=True)
+                if not raw.origin and not raw.pilot]
+
+    @cached_property
+    def replication_results(self) -> list[ResultView]:
+        """Results that count adopting places (``replication: true``, or, in records written before version 3,
+        a label saying "nhân rộng"), the model's own and undisputed."""
+        return [r for r in self.results if r.is_result and (r.result.replication or "nhân rộng" in r.result.label.lower())]
+
+    @property
+    def replication_reach(self) -> tuple[float, int]:
+        """How far it was copied, to rank models: the largest replication result, then replication points."""
+        return (max((r.result.value for r in self.replication_results), default=0), len(self.replication_points))
+
+    @property
+    def superseded(self) -> bool:
+        """The status rests on a date before a law replaced the force the model is built on."""
+        rf = self.m.replaced_force
+        return rf is not None and self.status_date < rf.date
+
+    @property
+    def status_text(self) -> str:
+        """``Đang hoạt động (theo nguồn 02/10/2018)``; a status from before a replaced force says so:
+        ``Đang hoạt động (theo nguồn 03/08/2023); không còn là tình hình hiện nay: từ 01/07/2024, bảo vệ dân phố…``."""
+        rf = self.m.replaced_force
+        if rf is not None and self.superseded:
+            return (f"{self.status_label} (theo nguồn {self.status_date.display}); không còn là tình hình hiện nay: "
+                    f"từ {rf.date.display}, {rf.force} được thay bằng {rf.replaced_by}")
+        return f"{self.status_label} (theo nguồn {self.status_date.display})"
+
+    @cached_property
+    def rechecked(self) -> bool:
+        """False when every source of the record could not be found again to re-read (``unavailable``)."""
+        return not all(self.catalogue.sources[s].unavailable for s in self.m.sources)
+
+    @cached_property
+    def targets(self) -> list[ResultView]:
+        """Plans, quotas and decisions not yet carried out ("Kế hoạch, chỉ tiêu")."""
+        return [r for r in self.results if r.result.kind == "target"]
+
+    @cached_property
+    def context_results(self) -> list[ResultView]:
+        """Figures about the place or a wider area ("Bối cảnh")."""
+        return [r for r in self.results if r.result.kind == "context"]
+
+    @cached_property
+    def own_results(self) -> list[ResultView]:
+        """What the model achieved ("Kết quả"), disputed figures included (shown with every source's value)."""
+        return [r for r in self.results if r.result.kind == "result"]
+
+    @cached_property
+    def undisputed_costs(self) -> list[Cost]:
+        return [c for c in self.m.costs if not c.other_values]
+
+    def unit_cost(self, cost: Cost) -> str | None:
+        return unit_cost(cost)
+
+    def source_number(self, source_id: str) -> int:
+        return self.source_ids.index(source_id) + 1
 
     @property
     def cost_fact(self) -> str | None:
         """The largest amount the record states, and who paid (``878 triệu đồng (tổng chi phí...); chi trả:
         người dân đóng góp, ...``); None when the record has no cost."""
-        if not self.m.costs:
+        if not self.undisputed_costs:
             return None
-        largest = max(self.m.costs, key=lambda c: c.amount)
+        largest = max(self.undisputed_costs, key=lambda c: c.amount)
         payers = list(dict.fromkeys(self.payer(c).lower() for c in self.m.costs))
         per = f"/{largest.per}" if largest.per else ""
-        return f"{money_short(largest.amount)}{per} ({largest.label.lower()}); chi trả: {', '.join(payers)}"
+        return (f"{hedged(largest.qualifier, money_short(largest.amount))}{per} ({largest.label.lower()}); "
+                f"chi trả: {', '.join(payers)}")
 
     @property
     def cost_line(self) -> str | None:
@@ -194,6 +289,8 @@ class ModelView:
         order of their first value in the record."""
         groups: dict[tuple[str, str, str], list[ResultView]] = {}
         for view in self.results:
+            if not view.is_result or view.result.qualifier:
+                continue
             groups.setdefault(view.measure, []).append(view)
         found = []
         for points in groups.values():
@@ -207,9 +304,12 @@ class ModelView:
         """The one or two results shown large in the key facts. Rule: first the results counted out of a
         total (a share says most), then the newest value of each measure given on several dates, then the
         others, each group in the record's order; one value per measure, at most two."""
+        if not self.rechecked:
+            return []
         newest = {id(s.points[-1]) for s in self.series}
         in_series = {id(p) for s in self.series for p in s.points}
-        ranked = sorted(self.results, key=lambda r: 0 if r.result.total else 1 if id(r) in newest else 2)
+        candidates = [r for r in self.results if r.is_result]
+        ranked = sorted(candidates, key=lambda r: 0 if r.result.total else 1 if id(r) in newest else 2)
         chosen: list[ResultView] = []
         for view in ranked:
             if id(view) in in_series and id(view) not in newest:
@@ -226,8 +326,8 @@ class ModelView:
         it names two payers or more. Amounts are never added up in words: the table lists each as stated."""
         order = list(self.catalogue.funders)
         groups: dict[tuple[str, PartialDate], list[Cost]] = {}
-        for cost in self.m.costs:
-            if cost.per is None and cost.paid_by != MIXED_PAYER:
+        for cost in self.undisputed_costs:
+            if cost.per is None and cost.paid_by != MIXED_PAYER and not cost.qualifier:
                 groups.setdefault((cost.source, cost.as_of), []).append(cost)
         splits = []
         for (source, _), group in groups.items():
@@ -294,6 +394,8 @@ class ModelView:
         """Sources in order of first citation: the record's list, then any cited only by a result."""
         ids = list(dict.fromkeys([*self.m.sources, *(r.source for r in self.m.results),
                                   *(c.source for c in self.m.costs),
+                                  *(o.source for r in self.m.results for o in r.other_values),
+                                  *(o.source for c in self.m.costs for o in c.other_values),
                                   *([self.m.team.source] if self.m.team is not None else []),
                                   *(r.source for r in self.m.recognition),
                                   *(u.source for u in self.m.updates if u.source)]))

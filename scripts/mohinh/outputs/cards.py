@@ -20,7 +20,6 @@ from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from ..render import Site
 from ..sharing import CARD_HEIGHT, CARD_NAME, CARD_WIDTH
-from ..text import number
 from ..views import ModelView
 from . import Job
 from .fonts import font_file
@@ -62,7 +61,7 @@ class Card:
                 figure, share = top.share, min(max(r.value / r.total, 0.0), 1.0)
                 text = f"{top.value_text}: {r.label}"
             else:
-                figure = number(r.value)
+                figure = top.number_text
                 text = (f"{r.unit}: " if r.unit else "") + r.label
         return cls(view.id, view.m.name, place[:1].upper() + place[1:], figure, text, when, share,
                    "" if figure else view.m.summary, site_name)

@@ -14,8 +14,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, WithJsonSchema
 
 from ..render import Site
-from ..schema import SCHEMA_VERSION, Slug, Source, Vocabularies, json_schema
-from ..text import SLUG_PATTERN, csv_bytes
+from ..schema import KIND_LABELS, SCHEMA_VERSION, Slug, Source, Vocabularies, json_schema
+from ..text import QUALIFIER_LABELS, SLUG_PATTERN, csv_bytes, hedged, money, number
 from ..views import ModelView
 from . import summary
 
@@ -162,9 +162,10 @@ def document_schema() -> dict[str, Any]:
 MODELS_CSV_HEADER = ["id", "tên", "tóm tắt", "tình trạng", "tình trạng tính đến", "mức thông tin", "chủ đề",
                      "cộng đồng", "bắt đầu", "cơ quan chủ trì", "địa bàn", "tỉnh hiện nay", "số điểm nhân rộng",
                      "số kết quả", "nguồn", "cập nhật lần cuối", "địa chỉ"]
-COSTS_CSV_HEADER = ["mô hình", "tên mô hình", "khoản chi", "số tiền (đồng)", "tính cho mỗi", "ai chi trả", "hiện vật",
-                    "ghi chú", "tính đến", "mã nguồn", "nguồn", "ngày nguồn", "địa chỉ nguồn"]
-RESULTS_CSV_HEADER = ["mô hình", "tên mô hình", "nội dung", "số liệu", "trên tổng số", "đơn vị", "phạm vi",
+COSTS_CSV_HEADER = ["mô hình", "tên mô hình", "khoản chi", "chữ kèm số", "số tiền (đồng)", "tính cho mỗi", "ai chi trả",
+                    "hiện vật", "ghi chú", "số lượng mua được", "đơn vị số lượng", "nguồn khác ghi", "tính đến", "mã nguồn", "nguồn", "ngày nguồn", "địa chỉ nguồn"]
+RESULTS_CSV_HEADER = ["mô hình", "tên mô hình", "nội dung", "loại số liệu", "chữ kèm số", "số liệu", "trên tổng số", "đơn vị",
+                      "phạm vi", "đếm nơi nhân rộng", "nguồn khác ghi",
                       "tính đến", "mã nguồn", "nguồn", "ngày nguồn", "địa chỉ nguồn"]
 
 
@@ -200,14 +201,17 @@ def _dated_rows(views: list[ModelView], header: list[str], items: Callable[[Mode
 def results_csv(views: list[ModelView]) -> bytes:
     """One row per result figure, with its source."""
     return _dated_rows(views, RESULTS_CSV_HEADER, lambda v: list(v.m.results), lambda v, r: [
-        r.label, r.value, "" if r.total is None else r.total, r.unit or "", r.scope or ""])
+        r.label, KIND_LABELS[r.kind], QUALIFIER_LABELS.get(r.qualifier or "", ""), r.value,
+        "" if r.total is None else r.total, r.unit or "", r.scope or "", "có" if r.replication else "",
+        "; ".join(f"{hedged(o.qualifier, number(o.value))} (nguồn {o.source})" for o in r.other_values)])
 
 
 def costs_csv(views: list[ModelView]) -> bytes:
     """One row per cost, with who paid and its source (``du-lieu/kinh-phi.csv``)."""
     return _dated_rows(views, COSTS_CSV_HEADER, lambda v: list(v.m.costs), lambda v, c: [
-        c.label, c.amount, c.per or "", v.payer(c), "có" if c.in_kind else "",
-        c.note or ""])
+        c.label, QUALIFIER_LABELS.get(c.qualifier or "", ""), c.amount, c.per or "", v.payer(c),
+        "có" if c.in_kind else "", c.note or "", "" if c.quantity is None else c.quantity, c.unit or "",
+        "; ".join(f"{hedged(o.qualifier, money(o.amount))} (nguồn {o.source})" for o in c.other_values)])
 
 
 def _json(data: Any) -> str:

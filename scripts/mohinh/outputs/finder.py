@@ -19,7 +19,7 @@ from typing import Any
 
 from ..render import Site
 from ..schema import RECOGNITION_LABELS
-from ..text import money, money_short, number
+from ..text import hedged, money, money_short, number
 from ..views import ModelView
 
 FINDER_PAGE = "tim-mo-hinh.md"
@@ -49,7 +49,8 @@ FINDER_FIELDS = ("id", "ten", "dia_ban", "cong_dong", "chu_de", "chi_phi_lon_nha
 
 #: Rows of the comparison, in this order for every model.
 COMPARE_ROWS = ("Tình trạng", "Cộng đồng", "Địa bàn hôm nay", "Mức thông tin", "Kinh phí và ai chi trả",
-                "Đội, tổ thực hiện", "Số bước nhân rộng", "Kết quả chính", "Bài học kinh nghiệm", "Hạn chế, khó khăn",
+                "Đội, tổ thực hiện", "Số bước nhân rộng", "Kết quả chính", "Kế hoạch, chỉ tiêu", "Bài học kinh nghiệm",
+                "Hạn chế, khó khăn",
                 "Công nhận", "Nguồn")
 
 
@@ -80,11 +81,10 @@ def replication_text(view: ModelView) -> str | None:
     about replication (``Thôn, tổ dân phố đã xây dựng, nhân rộng mô hình: 847/1.310 …``); None otherwise."""
     if view.origin is not None and view.replication_points:
         return f"đã nhân rộng ở {number(len(view.replication_points))} nơi"
-    if len(view.m.locations) >= 2:
+    if view.replication_points:
         return f"có ở {number(len(view.m.locations))} nơi"
-    for result in view.results:
-        if "nhân rộng" in result.result.label.lower():
-            return f"{result.result.label}: {result.figure} (tính đến {result.result.as_of.display})"
+    for result in view.replication_results:
+        return f"{result.result.label}: {result.figure} (tính đến {result.result.as_of.display})"
     return None
 
 
@@ -119,7 +119,7 @@ def finder_data(site: Site) -> dict[str, Any]:
 
 def finder_row(view: ModelView) -> list[Any]:
     """One model's row of `FINDER_DATA`, in the order of `FINDER_FIELDS`."""
-    largest = max((c.amount for c in view.m.costs), default=None)
+    largest = max((c.amount for c in view.undisputed_costs), default=None)
     replication = replication_text(view)
     return [
         view.id, view.m.name, view.places_text, view.m.community, list(view.m.topics), largest, view.cost_fact,
@@ -131,8 +131,11 @@ def finder_row(view: ModelView) -> list[Any]:
 def compare_data(view: ModelView) -> dict[str, Any]:
     """One model's comparison: its name and each of `COMPARE_ROWS` as a list of lines (empty: `UNKNOWN`)."""
     m = view.m
-    costs = [f"{c.label}: {money(c.amount, c.per)}{' (hiện vật)' if c.in_kind else ''}; {view.payer(c).lower()}"
-             f" (tính đến {c.as_of.display})" for c in m.costs]
+    costs = [f"{c.label}: {hedged(c.qualifier, money(c.amount, c.per))}{' (hiện vật)' if c.in_kind else ''}; "
+             f"{view.payer(c).lower()} (tính đến {c.as_of.display})"
+             + (f"; {view.unit_cost(c)}" if view.unit_cost(c) else "")
+             + ("; nguồn khác ghi " + ", ".join(hedged(o.qualifier, money(o.amount)) for o in c.other_values)
+                if c.other_values else "") for c in m.costs]
     team: list[str] = []
     if m.team is not None:
         if view.team_size:
@@ -141,7 +144,7 @@ def compare_data(view: ModelView) -> dict[str, Any]:
         if m.team.schedule:
             team.append(f"Lịch: {m.team.schedule}")
     steps = [f"{number(len(m.replication.steps))} bước"] if m.replication is not None and m.replication.steps else []
-    status = f"{view.status_label} (theo nguồn {view.status_date.display})"
+    status = view.status_text
     values = {
         "Tình trạng": [status],
         "Cộng đồng": [view.community.label],
@@ -150,7 +153,10 @@ def compare_data(view: ModelView) -> dict[str, Any]:
         "Kinh phí và ai chi trả": costs,
         "Đội, tổ thực hiện": team,
         "Số bước nhân rộng": steps,
-        "Kết quả chính": [f"{r.result.label}: {r.figure} (tính đến {r.result.as_of.display})" for r in view.results],
+        "Kết quả chính": [f"{r.result.label}: {r.figure} (tính đến {r.result.as_of.display})"
+                          + ("; nguồn khác ghi " + ", ".join(hedged(o.qualifier, number(o.value)) for o in r.result.other_values)
+                             if r.disputed else "") for r in view.own_results],
+        "Kế hoạch, chỉ tiêu": [f"{r.result.label}: {r.figure} (tính đến {r.result.as_of.display})" for r in view.targets],
         "Bài học kinh nghiệm": list(m.lessons),
         "Hạn chế, khó khăn": list(m.limitations),
         "Công nhận": [f"{r.title}: {r.by} ({RECOGNITION_LABELS[r.level].lower()}, {r.date.display})" for r in m.recognition],

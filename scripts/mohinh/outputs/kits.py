@@ -24,7 +24,7 @@ from docx.shared import Mm, Pt
 
 from ..render import Site
 from ..text import csv_bytes as csv_file_bytes
-from ..text import money, xml_safe
+from ..text import hedged, money, xml_safe
 from ..views import ModelView
 from . import Job
 
@@ -94,7 +94,8 @@ class Checklist:
             sources=tuple(_source_line(src) for _, src in view.sources),
             cited="; ".join(f"{src.title} ({src.date.display})" for _, src in view.sources),
             budget=tuple((c.label + (f" ({c.note})" if c.note else ""),
-                          money(c.amount, c.per) + (" (hiện vật)" if c.in_kind else "") + f", {c.as_of.display}",
+                          hedged(c.qualifier, money(c.amount, c.per)) + (" (hiện vật)" if c.in_kind else "")
+                          + (f"; {view.unit_cost(c)}" if view.unit_cost(c) else "") + f", {c.as_of.display}",
                           view.payer(c)) for c in view.m.costs),
             team=_team_lines(view),
             contacts=tuple(", ".join(part for part in (c.organisation, c.phone, c.email, c.address, c.note) if part)
