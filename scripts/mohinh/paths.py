@@ -51,3 +51,14 @@ def published_name(file: str) -> str:
     suffix = path.suffix.lower()
     stem = "/".join(part for part in path.with_suffix("").parts if part not in (".", "/"))
     return (slug(stem) or "anh") + (".jpg" if suffix == ".jpeg" else suffix)
+
+
+# Model pages per search index; `mohinh.plugin.MohinhConfig.search_shard_pages` can change it.
+SHARD_PAGES = 1500
+
+
+def search_folders(model_pages: int, shard: int = SHARD_PAGES) -> list[str]:
+    """Site folders of the search indexes: ``pagefind`` (also the one the browser loads), then
+    ``pagefind-2``... for every further ``shard`` model pages."""
+    count = max(1, -(-model_pages // shard))
+    return ["pagefind"] + [f"pagefind-{n}" for n in range(2, count + 1)]

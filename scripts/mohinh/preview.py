@@ -7,7 +7,7 @@ How the preview differs from a full build:
   and theme templates are compiled once (`theme_bytecode`).
 - Generated pages are written into the plugin's work folder only when they changed, so MkDocs' dirty
   rebuild (which compares file dates) converts only the pages an edit touched.
-- Open data and feeds (`LATE`) are served from the last rebuild at first and made again right after
+- Outputs made `LATE` (open data, feeds) are served from the last rebuild at first and made again right after
   the page has reloaded, in the background, followed by the search index.
 """
 
@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING
 from .catalogue import RecordCache
 from .errors import MohinhError
 from .memo import Memo
-from .outputs import Made, Output, make
+from .outputs import AFTER_PAGES, LATE, made
+from .outputs.base import Made, Output, make
 from .paths import write_if_changed
 from .render import Site
 
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.mohinh")
 
-LATE = ("dữ liệu mở", "nguồn tin")  # outputs made again after the page reloads
 DRAFTS_CONFIG = ".mohinh-nhap.yml"  # `mohinh serve --drafts`: mkdocs.yml with drafts on (see `serve`)
 
 
@@ -59,13 +59,13 @@ class Preview:
         first time), every other output made again where its inputs changed."""
         self.wait()
         registry = list(registry)
-        early = [output for output in registry if output.name not in LATE]
-        made = make(site, early, site_dir)
+        early = [output for output in registry if output.when != LATE]
+        now = make(site, early, site_dir)
         if not self._late:
-            self._late = make(site, [output for output in registry if output.name in LATE], site_dir).contents
-        made.contents.update(self._late)
+            self._late = make(site, [output for output in registry if output.when == LATE], site_dir).contents
+        now.contents.update(self._late)
         self.memo.sweep()
-        return made
+        return now
 
     def hand_over(self, config: MkDocsConfig, path: str, content: str | bytes) -> File:
         """A generated page or file for MkDocs, through the session's work folder: written only when it
@@ -94,10 +94,7 @@ class Preview:
 
     def after_build(self, site: Site, site_dir: Path, shard: int) -> None:
         """Once MkDocs has written the rebuild: open data and feeds, then the search index, in the background."""
-        from .outputs import registry
-
-        late = [output for output in registry() if output.name in LATE]
-        after = [output for output in registry() if output.after_pages is not None]
+        late, after = made(LATE), made(AFTER_PAGES)
 
         def work() -> None:
             try:

@@ -21,6 +21,9 @@ from .schema import RECOGNITION_LABELS, STATUS_LABELS
 from .templating import environment, templates_signature
 from .views import ModelView, views
 
+#: How a hand-written page marks where a listing goes: ``<!-- mohinh:NAME -->`` (`Site.fill_placeholders`).
+MARKER = "<!-- mohinh:"
+
 
 def build_day() -> dt.date:
     """The day of the build: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else today."""

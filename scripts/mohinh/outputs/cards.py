@@ -22,7 +22,7 @@ from ..render import Site
 from ..sharing import CARD_HEIGHT, CARD_NAME, CARD_WIDTH
 from ..text import number
 from ..views import ModelView
-from . import Job
+from .base import Job
 from .fonts import font_file
 
 BACKGROUND, INK, MUTED, ACCENT, BAND_TEXT, TRACK = "#ffffff", "#1f2d3a", "#4a5560", "#b3261e", "#ffffff", "#ecd9d7"

@@ -26,7 +26,7 @@ from ..render import Site
 from ..text import csv_bytes as csv_file_bytes
 from ..text import money, xml_safe
 from ..views import ModelView
-from . import Job
+from .base import Job
 
 FONT = "Times New Roman"  # has every Vietnamese letter in Word and (as Liberation Serif) in LibreOffice
 LANGUAGE = "vi-VN"

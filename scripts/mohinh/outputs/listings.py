@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from .. import places
 from ..paths import MODEL_DIR, PROVINCE_DIR, TOPIC_DIR, UPDATES_PAGE
-from ..render import Site
-
-MARKER = "<!-- mohinh:"
+from ..render import MARKER, Site
 
 
 def make(site: Site) -> dict[str, str]:

@@ -19,15 +19,11 @@ import subprocess
 from pathlib import Path
 
 from ..errors import MohinhError
-from ..paths import MODEL_DIR
+from ..paths import MODEL_DIR, SHARD_PAGES, search_folders
 from ..render import Site
 from . import pagefind_order
 
 EXCLUDED = [".headerlink", ".md-content__button", ".md-source-file", ".mh-no-index"]
-
-# Model pages per search index; `mohinh.plugin.MohinhConfig.search_shard_pages` can change it.
-SHARD_PAGES = 1500
-
 
 class SearchIndexError(MohinhError):
     """Pagefind could not index the site."""
@@ -43,13 +39,6 @@ def pagefind_binary() -> Path:
     if found is None:  # pragma: no cover - a broken install
         raise SearchIndexError("không tìm thấy chương trình Pagefind: chạy lại `bash run.sh site` để cài đặt")
     return Path(found)
-
-
-def search_folders(model_pages: int, shard: int = SHARD_PAGES) -> list[str]:
-    """Site folders of the search indexes: ``pagefind`` (also the one the browser loads), then
-    ``pagefind-2``... for every further ``shard`` model pages."""
-    count = max(1, -(-model_pages // shard))
-    return ["pagefind"] + [f"pagefind-{n}" for n in range(2, count + 1)]
 
 
 def make(site: Site, site_dir: Path, shard: int = SHARD_PAGES) -> None:
