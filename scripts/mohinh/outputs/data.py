@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, WithJsonSchema
 
+from ..paths import model_url
 from ..render import Site
 from ..schema import SCHEMA_VERSION, Slug, Source, Vocabularies, json_schema
 from ..text import SLUG_PATTERN, csv_bytes
@@ -111,7 +112,7 @@ def model_data(view: ModelView, site_url: str) -> ModelData:
     record.pop("draft", None)
     return ModelData(
         id=view.id,
-        url=f"{site_url}mo-hinh/{view.id}/",
+        url=model_url(view.id, site_url),
         updated=view.last_modified.iso,
         record=record,
         status_label=view.status_label,
@@ -177,7 +178,7 @@ def models_csv(views: list[ModelView], site_url: str) -> bytes:
             v.m.started.iso if v.m.started else "", v.m.lead or "", " | ".join(loc.text for loc in v.locations),
             "; ".join(p.name for p in v.provinces_today), len(v.replication_points), len(v.m.results),
             "; ".join(v.source_ids),
-            v.last_modified.iso, f"{site_url}mo-hinh/{v.id}/",
+            v.last_modified.iso, model_url(v.id, site_url),
         ])
     return csv_bytes(rows)
 

@@ -22,6 +22,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from ..paths import is_absolute, kit_paths, model_url
 from ..render import Site
 from ..text import csv_bytes as csv_file_bytes
 from ..text import money, xml_safe
@@ -84,7 +85,7 @@ class Checklist:
         created = view.published.first_day
         return cls(
             model_id=view.id, name=view.m.name, summary=view.m.summary,
-            page_url=f"{site_url.rstrip('/')}/mo-hinh/{view.id}/" if site_url else "",
+            page_url=model_url(view.id, site_url) if is_absolute(site_url) else "",
             created=created, modified=max(created, view.last_modified.first_day),
             steps=tuple(ChecklistStep(i, s.title, s.who or "", s.when or "", plain_text(s.detail or ""))
                         for i, s in enumerate(rep.steps, 1)),
@@ -443,12 +444,6 @@ def markdown_text(checklist: Checklist) -> str:
 
 
 # --- In the build ---
-
-
-def kit_paths(model_id: str) -> tuple[str, ...]:
-    """Where a model's kit is published."""
-    base = f"mo-hinh/{model_id}/checklist"
-    return (f"{base}.docx", f"{base}.csv", f"{base}.md")
 
 
 def kit_files(checklist: Checklist) -> dict[str, bytes]:

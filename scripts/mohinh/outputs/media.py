@@ -17,7 +17,7 @@ from PIL import Image, ImageOps
 
 from ..catalogue import Record, format_loc
 from ..errors import InvalidRecords, Problem
-from ..paths import media_file, published_name
+from ..paths import media_file, photo_path, published_name
 from ..render import Site
 
 MAX_SIDE = 1280
@@ -77,7 +77,7 @@ def media_files(root: Path, records: Iterable[Record]) -> dict[str, bytes]:
             names[name] = item.file
             suffix = source.suffix.lower()
             try:
-                files[f"mo-hinh/{record.id}/{name}"] = web_image(source.read_bytes(), suffix)
+                files[photo_path(record.id, name)] = web_image(source.read_bytes(), suffix)
             except (OSError, ValueError, Image.DecompressionBombError):
                 problems.append(_problem(record, index, f"không đọc được ảnh models/media/{record.id}/{item.file}",
                                          "mở ảnh bằng trình xem ảnh, lưu lại dạng .jpg hoặc .png rồi thử lại"))

@@ -19,7 +19,7 @@ import subprocess
 from pathlib import Path
 
 from ..errors import MohinhError
-from ..paths import MODEL_DIR, SHARD_PAGES, search_folders
+from ..paths import SHARD_PAGES, model_html, search_folders
 from ..render import Site
 from . import pagefind_order
 
@@ -45,7 +45,7 @@ def make(site: Site, site_dir: Path, shard: int = SHARD_PAGES) -> None:
     """Index the site written in ``site_dir``: the model pages of ``site`` in indexes of ``shard`` pages,
     every other page in the last. Each index is made in a folder beside it and then put in place, so a
     preview always serves a whole index."""
-    models = [f"{MODEL_DIR}/{view.id}/index.html" for view in site.models]
+    models = [model_html(view.id) for view in site.models]
     folders = search_folders(len(models), shard)
     model_set = set(models)
     others = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")

@@ -10,6 +10,7 @@ import io
 import zipfile
 from typing import TYPE_CHECKING
 
+from ..paths import model_url
 from ..schema import RECOGNITION_LABELS
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def _row(n: int, view: ModelView, site_url: str) -> list[object]:
         view.total("members"), view.m.started.display if view.m.started else "",
         f"{view.status_label} ({view.status_date.display})", recognition, view.evidence[1],
         "; ".join(f"{source.title} ({source.date.display})" for _, source in view.sources),
-        f"{site_url}mo-hinh/{view.id}/",
+        model_url(view.id, site_url),
     ]
 
 
