@@ -10,6 +10,7 @@ import io
 import zipfile
 from typing import TYPE_CHECKING
 
+from ..archive import reproducible_zip
 from ..paths import model_url
 from ..schema import RECOGNITION_LABELS
 
@@ -43,8 +44,6 @@ def workbook(site: Site) -> bytes:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
     from openpyxl.writer.excel import ExcelWriter
-
-    from .kits import reproducible_zip
 
     book = Workbook()
     sheets = [(COUNTRY, site.models)] + [(p.name, site.by_province[p.slug]) for p in site.provinces]
