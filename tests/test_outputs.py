@@ -156,7 +156,7 @@ def test_the_cycle_test_sees_a_loop_through_a_package_and_inside_a_function(tmp_
     assert import_cycle(package) is None
 
 
-def test_check_in_two_processes_finds_what_one_finds(tmp_path, monkeypatch) -> None:
+def test_check_in_two_processes_finds_what_one_finds(tmp_path) -> None:
     """From 200 records two processes validate half of them each: same problems, same order, same lines."""
     from mohinh import catalogue
 
@@ -168,9 +168,8 @@ def test_check_in_two_processes_finds_what_one_finds(tmp_path, monkeypatch) -> N
     shutil.copy(models / "mo-hinh-00150.yml", models / "mo-hinh-00150.yaml")  # the same id twice
 
     def problems(limit: int) -> list[str]:
-        monkeypatch.setattr(catalogue, "_TWO_PROCESSES", limit)
         try:
-            catalogue.load_catalogue(project.root)
+            catalogue.load_catalogue(project.root, two_processes=limit)
         except catalogue.InvalidRecords as exc:
             return [str(p) for p in exc.problems]
         raise AssertionError("the mistakes were not found")

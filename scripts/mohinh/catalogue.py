@@ -495,7 +495,7 @@ class RecordCache:
         return record
 
 
-_TWO_PROCESSES = 200  # records; from here two forked processes read half of them each (two cores, half the wait)
+TWO_PROCESSES = 200  # records; from here two processes read half of them each (two cores, half the wait)
 
 
 def _check_refs_with(record: Record, refs: tuple[Any, ...], problems: list[Problem]) -> None:
@@ -519,7 +519,7 @@ def _validate_each(paths: list[Path], root: Path, refs: tuple[Any, ...], keep: b
     problem needs a line number), so little is sent back to the parent; without ``keep``, only the id
     and path of a valid record."""
     made: list[_Checked] = []
-    for path in paths:
+    for path in paths:  # in a worker process, or for `mohinh check`: the collector is paused by the caller
         found: list[Problem] = []
         record = validate_record(path, root, found, refs)
         referenced: list[Problem] = []
@@ -544,25 +544,29 @@ def _validate_in_two(paths: list[Path], root: Path, refs: tuple[Any, ...], keep:
         return None
     half = len(paths) // 2
     with ProcessPoolExecutor(2) as pool:  # any start method: the work is a module function on plain data
-        parts = [pool.submit(_validate_each, part, root, refs, keep) for part in (paths[:half], paths[half:])]
+        parts = [pool.submit(_validate_in_worker, part, root, refs, keep) for part in (paths[:half], paths[half:])]
         return [checked for part in parts for checked in part.result()]
 
 
 def load_catalogue(root: Path, *, drafts: bool = False, cache: RecordCache | None = None,
-                   parallel: bool = True) -> Catalogue:
+                   parallel: bool = True, two_processes: int = TWO_PROCESSES) -> Catalogue:
     """Load and check ``root/models``; raise `InvalidRecords` with every problem if any is an error.
 
     Drafts are always validated; they are kept in the catalogue only when ``drafts`` is true. With a
     ``cache`` (``mohinh serve``), records whose file has not changed since the last call are not read
-    again. ``parallel`` lets a large catalogue be read by two processes.
+    again. ``parallel`` lets a catalogue of ``two_processes`` records or more be read by two processes.
     """
-    return _load_catalogue(Path(root), drafts, cache, parallel=parallel)
+    return _load_catalogue(Path(root), drafts, cache, parallel=parallel, two_processes=two_processes)
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector while records are read: parsing makes many small objects that all
-    stay alive, and collecting them over and over cost a quarter of ``mohinh check``'s time."""
+    stay alive, and collecting them over and over cost a quarter of ``mohinh check``'s time.
+
+    The collector is one switch for the whole process: pause it only where no other thread runs (``mohinh
+    check``, ``mohinh build`` before MkDocs starts, worker processes), never inside MkDocs, whose preview
+    runs a background thread."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -572,21 +576,27 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_catalogue(root: Path) -> tuple[int, int, list[Problem]]:
+def check_catalogue(root: Path, *, two_processes: int = TWO_PROCESSES) -> tuple[int, int, list[Problem]]:
     """What ``mohinh check`` reports: the number of records (drafts included) and of sources, and the
     warnings; raise `InvalidRecords` like `load_catalogue`, which does the same checks."""
-    checked = _load_catalogue(Path(root), True, None, keep=False, dated=False)
+    with collector_paused():  # the check command: no other thread
+        checked = _load_catalogue(Path(root), True, None, keep=False, dated=False, two_processes=two_processes)
     return len(checked.records), len(checked.sources), checked.warnings
 
 
+def _validate_in_worker(paths: list[Path], root: Path, refs: tuple[Any, ...], keep: bool) -> list[_Checked]:
+    """`_validate_each` in a worker process (one thread: the collector may be paused)."""
+    with collector_paused():
+        return _validate_each(paths, root, refs, keep)
+
+
 def _load_catalogue(root: Path, drafts: bool, cache: RecordCache | None, keep: bool = True,
-                    parallel: bool = True, dated: bool = True) -> Catalogue:
-    with _collector_paused():
-        return _load_and_check(root, drafts, cache, keep, parallel and cache is None, dated)
+                    parallel: bool = True, dated: bool = True, two_processes: int = TWO_PROCESSES) -> Catalogue:
+    return _load_and_check(root, drafts, cache, keep, parallel and cache is None, dated, two_processes)
 
 
 def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: bool, parallel: bool,
-                    dated: bool) -> Catalogue:
+                    dated: bool, two_processes: int = TWO_PROCESSES) -> Catalogue:
     models_dir = root / "models"
     problems: list[Problem] = []
     vocab = _load_vocabularies(models_dir, root, problems)
@@ -596,7 +606,7 @@ def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: b
     paths = record_paths(models_dir)
     ids = {path.stem for path in paths}  # a record's id is its file name (any other id is refused)
     refs = (named_sources, ids, vocab, root)
-    validated = _validate_in_two(paths, root, refs, keep) if parallel and len(paths) >= _TWO_PROCESSES else None
+    validated = _validate_in_two(paths, root, refs, keep) if parallel and len(paths) >= two_processes else None
     checked: dict[str, list[Problem]] = {}  # references already checked, by record file
     for n, path in enumerate(paths):
         if validated is not None:

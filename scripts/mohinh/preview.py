@@ -14,6 +14,7 @@ How the preview differs from a full build:
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import signal
 import subprocess
@@ -155,7 +156,7 @@ def serve(root: Path, *, drafts: bool, dev_addr: str) -> int:
         config.write_text("# Tạo bởi `mohinh serve --drafts`; xóa được.\nINHERIT: mkdocs.yml\n"
                           "plugins:\n  mohinh:\n    drafts: true\n", encoding="utf-8")
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", dev_addr, "-f", str(config)]
-    process = subprocess.Popen(command, cwd=root)
+    process = subprocess.Popen(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     # Stopping `mohinh serve` stops MkDocs' server (Ctrl-C reaches both; a SIGTERM is passed on).
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: process.send_signal(signum))
     try:

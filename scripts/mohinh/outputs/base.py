@@ -126,9 +126,10 @@ class Project:
     national: tuple[tuple[str, Any], ...] = ()
 
     def site(self) -> Site:
-        from ..catalogue import load_catalogue
+        from ..catalogue import collector_paused, load_catalogue
 
-        catalogue = load_catalogue(self.root, drafts=self.drafts, parallel=False)
+        with collector_paused():  # in a worker process, before its work starts
+            catalogue = load_catalogue(self.root, drafts=self.drafts, parallel=False)
         return Site(catalogue, site_url=self.site_url, docs_dir=self.docs_dir, today=self.build_date,
                         stale_after_years=self.stale_after_years, national=dict(self.national))
 
