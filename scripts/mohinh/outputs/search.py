@@ -14,6 +14,7 @@ which the browser merges (``mergeIndex``). Pagefind writes its filter files in h
 
 from __future__ import annotations
 
+import logging
 import shutil
 import subprocess
 from pathlib import Path
@@ -22,6 +23,8 @@ from ..errors import MohinhError
 from ..paths import SHARD_PAGES, model_html, search_folders
 from ..render import Site
 from . import pagefind_order
+
+log = logging.getLogger("mkdocs.plugins.mohinh")
 
 EXCLUDED = [".headerlink", ".md-content__button", ".md-source-file", ".mh-no-index"]
 
@@ -98,7 +101,9 @@ def _canonical(folder: Path) -> None:
             files[name] = path.read_bytes()
     try:
         ordered = pagefind_order.canonical(files)
-    except ValueError:  # not the layout Pagefind 1.5 writes: kept as Pagefind made it
+    except ValueError as exc:  # not the layout the pinned Pagefind writes: kept as Pagefind made it
+        log.warning("chỉ mục tìm kiếm giữ nguyên thứ tự của Pagefind (không phải định dạng Pagefind %s: %s); "
+                    "hai lần dựng có thể khác nhau", pagefind_order.PAGEFIND_VERSION, exc)
         return
     for name in files.keys() - ordered.keys():
         (folder / name).unlink()
