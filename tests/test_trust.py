@@ -97,6 +97,7 @@ PAGES = ["", "mo-hinh/", "mo-hinh/bac-kan-ho-an-toan/", "dia-phuong/", "dia-phuo
          "chu-de/hoa-giai-co-so/", "tin-moi/", "du-lieu/", "nhan-rong/", "gioi-thieu/"]
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("path", PAGES, ids=[p or "home" for p in PAGES])
 def test_pages_request_nothing_outside_and_set_no_cookie(browser, repo_url, path: str) -> None:
     context = browser.new_context()
