@@ -21,11 +21,11 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import MohinhError
+from ..memo import Memo
 from ..paths import write_if_changed
 from ..render import Site
 
@@ -134,11 +134,12 @@ class Project:
                         stale_after_years=self.stale_after_years, national=dict(self.national))
 
 
-@lru_cache(maxsize=1)
+_WORKER_SITES = Memo()  # in a worker process (it lives for one build): the project's site, loaded once
+
+
 def _site_of(project: Project) -> Site:
-    """In a worker process: the project's site, loaded once for all the outputs that process makes (the
-    worker lives for one build)."""
-    return project.site()
+    """In a worker process: the project's site, loaded once for all the outputs that process makes."""
+    return _WORKER_SITES.get(("site",), project, project.site)
 
 
 def _make_elsewhere(project: Project, outputs: tuple[Output, ...]) -> dict[str, bytes]:
