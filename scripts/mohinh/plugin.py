@@ -10,7 +10,7 @@ the `Preview`.
 Events used, and why:
 
 - ``startup``/``shutdown``: serve or build; the preview's memory lives between them.
-- ``files``: load the records (`catalogue`), make every generated page and file (`outputs.make`), write
+- ``files``: load the records (`catalogue`), make every generated page and file (`outputs.base.make`), write
   them into a work folder and hand them to MkDocs with ``File.generated(abs_src_path=...)``: a
   page whose Markdown did not change keeps its file date, so ``mkdocs serve --dirty`` skips it.
 - ``pre_page``: date each page from the records, not the clock (sitemap ``lastmod``).
