@@ -16,10 +16,13 @@ from . import places, vnmap
 from .catalogue import Catalogue
 from .dates import PartialDate
 from .memo import Memo
-from .paths import MODEL_DIR
+from .paths import model_url
 from .schema import RECOGNITION_LABELS, STATUS_LABELS
 from .templating import environment, templates_signature
 from .views import ModelView, views
+
+#: How a hand-written page marks where a listing goes: ``<!-- mohinh:NAME -->`` (`Site.fill_placeholders`).
+MARKER = "<!-- mohinh:"
 
 
 def build_day() -> dt.date:
@@ -134,7 +137,7 @@ class Site:
         """The Markdown of a model's page (under ``mohinh serve``, made again only when it changed)."""
         def make() -> str:
             related = [self.by_id[r] for r in view.m.related if r in self.by_id]
-            return self.render("model.md.j2", v=view, related=related, page_url=f"{self.site_url}{MODEL_DIR}/{view.id}/")
+            return self.render("model.md.j2", v=view, related=related, page_url=model_url(view.id, self.site_url))
 
         return self.memo.get(("page", view.id), (self.model_inputs(view), self.templates), make)
 

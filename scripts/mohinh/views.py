@@ -13,7 +13,7 @@ from markupsafe import Markup
 from . import charts, places
 from .catalogue import Catalogue, Record
 from .dates import PartialDate
-from .paths import MODEL_DIR
+from .paths import model_page
 from .schema import KIND_LABELS, RECOGNITION_LABELS, STATUS_LABELS, Cost, Result, Source, Term
 from .text import fold, hedged, money, money_short, number, percent, syllable_pairs
 
@@ -146,7 +146,7 @@ class ModelView:
 
     @property
     def url(self) -> str:
-        return f"{MODEL_DIR}/{self.id}.md"
+        return model_page(self.id)
 
     @property
     def status_label(self) -> str:

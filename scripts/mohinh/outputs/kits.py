@@ -22,11 +22,13 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from ..archive import zip_bytes
+from ..paths import is_absolute, kit_paths, model_url
 from ..render import Site
 from ..text import csv_bytes as csv_file_bytes
-from ..text import hedged, money, xml_safe
+from ..text import hedged, md_file_text, money, xml_safe
 from ..views import ModelView
-from . import Job
+from .base import Job
 
 FONT = "Times New Roman"  # has every Vietnamese letter in Word and (as Liberation Serif) in LibreOffice
 LANGUAGE = "vi-VN"
@@ -84,7 +86,7 @@ class Checklist:
         created = view.published.first_day
         return cls(
             model_id=view.id, name=view.m.name, summary=view.m.summary,
-            page_url=f"{site_url.rstrip('/')}/mo-hinh/{view.id}/" if site_url else "",
+            page_url=model_url(view.id, site_url) if is_absolute(site_url) else "",
             created=created, modified=max(created, view.last_modified.first_day),
             steps=tuple(ChecklistStep(i, s.title, s.who or "", s.when or "", plain_text(s.detail or ""))
                         for i, s in enumerate(rep.steps, 1)),
@@ -244,25 +246,6 @@ def _short(text: str, limit: int = 255) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
-
-
-def reproducible_zip(data: bytes) -> bytes:
-    """A zip package rewritten with its entries sorted by name and stamped with one fixed time.
-
-    python-docx stamps every entry with the time of saving; this makes two builds byte-identical.
-    ``[Content_Types].xml`` still comes first, as Office expects.
-    """
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for name in sorted(source.namelist()):
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
-    return out.getvalue()
-
-
 # Kits are written as XML text on a package made once with python-docx: its object model costs ~12 ms a
 # document, which at 1,000 models was the longest part of a build. `_reference_docx` keeps python-docx's own
 # output for a check (tests compare the two).
@@ -387,14 +370,7 @@ def docx_bytes(checklist: Checklist) -> bytes:
     files = dict(parts)
     files["word/document.xml"] = (head + "".join(body) + tail).encode("utf-8")
     files["docProps/core.xml"] = core.encode("utf-8")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, files[name])
-    return out.getvalue()
+    return zip_bytes(files)
 
 
 # --- Plain formats ---
@@ -414,42 +390,28 @@ def csv_bytes(checklist: Checklist) -> bytes:
     return csv_file_bytes(rows)
 
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>&|])")
-
-
-def _md(text: str) -> str:
-    """Record text for a Markdown file: shown as typed, never as markup or HTML (backslash escapes)."""
-    return _MD_INLINE.sub(r"\\\1", " ".join(text.split()))
-
-
 def markdown_text(checklist: Checklist) -> str:
     """The checklist as plain Markdown with task boxes, for any editor."""
-    lines = [f"# {TITLE}", "", f"**{_md(checklist.name)}**", "", _md(checklist.summary), ""]
+    lines = [f"# {TITLE}", "", f"**{md_file_text(checklist.name)}**", "", md_file_text(checklist.summary), ""]
     if checklist.cited:
-        lines += [f"Theo: {_md(checklist.cited)}", ""]
+        lines += [f"Theo: {md_file_text(checklist.cited)}", ""]
     if checklist.page_url:
         lines += [f"Trang mô hình: <{checklist.page_url}>", ""]
     lines += [COMMUNE_LINE, "", PERSON_LINE, "", START_LINE, "", "## Các bước thực hiện", ""]
     for step in checklist.steps:
-        extra = "".join([f" — Phụ trách: {_md(step.who)}" if step.who else "",
-                         f" — Thời gian: {_md(step.when)}" if step.when else ""])
-        lines.append(f"- [ ] {step.number}. {_md(step.title)}{extra}")
-        lines += [f"      {_md(line)}" for line in step.detail.splitlines()]
-    lines += ["", f"## {BUDGET_HEADING}", "", _md(BUDGET_NOTE), "", "| " + " | ".join(BUDGET_COLUMNS) + " |",
+        extra = "".join([f" — Phụ trách: {md_file_text(step.who)}" if step.who else "",
+                         f" — Thời gian: {md_file_text(step.when)}" if step.when else ""])
+        lines.append(f"- [ ] {step.number}. {md_file_text(step.title)}{extra}")
+        lines += [f"      {md_file_text(line)}" for line in step.detail.splitlines()]
+    lines += ["", f"## {BUDGET_HEADING}", "", md_file_text(BUDGET_NOTE), "", "| " + " | ".join(BUDGET_COLUMNS) + " |",
               "|" + "---|" * len(BUDGET_COLUMNS)]
-    lines += ["| " + " | ".join(_md(cell) for cell in row) + " |" for row in checklist.budget_rows()]
+    lines += ["| " + " | ".join(md_file_text(cell) for cell in row) + " |" for row in checklist.budget_rows()]
     for heading, items in checklist.sections():
-        lines += ["", f"## {heading}", "", *(f"- {_md(item)}" for item in items)]
+        lines += ["", f"## {heading}", "", *(f"- {md_file_text(item)}" for item in items)]
     return "\n".join(lines) + "\n"
 
 
 # --- In the build ---
-
-
-def kit_paths(model_id: str) -> tuple[str, ...]:
-    """Where a model's kit is published."""
-    base = f"mo-hinh/{model_id}/checklist"
-    return (f"{base}.docx", f"{base}.csv", f"{base}.md")
 
 
 def kit_files(checklist: Checklist) -> dict[str, bytes]:
