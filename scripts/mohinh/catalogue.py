@@ -26,7 +26,7 @@ from .dates import PartialDate
 from .errors import InvalidRecords, Problem
 from .load import YamlDocument, YamlProblem, load_yaml
 from .paths import media_file
-from .schema import RECOGNITION_LABELS, STATUS_LABELS, Model, Source, Term, Vocabularies
+from .schema import RECOGNITION_LABELS, STATUS_LABELS, Model, ModelType, Source, Term, Vocabularies
 from .text import fold, is_slug
 
 #: A Vietnamese mobile number (10 digits from 03, 05, 07, 08, 09): a person's, unless published by a unit.
@@ -37,6 +37,7 @@ PLACEHOLDER_SOURCE = "ma-nguon"
 
 SOURCES_FILE = "_sources.yml"
 SOURCES_FOLDER = "_sources"
+TYPES_FOLDER = "_types"  # one model type per file: models/_types/<slug>.yml
 VOCABULARIES_FILE = "_vocabularies.yml"
 RECORD_SUFFIXES = (".yml", ".yaml")
 
@@ -78,6 +79,7 @@ class Catalogue:
     drafts_included: bool = False
     first_commits: dict[str, PartialDate] = field(default_factory=dict)
     last_commits: dict[str, PartialDate] = field(default_factory=dict)
+    types: dict[str, ModelType] = field(default_factory=dict)  # model types by slug (models/_types/)
 
     @property
     def by_id(self) -> dict[str, Record]:
@@ -91,7 +93,8 @@ ITEM_NAMES = {
     "related": "mô hình liên quan", "criteria": "tiêu chí", "lessons": "bài học", "limitations": "hạn chế",
     "partners": "đơn vị", "steps": "bước", "prerequisites": "điều kiện", "resources": "nguồn lực",
     "indicators": "chỉ số", "pitfalls": "điều cần tránh", "roles": "vai trò", "training": "nội dung tập huấn",
-    "communities": "loại cộng đồng", "funders": "nguồn kinh phí",
+    "communities": "loại cộng đồng", "funders": "nguồn kinh phí", "types": "loại mô hình",
+    "other_values": "số liệu nguồn khác", "seen_in": "nơi ghi nhận", "official": "văn bản", "aliases": "tên gọi khác",
 }
 
 
@@ -371,6 +374,7 @@ class References:
     ids: set[str]  # every record's id (its file name)
     vocab: Vocabularies | None  # None: models/_vocabularies.yml is wrong
     root: Path  # the project (photos are looked up under it)
+    types: Collection[str] | None = None  # model type slugs (models/_types/); None: not checked
 
 
 @dataclass(frozen=True)
@@ -405,6 +409,10 @@ def check_sources(record_id: str, data: Any, refs: References) -> Iterator[Findi
     for key in ("results", "updates", "costs", "recognition"):
         for i, part in _parts(data, key):
             yield from _source_finding((key, i, "source"), _get(part, "source"), refs.sources)
+    for key in ("results", "costs"):  # another source's figure for the same thing
+        for i, part in _parts(data, key):
+            for j, other in _parts(part, "other_values"):
+                yield from _source_finding((key, i, "other_values", j, "source"), _get(other, "source"), refs.sources)
     team = _get(data, "team")
     if isinstance(team, (dict, BaseModel)):
         yield from _source_finding(("team", "source"), _get(team, "source"), refs.sources)
@@ -484,6 +492,18 @@ def check_vocabulary(record_id: str, data: Any, refs: References) -> Iterator[Fi
                           f"có phải ý bạn là `{guesses[0]}`?" if guesses else "chọn mã trong models/_vocabularies.yml: " + ", ".join(sorted(communities)))
 
 
+def check_types(record_id: str, data: Any, refs: References) -> Iterator[Finding]:
+    """Each model type a record names has its file in ``models/_types/``."""
+    if refs.types is None:
+        return
+    for i, slug in _listed(data, "types"):
+        if isinstance(slug, str) and slug not in refs.types:
+            guesses = did_you_mean(slug, refs.types)
+            yield Finding(("types", i), f"không có loại mô hình `{slug}`",
+                          f"có phải ý bạn là `{guesses[0]}`?" if guesses else
+                          "chọn mã trong models/_types/: " + (", ".join(sorted(refs.types)) or "(chưa có loại nào)"))
+
+
 def check_locations(record_id: str, data: Any, refs: References) -> Iterator[Finding]:
     """Each location's province is known (a province the source does not name is explained in ``note``)."""
     for i, location in _parts(data, "locations"):
@@ -520,7 +540,7 @@ def check_media(record_id: str, data: Any, refs: References) -> Iterator[Finding
 
 #: Every check of a record's references, in the order their problems are told.
 CHECKS: tuple[Check, ...] = (check_sources, check_results, check_funders, check_team, check_contacts,
-                             check_related, check_vocabulary, check_locations, check_media)
+                             check_related, check_vocabulary, check_types, check_locations, check_media)
 
 
 def _check_refs(record_id: str, rel: str, data: Any, where: Callable[[], YamlDocument], refs: References,
@@ -670,7 +690,8 @@ def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: b
     seen: dict[str, str] = {}
     paths = record_paths(models_dir)
     ids = {path.stem for path in paths}  # a record's id is its file name (any other id is refused)
-    refs = References(named_sources, ids, vocab, root)
+    types, type_docs = _load_types(models_dir, root, problems)
+    refs = References(named_sources, ids, vocab, root, set(type_docs) if type_docs is not None else None)
     validated = _validate_in_two(paths, root, refs, keep) if parallel and len(paths) >= two_processes else None
     checked: dict[str, list[Problem]] = {}  # references already checked, by record file
     for n, path in enumerate(paths):
@@ -695,6 +716,7 @@ def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: b
             problems.extend(checked[record.path])
         else:
             _check_refs_with(record, refs, problems)
+    _check_types(types, type_docs or {}, refs, problems)
     if any(not p.warning for p in problems) or vocab is None:
         raise InvalidRecords(problems)
     if validated is None:  # checked: the marks are let go (most of a record's memory), read again if asked
@@ -713,7 +735,58 @@ def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: b
         drafts_included=drafts,
         first_commits=first,
         last_commits=last,
+        types=dict(sorted(types.items())),
     )
+
+
+def _load_types(models_dir: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, ModelType], dict[str, YamlDocument] | None]:
+    """The valid model types (``models/_types/<slug>.yml``), and the file of every type named (valid or not;
+    None when the folder does not exist, so records' ``types`` are not checked against nothing)."""
+    folder = models_dir / TYPES_FOLDER
+    if not folder.is_dir():
+        return {}, None
+    types: dict[str, ModelType] = {}
+    docs: dict[str, YamlDocument] = {}
+    for path in sorted(p for p in folder.iterdir() if p.suffix in RECORD_SUFFIXES and p.is_file()):
+        rel = _relative(path, root)
+        if not is_slug(path.stem):
+            problems.append(Problem(rel, 1, 1, "", f"tên tệp `{path.name}` không phải mã loại mô hình hợp lệ",
+                                    "đặt tên tệp bằng chữ thường không dấu, số và dấu gạch ngang, ví dụ: camera-an-ninh.yml"))
+            continue
+        doc = _read(path, rel, problems)
+        if doc is None:
+            continue
+        docs[path.stem] = doc
+        try:
+            types[path.stem] = ModelType.model_validate(doc.data)
+        except ValidationError as exc:
+            problems.extend(problems_from_validation(exc, doc, ModelType))
+    return types, docs
+
+
+def _check_types(types: dict[str, ModelType], docs: dict[str, YamlDocument], refs: References,
+                 problems: list[Problem]) -> None:
+    """A type's sources and official documents are named sources; every `seen_in` is a model or a source."""
+    known = set(refs.ids) | set(refs.sources or ())
+    for slug, model_type in types.items():
+        doc = docs[slug]
+        findings: list[Finding] = []
+        for key in ("sources", "official"):
+            for i, source_id in enumerate(getattr(model_type, key)):
+                findings.extend(_source_finding((key, i), source_id, refs.sources))
+        guidance = model_type.guidance
+        for part in ("prerequisites", "steps", "resources", "indicators", "pitfalls"):
+            for i, item in enumerate(getattr(guidance, part) if guidance is not None else []):
+                for j, ref in enumerate(item.seen_in):
+                    if refs.sources is not None and ref not in known:
+                        guesses = did_you_mean(ref, known)
+                        findings.append(Finding(
+                            ("guidance", part, i, "seen_in", j), f"không có mô hình hay nguồn `{ref}`",
+                            f"có phải ý bạn là `{guesses[0]}`?" if guesses else
+                            "ghi mã (tên tệp) của mô hình trong models/ hoặc của nguồn trong models/_sources/"))
+        for finding in findings:
+            line, column = doc.position(finding.loc)
+            problems.append(Problem(doc.path, line, column, format_loc(finding.loc), finding.message, finding.fix))
 
 
 def check_record_text(root: Path, path: Path, text: str) -> list[Problem]:
@@ -731,7 +804,9 @@ def check_record_text(root: Path, path: Path, text: str) -> list[Problem]:
         candidate.write_bytes(text.encode("utf-8"))
         vocabularies = _load_vocabularies(models_dir, root, problems)
         _, named_sources = _load_sources(models_dir, root, problems)
-        refs = References(named_sources, {p.stem for p in record_paths(models_dir)}, vocabularies, root)
+        _, type_docs = _load_types(models_dir, root, problems)
+        refs = References(named_sources, {p.stem for p in record_paths(models_dir)}, vocabularies, root,
+                          set(type_docs) if type_docs is not None else None)
         record = validate_record(candidate, root, problems, refs)
         if record is not None:
             _check_refs_with(record, refs, problems)
