@@ -15,11 +15,14 @@ MEDIA_DIR = "models/media"
 MODEL_DIR = "mo-hinh"
 PROVINCE_DIR = "dia-phuong"
 TOPIC_DIR = "chu-de"
+TYPE_DIR = "loai-mo-hinh"
+TYPES_DATA = "du-lieu/loai-mo-hinh.json"
 UPDATES_PAGE = "tin-moi.md"
 FEED = "feed.xml"
 CATALOGUE_PAGE = f"{MODEL_DIR}/index.md"
 PROVINCES_PAGE = f"{PROVINCE_DIR}/index.md"
 TOPICS_PAGE = f"{TOPIC_DIR}/index.md"
+TYPES_PAGE = f"{TYPE_DIR}/index.md"
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -154,3 +157,19 @@ def province_feed(slug: str) -> str:
 def topic_page(slug: str) -> str:
     """A topic's page under the docs dir: ``chu-de/<slug>.md``."""
     return f"{TOPIC_DIR}/{slug}.md"
+
+
+def type_page(slug: str) -> str:
+    """A model type's page under the docs dir: ``loai-mo-hinh/<slug>.md`` (published at `type_path`)."""
+    return f"{TYPE_DIR}/{slug}.md"
+
+
+def type_path(slug: str) -> str:
+    """A model type page's path in the site: ``loai-mo-hinh/<slug>/``."""
+    return f"{TYPE_DIR}/{slug}/"
+
+
+def type_kit_paths(slug: str) -> tuple[str, ...]:
+    """Where a model type's kit is published: ``loai-mo-hinh/<slug>/checklist.docx``, ``.csv``, ``.md``."""
+    base = f"{TYPE_DIR}/{slug}/checklist"
+    return (f"{base}.docx", f"{base}.csv", f"{base}.md")

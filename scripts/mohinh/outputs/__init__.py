@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from . import cards, data, editor, feeds, finder, fonts, kits, listings, media, pages, search
+from . import cards, data, editor, feeds, finder, fonts, kits, listings, media, pages, search, types
 from .base import AFTER_PAGES, FIRST, LATE, Output
 
 
@@ -18,6 +18,7 @@ def registry() -> tuple[Output, ...]:
     return (
         Output("pages", "trang mô hình", make=pages.make, paths=pages.paths),
         Output("listings", "trang danh sách", make=listings.make),
+        Output("types", "loại mô hình", make=types.make),
         Output("data", "dữ liệu mở", make=data.make, paths=data.paths, when=LATE),
         Output("feeds", "nguồn tin", make=feeds.make, paths=feeds.paths, when=LATE),
         Output("finder", "tìm và so sánh", make=finder.make, paths=finder.paths),
