@@ -3,6 +3,7 @@
 #   bash run.sh site    set up (.venv) and build the site from models/ into site/
 #   bash run.sh serve   set up and preview at http://127.0.0.1:8000
 #   bash run.sh test    set up (with test tools, Chromium, axe-core, decap-server) and run ruff + pytest
+#   bash run.sh test --quick   ruff + the tests that need no browser and are not slow (a developer's inner loop)
 #   bash run.sh bench   set up and run the benchmark (see README, "Hiệu năng")
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -41,6 +42,10 @@ case "${1:-}" in
     ;;
   test)
     setup "[test]"
+    if [ "${2:-}" = "--quick" ]; then
+      .venv/bin/ruff check scripts tests
+      exec .venv/bin/python -m pytest -q -m "not browser and not slow" "${@:3}"
+    fi
     need_test_programs
     npm ci --prefix tests/axe --no-audit --no-fund --loglevel=error >/dev/null
     npm ci --prefix tests/cms --no-audit --no-fund --loglevel=error >/dev/null  # decap-server, yaml: the editor's tests
@@ -52,7 +57,7 @@ case "${1:-}" in
     .venv/bin/python scripts/bench/bench.py "${@:2}"
     ;;
   *)
-    sed -n '2,6p' "$0"
+    sed -n '2,7p' "$0"
     exit 2
     ;;
 esac

@@ -10,6 +10,15 @@ from pathlib import Path
 
 import pytest
 
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Every test that drives Chromium carries the ``browser`` marker (so ``-m "not browser"`` leaves out
+    every one of them): a test using the ``browser`` fixture without it stops the run."""
+    unmarked = [item.nodeid for item in items
+                if "browser" in getattr(item, "fixturenames", ()) and item.get_closest_marker("browser") is None]
+    if unmarked:
+        raise pytest.UsageError("tests drive Chromium without @pytest.mark.browser: " + ", ".join(unmarked))
+
 REPO = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -160,6 +169,19 @@ CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--disable-quic",
 ]
+
+
+AXE = Path(__file__).resolve().parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's script (skipped only outside CI when it is missing: `bash run.sh test` installs it)."""
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail("axe-core is missing: `npm ci --prefix tests/axe` (bash run.sh test does it)")
+        pytest.skip("axe-core is not installed: npm ci --prefix tests/axe")
+    return AXE.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

@@ -3,15 +3,11 @@ in the normal view, with high contrast on, and with text at 200%."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 pytestmark = pytest.mark.browser
 
 
-AXE = Path(__file__).resolve().parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 
 PAGES = {
     "trang-chu": "",
@@ -39,15 +35,6 @@ VIEWS = {
     "tuong-phan-cao": "button[data-mh-contrast]",
     "chu-200": "200%",
 }
-
-
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    if not AXE.exists():
-        if os.environ.get("CI"):
-            pytest.fail("axe-core is missing: `npm ci --prefix tests/axe` (bash run.sh test does it)")
-        pytest.skip("axe-core is not installed: npm ci --prefix tests/axe")
-    return AXE.read_text(encoding="utf-8")
 
 
 def serious_violations(page, axe_source: str) -> list[str]:

@@ -21,6 +21,7 @@ from docx.shared import Mm, Pt
 from synth import write_project_models
 
 from conftest import REPO
+from mohinh.archive import reproducible_zip
 from mohinh.catalogue import load_catalogue
 from mohinh.outputs.kits import (
     BUDGET_COLUMNS,
@@ -40,7 +41,6 @@ from mohinh.outputs.kits import (
     _short,
     docx_bytes,
     has_kit,
-    reproducible_zip,
 )
 from mohinh.render import Site
 

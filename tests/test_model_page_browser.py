@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 import pytest
 
@@ -19,7 +18,6 @@ from test_model_page import RECORD
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).resolve().parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 PHONE, DESKTOP = {"width": 360, "height": 740}, {"width": 1280, "height": 900}
 MODELS = ["bac-kan-ho-an-toan", "tp-ho-chi-minh-to-bao-ve-an-ninh-trat-tu"]
 
@@ -127,9 +125,7 @@ def test_each_chart_is_named_with_its_figures_and_said_in_words(browser, chart_u
 
 @pytest.mark.parametrize("colours", ["binh-thuong", "mau-cuong-buc"])
 @pytest.mark.parametrize("which", ["bieu-do", "ho-so"])
-def test_axe_finds_no_serious_violation_on_a_model_page(browser, repo_url, chart_url, colours, which) -> None:
-    if not AXE.exists():
-        pytest.skip("axe-core is not installed: npm ci --prefix tests/axe")
+def test_axe_finds_no_serious_violation_on_a_model_page(browser, repo_url, chart_url, colours, which, axe_source) -> None:
     context = browser.new_context(locale="vi-VN", viewport=PHONE)
     page = context.new_page()
     try:
@@ -140,7 +136,7 @@ def test_axe_finds_no_serious_violation_on_a_model_page(browser, repo_url, chart
         fills = page.evaluate("""() => [...document.querySelectorAll('svg.mh-chart--share')].map(svg =>
             ['.mh-chart__track', '.mh-chart__fill'].map(part => getComputedStyle(svg.querySelector(part)).fill))""")
         assert fills and all(track != fill for track, fill in fills)  # the share stays visible in every mode
-        assert serious_violations(page, AXE.read_text(encoding="utf-8")) == []
+        assert serious_violations(page, axe_source) == []
     finally:
         context.close()
 

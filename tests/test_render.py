@@ -60,7 +60,8 @@ RENDER_ALL = """
 import hashlib, sys
 from pathlib import Path
 from mohinh.catalogue import load_catalogue
-from mohinh.outputs import make, registry
+from mohinh.outputs import registry
+from mohinh.outputs.base import make
 from mohinh.render import Site
 root, out = Path(sys.argv[1]), Path(sys.argv[2])
 made = make(Site(load_catalogue(root), site_url="https://mohinh.example.vn/", docs_dir=root / "content"),

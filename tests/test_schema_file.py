@@ -13,8 +13,8 @@ from conftest import REPO, Project
 from mohinh.catalogue import record_paths
 from mohinh.cli import main
 from mohinh.load import load_yaml
-from mohinh.outputs.data import editor_schemas, schema_text
 from mohinh.schema import STATUS_LABELS
+from mohinh.schema_files import editor_schemas, schema_text
 
 COMMITTED = REPO / "schema" / "model.schema.json"
 

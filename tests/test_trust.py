@@ -55,6 +55,38 @@ def test_search_filters_are_written_in_one_order(tmp_path) -> None:
     assert pagefind_order.canonical(written) == written
 
 
+def test_pagefind_is_the_one_whose_index_format_is_read(tmp_path) -> None:
+    """`pagefind_order` decodes Pagefind's private index format: the Pagefind installed must be the one pinned,
+    and its fresh index must read as described (not only an index already put in order)."""
+    import subprocess
+    from importlib.metadata import version
+
+    from mohinh.outputs import pagefind_order
+    from mohinh.outputs.search import EXCLUDED, pagefind_binary
+
+    pinned = pagefind_order.PAGEFIND_VERSION
+    assert version("pagefind") == pinned, (
+        f"Pagefind {version('pagefind')} is installed, pagefind_order reads the index of {pinned}: check the "
+        "format (outputs/pagefind_order.py), then change PAGEFIND_VERSION and the pin in pyproject.toml together")
+    pyproject = (Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'"pagefind[bin]=={pinned}"' in pyproject
+    site = tmp_path / "site"
+    site.mkdir()
+    for n, (province, topic) in enumerate([("Huế", "camera"), ("Hà Tĩnh", "kẻng"), ("Huế", "kẻng")]):
+        (site / f"{n}.html").write_text(
+            f'<html lang="vi"><body data-pagefind-body><h1>Trang {n}</h1><p data-pagefind-filter="tỉnh">{province}</p>'
+            f'<p data-pagefind-filter="chủ đề">{topic}</p></body></html>', encoding="utf-8")
+    command = [str(pagefind_binary()), "--site", str(site), "--silent"]
+    for selector in EXCLUDED:
+        command += ["--exclude-selectors", selector]
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    folder = site / "pagefind"
+    written = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    ordered = pagefind_order.canonical(written)  # raises ValueError on another format
+    assert len([name for name in ordered if name.startswith("filter/")]) == 2
+    assert pagefind_order.canonical(ordered) == ordered
+
+
 def test_search_index_is_whole_on_disk(repo_site) -> None:
     """Pagefind's service answered ``WriteFiles`` before its files were on disk, and stopped right after:
     on a busy machine some were left empty and search found nothing. Each file is checked whole."""
@@ -65,6 +97,7 @@ PAGES = ["", "mo-hinh/", "mo-hinh/bac-kan-ho-an-toan/", "dia-phuong/", "dia-phuo
          "chu-de/hoa-giai-co-so/", "tin-moi/", "du-lieu/", "nhan-rong/", "gioi-thieu/"]
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("path", PAGES, ids=[p or "home" for p in PAGES])
 def test_pages_request_nothing_outside_and_set_no_cookie(browser, repo_url, path: str) -> None:
     context = browser.new_context()

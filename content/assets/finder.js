@@ -115,6 +115,7 @@
       var params = answers();
       var community = params.get("cong-dong");
       var topic = params.get("van-de");
+      var practice = params.get("loai");
       var budget = limit("kinh-phi");
       var people = limit("so-nguoi");
       var peopleAsked = !!params.get("so-nguoi");
@@ -136,6 +137,13 @@
         if (topic && row[col.chu_de].indexOf(topic) >= 0) {
           score += 3;
           reasons.push("đúng vấn đề: " + data.chu_de[topic]);
+        }
+        var practices = row[col.loai] || [];
+        if (practice && practices.indexOf(practice) >= 0) {
+          score += 3;
+          reasons.push("đúng loại mô hình: " + data.loai[practice]);
+        } else if (practices.length) {
+          reasons.push("loại mô hình: " + practices.map(function (p) { return data.loai[p]; }).join(", "));
         }
         var cost = row[col.chi_phi_lon_nhat];
         reasons.push(cost === null ? "chi phí: " + unknown : "chi phí đã biết: " + row[col.chi_phi]);

@@ -142,8 +142,8 @@ print("PREVIEW", sorted(times)[1])
 PHASES = """
 import json, sys, time
 from mkdocs.commands import build as mk
-from mohinh import build, catalogue, outputs
-from mohinh.outputs import search
+from mohinh import build, catalogue
+from mohinh.outputs import base, search
 spent = {}
 
 def timed(owner, name, label):
@@ -157,10 +157,10 @@ def timed(owner, name, label):
     setattr(owner, name, wrapper)
 
 timed(build, "load_catalogue", "load")
-timed(outputs, "make", "generate")
+timed(base, "make", "generate")
 timed(mk, "_populate_page", "markdown")
 timed(mk, "_build_page", "theme")
-timed(outputs.Made, "written", "kits")
+timed(base.Made, "written", "kits")
 timed(search, "_index", "search")
 start = time.perf_counter()
 build.build_site(build.Path.cwd())

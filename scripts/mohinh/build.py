@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .catalogue import load_catalogue
+from .catalogue import collector_paused, load_catalogue
 from .errors import MohinhError
 
 if TYPE_CHECKING:  # MkDocs is only needed when a site is built
@@ -23,7 +23,12 @@ if TYPE_CHECKING:  # MkDocs is only needed when a site is built
 
     from .plugin import MohinhPlugin
 
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def quiet_mkdocs_notice() -> None:
+    """MkDocs 1.6 prints a notice about MkDocs 2 when it is imported; ``mohinh build`` turns it off (the
+    variable is set when a build starts, never on import: importing mohinh changes nothing around it)."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 class PluginMissing(MohinhError):
@@ -43,6 +48,7 @@ def mkdocs_logging(verbose: bool) -> None:
 
 def load_config(root: Path, **overrides: Any) -> MkDocsConfig:
     """MkDocs' config for the project at ``root`` (strict: any warning fails the build)."""
+    quiet_mkdocs_notice()
     from mkdocs.config import load_config as mk_load_config
 
     return mk_load_config(str(root / "mkdocs.yml"), strict=True, **overrides)
@@ -93,12 +99,14 @@ def build_site(root: Path, *, drafts: bool = False, verbose: bool = False, site_
     ``before_publish`` is called with the finished folder just before it is swapped in (tests stop
     the build there).
     """
+    quiet_mkdocs_notice()
     from mkdocs.commands.build import build as mk_build
 
     root = root.resolve()
     final = (site_dir or root / "site").resolve()
     _recover(final)
-    catalogue = load_catalogue(root, drafts=drafts)
+    with collector_paused():  # before MkDocs starts: no other thread runs
+        catalogue = load_catalogue(root, drafts=drafts)
     work = final.with_name(f".{final.name}-build-{os.getpid()}")
     shutil.rmtree(work, ignore_errors=True)
     mkdocs_logging(verbose)

@@ -26,7 +26,7 @@ from .dates import PartialDate
 from .errors import InvalidRecords, Problem
 from .load import YamlDocument, YamlProblem, load_yaml
 from .paths import media_file
-from .schema import RECOGNITION_LABELS, STATUS_LABELS, Model, Source, Term, Vocabularies
+from .schema import RECOGNITION_LABELS, STATUS_LABELS, Model, ModelType, Source, Term, Vocabularies
 from .text import fold, is_slug
 
 #: A Vietnamese mobile number (10 digits from 03, 05, 07, 08, 09): a person's, unless published by a unit.
@@ -37,6 +37,7 @@ PLACEHOLDER_SOURCE = "ma-nguon"
 
 SOURCES_FILE = "_sources.yml"
 SOURCES_FOLDER = "_sources"
+TYPES_FOLDER = "_types"  # one model type per file: models/_types/<slug>.yml
 VOCABULARIES_FILE = "_vocabularies.yml"
 RECORD_SUFFIXES = (".yml", ".yaml")
 
@@ -78,6 +79,7 @@ class Catalogue:
     drafts_included: bool = False
     first_commits: dict[str, PartialDate] = field(default_factory=dict)
     last_commits: dict[str, PartialDate] = field(default_factory=dict)
+    types: dict[str, ModelType] = field(default_factory=dict)  # model types by slug (models/_types/)
 
     @property
     def by_id(self) -> dict[str, Record]:
@@ -91,7 +93,8 @@ ITEM_NAMES = {
     "related": "mô hình liên quan", "criteria": "tiêu chí", "lessons": "bài học", "limitations": "hạn chế",
     "partners": "đơn vị", "steps": "bước", "prerequisites": "điều kiện", "resources": "nguồn lực",
     "indicators": "chỉ số", "pitfalls": "điều cần tránh", "roles": "vai trò", "training": "nội dung tập huấn",
-    "communities": "loại cộng đồng", "funders": "nguồn kinh phí",
+    "communities": "loại cộng đồng", "funders": "nguồn kinh phí", "types": "loại mô hình",
+    "other_values": "số liệu nguồn khác", "seen_in": "nơi ghi nhận", "official": "văn bản", "aliases": "tên gọi khác",
 }
 
 
@@ -301,7 +304,7 @@ def record_paths(models_dir: Path) -> list[Path]:
     )
 
 
-def validate_record(path: Path, root: Path, problems: list[Problem], refs: tuple[Any, ...] | None = None) -> Record | None:
+def validate_record(path: Path, root: Path, problems: list[Problem], refs: References | None = None) -> Record | None:
     """Read and validate one record file. A valid record is returned and its cross-references are left to
     the caller (`_check_refs_with`); for an invalid one, given ``refs``, they are checked here at once,
     so that every mistake of the file is told in one run."""
@@ -327,8 +330,7 @@ def validate_record(path: Path, root: Path, problems: list[Problem], refs: tuple
             # A list item with a wrong value is not checked further (`media[0]` without `alt`: no photo look-up).
             wrong = [tuple(error["loc"])[:2] if len(error["loc"]) > 1 and isinstance(error["loc"][1], int)
                      else tuple(error["loc"]) for error in exc.errors(include_url=False)]
-            sources, ids, vocab, project = refs
-            _check_refs(stem, rel, doc.data, lambda: doc, sources, ids, vocab, problems, project, skip=wrong)
+            _check_refs(stem, rel, doc.data, lambda: doc, refs, problems, skip=wrong)
         return None
     if model.id is not None and model.id != stem:
         line, column = doc.position(("id",))
@@ -364,112 +366,196 @@ def _text_at(data: Any, key: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _check_refs(
-    record_id: str, rel: str, data: Any, where: Callable[[], YamlDocument], sources: Collection[str] | None,
-    ids: set[str], vocab: Vocabularies | None, problems: list[Problem], root: Path,
-    skip: Collection[tuple[Any, ...]] = (),
-) -> None:
-    """Cross-references of one record: ``data`` is the validated `Model`, or the record as written when
-    some values are wrong (so its references are checked too: every mistake told in one run); ``where``
-    gives the file's marks, read only for a problem. ``sources`` are the source ids named (None: not
-    checked); places in ``skip`` already have a problem and are not checked again."""
+@dataclass(frozen=True)
+class References:
+    """What a record's references are checked against (plain data: sent to worker processes)."""
 
-    def add(loc: tuple[Any, ...], message: str, fix: str, *, warning: bool = False) -> None:
-        if any(loc[:len(other)] == other for other in skip):
+    sources: Collection[str] | None  # source ids named in models/_sources*; None: not checked (that file is wrong)
+    ids: set[str]  # every record's id (its file name)
+    vocab: Vocabularies | None  # None: models/_vocabularies.yml is wrong
+    root: Path  # the project (photos are looked up under it)
+    types: Collection[str] | None = None  # model type slugs (models/_types/); None: not checked
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a reference check found: where in the record (``loc``), what, how to fix it."""
+
+    loc: tuple[Any, ...]
+    message: str
+    fix: str
+    warning: bool = False
+
+
+Check = Callable[[str, Any, References], Iterator[Finding]]  # (record id, record data, references)
+
+
+def _source_finding(loc: tuple[Any, ...], source_id: Any, sources: Collection[str] | None) -> Iterator[Finding]:
+    if sources is not None and isinstance(source_id, str) and source_id not in sources:
+        if source_id == PLACEHOLDER_SOURCE:
+            yield Finding(loc, f"`{PLACEHOLDER_SOURCE}` là mã nguồn mẫu của `mohinh new`",
+                          "thay mã nguồn mẫu bằng mã thật: thêm bài báo vào models/_sources.yml rồi ghi mã của nó ở đây")
             return
-        line, column = where().position(loc)
-        problems.append(Problem(rel, line, column, format_loc(loc), message, fix, warning))
+        guesses = did_you_mean(source_id, sources)
+        fix = f"có phải ý bạn là `{guesses[0]}`?" if guesses else "thêm nguồn này vào models/_sources.yml"
+        yield Finding(loc, f"không có nguồn `{source_id}` trong models/_sources.yml", fix)
 
-    def check_source(loc: tuple[Any, ...], source_id: Any) -> None:
-        if sources is not None and isinstance(source_id, str) and source_id not in sources:
-            if source_id == PLACEHOLDER_SOURCE:
-                add(loc, f"`{PLACEHOLDER_SOURCE}` là mã nguồn mẫu của `mohinh new`",
-                    "thay mã nguồn mẫu bằng mã thật: thêm bài báo vào models/_sources.yml rồi ghi mã của nó ở đây")
-                return
-            guesses = did_you_mean(source_id, sources)
-            fix = f"có phải ý bạn là `{guesses[0]}`?" if guesses else "thêm nguồn này vào models/_sources.yml"
-            add(loc, f"không có nguồn `{source_id}` trong models/_sources.yml", fix)
 
+def check_sources(record_id: str, data: Any, refs: References) -> Iterator[Finding]:
+    """Every source a record cites (its list, results, updates, costs, recognition, team) is named in
+    ``models/_sources.yml``."""
     for i, source_id in _listed(data, "sources"):
-        check_source(("sources", i), source_id)
+        yield from _source_finding(("sources", i), source_id, refs.sources)
+    for key in ("results", "updates", "costs", "recognition"):
+        for i, part in _parts(data, key):
+            yield from _source_finding((key, i, "source"), _get(part, "source"), refs.sources)
+    for key in ("results", "costs"):  # another source's figure for the same thing
+        for i, part in _parts(data, key):
+            for j, other in _parts(part, "other_values"):
+                yield from _source_finding((key, i, "other_values", j, "source"), _get(other, "source"), refs.sources)
+    team = _get(data, "team")
+    if isinstance(team, (dict, BaseModel)):
+        yield from _source_finding(("team", "source"), _get(team, "source"), refs.sources)
+
+
+def check_results(record_id: str, data: Any, refs: References) -> Iterator[Finding]:
+    """A result counted out of a total is not larger than the total."""
     for i, result in _parts(data, "results"):
-        check_source(("results", i, "source"), _get(result, "source"))
         value, total = _get(result, "value"), _get(result, "total")
         numbers = all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (value, total))
         if numbers and total < value:
-            add(("results", i, "total"), f"tổng số {total} nhỏ hơn số liệu {value}",
-                "kiểm tra lại: `value` là phần, `total` là tổng (847 trên 1310)")
-    for key in ("updates", "costs", "recognition"):
-        for i, part in _parts(data, key):
-            check_source((key, i, "source"), _get(part, "source"))
+            yield Finding(("results", i, "total"), f"tổng số {total} nhỏ hơn số liệu {value}",
+                          "kiểm tra lại: `value` là phần, `total` là tổng (847 trên 1310)")
+
+
+def check_funders(record_id: str, data: Any, refs: References) -> Iterator[Finding]:
+    """Who paid each cost is an entry of ``funders:`` in the vocabularies."""
+    vocab = refs.vocab
     funders = [t.slug for t in vocab.funders] if vocab is not None else []
     for i, cost in _parts(data, "costs"):
         paid_by = _get(cost, "paid_by")
         if vocab is not None and isinstance(paid_by, str) and paid_by not in funders:
             guesses = did_you_mean(paid_by, funders)
-            add(("costs", i, "paid_by"), f"không có nguồn kinh phí `{paid_by}`",
-                f"có phải ý bạn là `{guesses[0]}`?" if guesses else
-                "chọn mã trong `funders:` của models/_vocabularies.yml: " + (", ".join(funders) or "(chưa có mục nào)"))
+            yield Finding(("costs", i, "paid_by"), f"không có nguồn kinh phí `{paid_by}`",
+                          f"có phải ý bạn là `{guesses[0]}`?" if guesses else
+                          "chọn mã trong `funders:` của models/_vocabularies.yml: " + (", ".join(funders) or "(chưa có mục nào)"))
+
+
+def check_team(record_id: str, data: Any, refs: References) -> Iterator[Finding]:
+    """A team's range of members runs from the smaller to the larger."""
     team = _get(data, "team")
     if isinstance(team, (dict, BaseModel)):
-        check_source(("team", "source"), _get(team, "source"))
         members = _get(team, "members")
         low, high = _get(members, "min"), _get(members, "max")
         if isinstance(low, int) and isinstance(high, int) and low > high:
-            add(("team", "members"), f"khoảng {low}–{high} người ngược chiều", f"viết members: {{min: {high}, max: {low}}}")
+            yield Finding(("team", "members"), f"khoảng {low}–{high} người ngược chiều", f"viết members: {{min: {high}, max: {low}}}")
+
+
+def check_contacts(record_id: str, data: Any, refs: References) -> Iterator[Finding]:
+    """A phone number that looks like a person's mobile is published only with a note saying where (warning)."""
     for i, contact in _parts(data, "contacts"):
         phone = _text_at(contact, "phone")
         if phone and PERSONAL_MOBILE.search(re.sub(r"[\s.]", "", phone)) and not _get(contact, "note"):
-            add(("contacts", i, "phone"), f"`{phone}` trông như số di động cá nhân",
-                "chỉ ghi số công khai của đơn vị; nếu số này đã được công bố, ghi nơi công bố vào `note`", warning=True)
+            yield Finding(("contacts", i, "phone"), f"`{phone}` trông như số di động cá nhân",
+                          "chỉ ghi số công khai của đơn vị; nếu số này đã được công bố, ghi nơi công bố vào `note`", warning=True)
+
+
+def check_related(record_id: str, data: Any, refs: References) -> Iterator[Finding]:
+    """Related models exist, and are not the record itself."""
+    ids = refs.ids
     for i, other in _listed(data, "related"):
         if not isinstance(other, str):
             continue
         if other not in ids:
             guesses = did_you_mean(other, ids)
-            add(("related", i), f"không có mô hình `{other}`",
-                f"có phải ý bạn là `{guesses[0]}`?" if guesses else "ghi đúng tên tệp (không có .yml) của mô hình liên quan")
+            yield Finding(("related", i), f"không có mô hình `{other}`",
+                          f"có phải ý bạn là `{guesses[0]}`?" if guesses else "ghi đúng tên tệp (không có .yml) của mô hình liên quan")
         elif other == record_id:
-            add(("related", i), "mô hình không thể liên quan đến chính nó", "xóa dòng này")
+            yield Finding(("related", i), "mô hình không thể liên quan đến chính nó", "xóa dòng này")
+
+
+def check_vocabulary(record_id: str, data: Any, refs: References) -> Iterator[Finding]:
+    """Topics and the kind of community are entries of the vocabularies."""
+    vocab = refs.vocab
     if vocab is not None:
         topics = {t.slug: t for t in vocab.topics}
         for i, topic in _listed(data, "topics"):
             if isinstance(topic, str) and topic not in topics:
                 guesses = did_you_mean(topic, topics)
-                add(("topics", i), f"không có chủ đề `{topic}`",
-                    f"có phải ý bạn là `{guesses[0]}`?" if guesses else "chọn mã trong models/_vocabularies.yml: " + ", ".join(topics))
+                yield Finding(("topics", i), f"không có chủ đề `{topic}`",
+                              f"có phải ý bạn là `{guesses[0]}`?" if guesses else "chọn mã trong models/_vocabularies.yml: " + ", ".join(topics))
         communities = {t.slug for t in vocab.communities}
         community = _text_at(data, "community")
         if community is not None and community not in communities:
             guesses = did_you_mean(community, communities)
-            add(("community",), f"không có loại cộng đồng `{community}`",
-                f"có phải ý bạn là `{guesses[0]}`?" if guesses else "chọn mã trong models/_vocabularies.yml: " + ", ".join(sorted(communities)))
+            yield Finding(("community",), f"không có loại cộng đồng `{community}`",
+                          f"có phải ý bạn là `{guesses[0]}`?" if guesses else "chọn mã trong models/_vocabularies.yml: " + ", ".join(sorted(communities)))
+
+
+def check_types(record_id: str, data: Any, refs: References) -> Iterator[Finding]:
+    """Each model type a record names has its file in ``models/_types/``."""
+    if refs.types is None:
+        return
+    for i, slug in _listed(data, "types"):
+        if isinstance(slug, str) and slug not in refs.types:
+            guesses = did_you_mean(slug, refs.types)
+            yield Finding(("types", i), f"không có loại mô hình `{slug}`",
+                          f"có phải ý bạn là `{guesses[0]}`?" if guesses else
+                          "chọn mã trong models/_types/: " + (", ".join(sorted(refs.types)) or "(chưa có loại nào)"))
+
+
+def check_locations(record_id: str, data: Any, refs: References) -> Iterator[Finding]:
+    """Each location's province is known (a province the source does not name is explained in ``note``)."""
     for i, location in _parts(data, "locations"):
         province = _get(location, "province", _MISSING)
         if province is None:
-            add(("locations", i, "province"), "nguồn không nêu tỉnh, thành phố",
-                "nếu nguồn có nêu, ghi tên tỉnh; nếu không, giữ null và giải thích ở `note`", warning=True)
+            yield Finding(("locations", i, "province"), "nguồn không nêu tỉnh, thành phố",
+                          "nếu nguồn có nêu, ghi tên tỉnh; nếu không, giữ null và giải thích ở `note`", warning=True)
             if _get(location, "note") is None:
-                add(("locations", i), "thiếu `note` giải thích vì sao không có tỉnh", "thêm `note: Nguồn không nêu tên tỉnh`")
+                yield Finding(("locations", i), "thiếu `note` giải thích vì sao không có tỉnh", "thêm `note: Nguồn không nêu tên tỉnh`")
         elif isinstance(province, str) and places.resolve_province(province) is None:
             guesses = places.suggest_provinces(province)
-            add(("locations", i, "province"), f"không nhận ra tỉnh, thành phố `{province}`",
-                "có phải ý bạn là " + " hoặc ".join(f"`{g}`" for g in guesses) + "?" if guesses
-                else "ghi tên tỉnh, thành phố có dấu, ví dụ: Hà Tĩnh")
+            yield Finding(("locations", i, "province"), f"không nhận ra tỉnh, thành phố `{province}`",
+                          "có phải ý bạn là " + " hoặc ".join(f"`{g}`" for g in guesses) + "?" if guesses
+                          else "ghi tên tỉnh, thành phố có dấu, ví dụ: Hà Tĩnh")
+
+
+def check_media(record_id: str, data: Any, refs: References) -> Iterator[Finding]:
+    """Each photo is a JPEG, PNG or WebP file inside the model's own folder ``models/media/<id>/``."""
     for i, item in _parts(data, "media"):
         file = _text_at(item, "file")
         if file is None:
             continue
-        target = media_file(root, record_id, file)
+        target = media_file(refs.root, record_id, file)
         if target is None:
-            add(("media", i, "file"), f"đường dẫn `{file}` ra ngoài thư mục ảnh của mô hình",
-                f"đặt ảnh trong models/media/{record_id}/ và chỉ ghi tên tệp")
+            yield Finding(("media", i, "file"), f"đường dẫn `{file}` ra ngoài thư mục ảnh của mô hình",
+                          f"đặt ảnh trong models/media/{record_id}/ và chỉ ghi tên tệp")
         elif not target.is_file():
-            add(("media", i, "file"), f"không tìm thấy ảnh models/media/{record_id}/{file}",
-                "kiểm tra tên tệp (phân biệt chữ hoa, chữ thường)")
+            yield Finding(("media", i, "file"), f"không tìm thấy ảnh models/media/{record_id}/{file}",
+                          "kiểm tra tên tệp (phân biệt chữ hoa, chữ thường)")
         elif target.suffix.lower() not in {".jpg", ".jpeg", ".png", ".webp"}:
-            add(("media", i, "file"), f"`{file}` không phải ảnh JPEG, PNG hay WebP",
-                "chuyển ảnh sang .jpg hoặc .png")
+            yield Finding(("media", i, "file"), f"`{file}` không phải ảnh JPEG, PNG hay WebP",
+                          "chuyển ảnh sang .jpg hoặc .png")
+
+
+#: Every check of a record's references, in the order their problems are told.
+CHECKS: tuple[Check, ...] = (check_sources, check_results, check_funders, check_team, check_contacts,
+                             check_related, check_vocabulary, check_types, check_locations, check_media)
+
+
+def _check_refs(record_id: str, rel: str, data: Any, where: Callable[[], YamlDocument], refs: References,
+                problems: list[Problem], skip: Collection[tuple[Any, ...]] = ()) -> None:
+    """Cross-references of one record (`CHECKS`): ``data`` is the validated `Model`, or the record as written
+    when some values are wrong (so its references are checked too: every mistake told in one run); ``where``
+    gives the file's marks, read only for a problem. Places in ``skip`` already have a problem and are not
+    checked again. Problems are sorted afterwards, by file and line."""
+    for check in CHECKS:
+        for finding in check(record_id, data, refs):
+            if any(finding.loc[:len(other)] == other for other in skip):
+                continue
+            line, column = where().position(finding.loc)
+            problems.append(Problem(rel, line, column, format_loc(finding.loc), finding.message, finding.fix,
+                                    finding.warning))
 
 
 class RecordCache:
@@ -479,7 +565,7 @@ class RecordCache:
     def __init__(self) -> None:
         self._known: dict[Path, tuple[tuple[int, int], Record]] = {}
 
-    def validate(self, path: Path, root: Path, problems: list[Problem], refs: tuple[Any, ...] | None = None) -> Record | None:
+    def validate(self, path: Path, root: Path, problems: list[Problem], refs: References | None = None) -> Record | None:
         """`validate_record`, skipped for a file unchanged since it last passed."""
         stat = path.stat()
         key = (stat.st_mtime_ns, stat.st_size)
@@ -495,12 +581,11 @@ class RecordCache:
         return record
 
 
-_TWO_PROCESSES = 200  # records; from here two forked processes read half of them each (two cores, half the wait)
+TWO_PROCESSES = 200  # records; from here two processes read half of them each (two cores, half the wait)
 
 
-def _check_refs_with(record: Record, refs: tuple[Any, ...], problems: list[Problem]) -> None:
-    sources, ids, vocab, root = refs
-    _check_refs(record.id, record.path, record.model, lambda: record.doc, sources, ids, vocab, problems, root)
+def _check_refs_with(record: Record, refs: References, problems: list[Problem]) -> None:
+    _check_refs(record.id, record.path, record.model, lambda: record.doc, refs, problems)
 
 
 _Checked = tuple["Record | None", list[Problem], list[Problem]]  # record, its own problems, its references'
@@ -514,12 +599,12 @@ class _ValidRecord:
     path: str
 
 
-def _validate_each(paths: list[Path], root: Path, refs: tuple[Any, ...], keep: bool = True) -> list[_Checked]:
+def _validate_each(paths: list[Path], root: Path, refs: References, keep: bool = True) -> list[_Checked]:
     """Validate records and check their references, then let go of the marks (read again only if a later
     problem needs a line number), so little is sent back to the parent; without ``keep``, only the id
     and path of a valid record."""
     made: list[_Checked] = []
-    for path in paths:
+    for path in paths:  # in a worker process, or for `mohinh check`: the collector is paused by the caller
         found: list[Problem] = []
         record = validate_record(path, root, found, refs)
         referenced: list[Problem] = []
@@ -532,7 +617,7 @@ def _validate_each(paths: list[Path], root: Path, refs: tuple[Any, ...], keep: b
     return made
 
 
-def _validate_in_two(paths: list[Path], root: Path, refs: tuple[Any, ...], keep: bool) -> list[_Checked] | None:
+def _validate_in_two(paths: list[Path], root: Path, refs: References, keep: bool) -> list[_Checked] | None:
     """`_validate_each` of every record in two processes, half each; None on a machine with one core.
 
     This process only receives the records: parsing leaves its memory fragmented (a third more at
@@ -544,25 +629,29 @@ def _validate_in_two(paths: list[Path], root: Path, refs: tuple[Any, ...], keep:
         return None
     half = len(paths) // 2
     with ProcessPoolExecutor(2) as pool:  # any start method: the work is a module function on plain data
-        parts = [pool.submit(_validate_each, part, root, refs, keep) for part in (paths[:half], paths[half:])]
+        parts = [pool.submit(_validate_in_worker, part, root, refs, keep) for part in (paths[:half], paths[half:])]
         return [checked for part in parts for checked in part.result()]
 
 
 def load_catalogue(root: Path, *, drafts: bool = False, cache: RecordCache | None = None,
-                   parallel: bool = True) -> Catalogue:
+                   parallel: bool = True, two_processes: int = TWO_PROCESSES) -> Catalogue:
     """Load and check ``root/models``; raise `InvalidRecords` with every problem if any is an error.
 
     Drafts are always validated; they are kept in the catalogue only when ``drafts`` is true. With a
     ``cache`` (``mohinh serve``), records whose file has not changed since the last call are not read
-    again. ``parallel`` lets a large catalogue be read by two processes.
+    again. ``parallel`` lets a catalogue of ``two_processes`` records or more be read by two processes.
     """
-    return _load_catalogue(Path(root), drafts, cache, parallel=parallel)
+    return _load_catalogue(Path(root), drafts, cache, parallel=parallel, two_processes=two_processes)
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector while records are read: parsing makes many small objects that all
-    stay alive, and collecting them over and over cost a quarter of ``mohinh check``'s time."""
+    stay alive, and collecting them over and over cost a quarter of ``mohinh check``'s time.
+
+    The collector is one switch for the whole process: pause it only where no other thread runs (``mohinh
+    check``, ``mohinh build`` before MkDocs starts, worker processes), never inside MkDocs, whose preview
+    runs a background thread."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -572,21 +661,27 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_catalogue(root: Path) -> tuple[int, int, list[Problem]]:
+def check_catalogue(root: Path, *, two_processes: int = TWO_PROCESSES) -> tuple[int, int, list[Problem]]:
     """What ``mohinh check`` reports: the number of records (drafts included) and of sources, and the
     warnings; raise `InvalidRecords` like `load_catalogue`, which does the same checks."""
-    checked = _load_catalogue(Path(root), True, None, keep=False, dated=False)
+    with collector_paused():  # the check command: no other thread
+        checked = _load_catalogue(Path(root), True, None, keep=False, dated=False, two_processes=two_processes)
     return len(checked.records), len(checked.sources), checked.warnings
 
 
+def _validate_in_worker(paths: list[Path], root: Path, refs: References, keep: bool) -> list[_Checked]:
+    """`_validate_each` in a worker process (one thread: the collector may be paused)."""
+    with collector_paused():
+        return _validate_each(paths, root, refs, keep)
+
+
 def _load_catalogue(root: Path, drafts: bool, cache: RecordCache | None, keep: bool = True,
-                    parallel: bool = True, dated: bool = True) -> Catalogue:
-    with _collector_paused():
-        return _load_and_check(root, drafts, cache, keep, parallel and cache is None, dated)
+                    parallel: bool = True, dated: bool = True, two_processes: int = TWO_PROCESSES) -> Catalogue:
+    return _load_and_check(root, drafts, cache, keep, parallel and cache is None, dated, two_processes)
 
 
 def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: bool, parallel: bool,
-                    dated: bool) -> Catalogue:
+                    dated: bool, two_processes: int = TWO_PROCESSES) -> Catalogue:
     models_dir = root / "models"
     problems: list[Problem] = []
     vocab = _load_vocabularies(models_dir, root, problems)
@@ -595,8 +690,9 @@ def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: b
     seen: dict[str, str] = {}
     paths = record_paths(models_dir)
     ids = {path.stem for path in paths}  # a record's id is its file name (any other id is refused)
-    refs = (named_sources, ids, vocab, root)
-    validated = _validate_in_two(paths, root, refs, keep) if parallel and len(paths) >= _TWO_PROCESSES else None
+    types, type_docs = _load_types(models_dir, root, problems)
+    refs = References(named_sources, ids, vocab, root, set(type_docs) if type_docs is not None else None)
+    validated = _validate_in_two(paths, root, refs, keep) if parallel and len(paths) >= two_processes else None
     checked: dict[str, list[Problem]] = {}  # references already checked, by record file
     for n, path in enumerate(paths):
         if validated is not None:
@@ -620,6 +716,7 @@ def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: b
             problems.extend(checked[record.path])
         else:
             _check_refs_with(record, refs, problems)
+    _check_types(types, type_docs or {}, refs, problems)
     if any(not p.warning for p in problems) or vocab is None:
         raise InvalidRecords(problems)
     if validated is None:  # checked: the marks are let go (most of a record's memory), read again if asked
@@ -638,7 +735,58 @@ def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: b
         drafts_included=drafts,
         first_commits=first,
         last_commits=last,
+        types=dict(sorted(types.items())),
     )
+
+
+def _load_types(models_dir: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, ModelType], dict[str, YamlDocument] | None]:
+    """The valid model types (``models/_types/<slug>.yml``), and the file of every type named (valid or not;
+    None when the folder does not exist, so records' ``types`` are not checked against nothing)."""
+    folder = models_dir / TYPES_FOLDER
+    if not folder.is_dir():
+        return {}, None
+    types: dict[str, ModelType] = {}
+    docs: dict[str, YamlDocument] = {}
+    for path in sorted(p for p in folder.iterdir() if p.suffix in RECORD_SUFFIXES and p.is_file()):
+        rel = _relative(path, root)
+        if not is_slug(path.stem):
+            problems.append(Problem(rel, 1, 1, "", f"tên tệp `{path.name}` không phải mã loại mô hình hợp lệ",
+                                    "đặt tên tệp bằng chữ thường không dấu, số và dấu gạch ngang, ví dụ: camera-an-ninh.yml"))
+            continue
+        doc = _read(path, rel, problems)
+        if doc is None:
+            continue
+        docs[path.stem] = doc
+        try:
+            types[path.stem] = ModelType.model_validate(doc.data)
+        except ValidationError as exc:
+            problems.extend(problems_from_validation(exc, doc, ModelType))
+    return types, docs
+
+
+def _check_types(types: dict[str, ModelType], docs: dict[str, YamlDocument], refs: References,
+                 problems: list[Problem]) -> None:
+    """A type's sources and official documents are named sources; every `seen_in` is a model or a source."""
+    known = set(refs.ids) | set(refs.sources or ())
+    for slug, model_type in types.items():
+        doc = docs[slug]
+        findings: list[Finding] = []
+        for key in ("sources", "official"):
+            for i, source_id in enumerate(getattr(model_type, key)):
+                findings.extend(_source_finding((key, i), source_id, refs.sources))
+        guidance = model_type.guidance
+        for part in ("prerequisites", "steps", "resources", "indicators", "pitfalls"):
+            for i, item in enumerate(getattr(guidance, part) if guidance is not None else []):
+                for j, ref in enumerate(item.seen_in):
+                    if refs.sources is not None and ref not in known:
+                        guesses = did_you_mean(ref, known)
+                        findings.append(Finding(
+                            ("guidance", part, i, "seen_in", j), f"không có mô hình hay nguồn `{ref}`",
+                            f"có phải ý bạn là `{guesses[0]}`?" if guesses else
+                            "ghi mã (tên tệp) của mô hình trong models/ hoặc của nguồn trong models/_sources/"))
+        for finding in findings:
+            line, column = doc.position(finding.loc)
+            problems.append(Problem(doc.path, line, column, format_loc(finding.loc), finding.message, finding.fix))
 
 
 def check_record_text(root: Path, path: Path, text: str) -> list[Problem]:
@@ -656,9 +804,11 @@ def check_record_text(root: Path, path: Path, text: str) -> list[Problem]:
         candidate.write_bytes(text.encode("utf-8"))
         vocabularies = _load_vocabularies(models_dir, root, problems)
         _, named_sources = _load_sources(models_dir, root, problems)
-        refs = (named_sources, {p.stem for p in record_paths(models_dir)}, vocabularies, root)
+        _, type_docs = _load_types(models_dir, root, problems)
+        refs = References(named_sources, {p.stem for p in record_paths(models_dir)}, vocabularies, root,
+                          set(type_docs) if type_docs is not None else None)
         record = validate_record(candidate, root, problems, refs)
         if record is not None:
             _check_refs_with(record, refs, problems)
         shown = candidate.as_posix()
-    return [dataclasses.replace(p, path=rel) if p.path == shown else p for p in problems if not p.warning]
+    return sorted(dataclasses.replace(p, path=rel) if p.path == shown else p for p in problems if not p.warning)

@@ -1,6 +1,6 @@
 """A model page's figures drawn at build time as small inline SVG: no chart library, no script, no request.
 
-Three drawings, each a plain function of numbers already chosen and formatted by `render.ModelView`:
+Three drawings, each a plain function of numbers already chosen and formatted by `views.ModelView`:
 
 - `share_bar`: a result counted out of a total (847 of 1.310) as a bar filled to its share;
 - `columns`: several dated values of one measure, one column per date, starting from zero;

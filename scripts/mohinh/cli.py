@@ -170,7 +170,7 @@ def schema(check_only: bool) -> None:
     Gồm model.schema.json (hồ sơ mô hình), sources.schema.json (models/_sources.yml) và
     vocabularies.schema.json (models/_vocabularies.yml), sinh từ mã nguồn.
     """
-    from .outputs.data import editor_schemas
+    from .schema_files import editor_schemas
 
     folder = _root() / "schema"
     schemas = editor_schemas()

@@ -10,7 +10,7 @@ the `Preview`.
 Events used, and why:
 
 - ``startup``/``shutdown``: serve or build; the preview's memory lives between them.
-- ``files``: load the records (`catalogue`), make every generated page and file (`outputs.make`), write
+- ``files``: load the records (`catalogue`), make every generated page and file (`outputs.base.make`), write
   them into a work folder and hand them to MkDocs with ``File.generated(abs_src_path=...)``: a
   page whose Markdown did not change keeps its file date, so ``mkdocs serve --dirty`` skips it.
 - ``pre_page``: date each page from the records, not the clock (sitemap ``lastmod``).
@@ -43,11 +43,10 @@ from mkdocs.structure.pages import Page
 from . import outputs
 from .catalogue import Catalogue, load_catalogue
 from .errors import InvalidRecords, MohinhError
-from .outputs import editor, listings, search
-from .outputs.search import SHARD_PAGES
-from .paths import write_if_changed
+from .outputs import base as machinery
+from .paths import SHARD_PAGES, search_folders, write_if_changed
 from .preview import Preview
-from .render import Site
+from .render import MARKER, Site
 from .templating import put_back_html, set_aside_html
 
 log = logging.getLogger("mkdocs.plugins.mohinh")
@@ -69,7 +68,7 @@ class _Build:
     """What one build carries from event to event."""
 
     site: Site
-    made: outputs.Made
+    made: machinery.Made
     generated_pages: set[str] = field(default_factory=set)
     pool: Executor | None = None
     html_blocks: dict[str, list[str]] = field(default_factory=dict)
@@ -140,7 +139,7 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                             memo=self.preview.memo if self.preview else None, docs_dir=Path(config.docs_dir),
                             stale_after_years=int(settings.get("stale_after_years", 3)),
                             national=settings.get("national"), site_name=config.site_name,
-                            editor=editor.settings(settings.get("editor"), config.repo_url))
+                            editor=outputs.settings(settings, config.repo_url).get("editor"))
             registry = outputs.registry()
             site_dir = Path(config.site_dir)
             if self.preview is not None:
@@ -150,10 +149,10 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                 pool = None
                 if self.config.workers and len(site.models) >= WORKER_THRESHOLD:
                     pool = ProcessPoolExecutor(self.config.workers)
-                self._build = _Build(site, outputs.Made(), pool=pool)  # closed by `on_build_error` if anything fails
-                project = outputs.Project(root, catalogue.drafts_included, site.site_url, site.docs_dir,
+                self._build = _Build(site, machinery.Made(), pool=pool)  # closed by `on_build_error` if anything fails
+                project = machinery.Project(root, catalogue.drafts_included, site.site_url, site.docs_dir,
                                           site.build_date, site.stale_after_years, tuple(site.national.items()))
-                made = self._build.made = outputs.make(site, registry, site_dir, pool, project)
+                made = self._build.made = machinery.make(site, registry, site_dir, pool, project)
         except MohinhError as exc:
             raise plugin_error(exc) from None
         generated_pages, filled, handed = self._build.generated_pages, self._build.filled, self._build.handed
@@ -171,7 +170,7 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         if self.preview is not None:
             self.preview.forget_gone(files)
         # The search indexes the browser merges with the first (a large site has several; see outputs.search).
-        config.extra["mohinh_search_more"] = search.search_folders(
+        config.extra["mohinh_search_more"] = search_folders(
             len(site.models), self.config.search_shard_pages)[1:]
         return files
 
@@ -236,9 +235,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                 self.preview.forget_unwritten(written, site_dir)
                 self.preview.after_build(build.site, site_dir, self.config.search_shard_pages)
             else:
-                for output in outputs.registry():
-                    if output.after_pages is not None:
-                        output.after_pages(build.site, site_dir, self.config.search_shard_pages)
+                for output in outputs.made(outputs.AFTER_PAGES):
+                    output.after_pages(build.site, site_dir, self.config.search_shard_pages)  # type: ignore[misc]
         except MohinhError as exc:
             raise plugin_error(exc) from None
 
@@ -276,7 +274,7 @@ def _root(config: MkDocsConfig) -> Path:
 
 def _has_marker(path: str) -> bool:
     with open(path, encoding="utf-8") as handle:
-        return listings.MARKER in handle.read()
+        return MARKER in handle.read()
 
 
 def _edit_url(record: str, config: MkDocsConfig) -> str:

@@ -7,13 +7,14 @@ How the preview differs from a full build:
   and theme templates are compiled once (`theme_bytecode`).
 - Generated pages are written into the plugin's work folder only when they changed, so MkDocs' dirty
   rebuild (which compares file dates) converts only the pages an edit touched.
-- Open data and feeds (`LATE`) are served from the last rebuild at first and made again right after
+- Outputs made `LATE` (open data, feeds) are served from the last rebuild at first and made again right after
   the page has reloaded, in the background, followed by the search index.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import signal
 import subprocess
@@ -27,7 +28,8 @@ from typing import TYPE_CHECKING
 from .catalogue import RecordCache
 from .errors import MohinhError
 from .memo import Memo
-from .outputs import Made, Output, make
+from .outputs import AFTER_PAGES, LATE, made
+from .outputs.base import Made, Output, make
 from .paths import write_if_changed
 from .render import Site
 
@@ -37,7 +39,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.mohinh")
 
-LATE = ("dữ liệu mở", "nguồn tin")  # outputs made again after the page reloads
 DRAFTS_CONFIG = ".mohinh-nhap.yml"  # `mohinh serve --drafts`: mkdocs.yml with drafts on (see `serve`)
 
 
@@ -59,13 +60,13 @@ class Preview:
         first time), every other output made again where its inputs changed."""
         self.wait()
         registry = list(registry)
-        early = [output for output in registry if output.name not in LATE]
-        made = make(site, early, site_dir)
+        early = [output for output in registry if output.when != LATE]
+        now = make(site, early, site_dir)
         if not self._late:
-            self._late = make(site, [output for output in registry if output.name in LATE], site_dir).contents
-        made.contents.update(self._late)
+            self._late = make(site, [output for output in registry if output.when == LATE], site_dir).contents
+        now.contents.update(self._late)
         self.memo.sweep()
-        return made
+        return now
 
     def hand_over(self, config: MkDocsConfig, path: str, content: str | bytes) -> File:
         """A generated page or file for MkDocs, through the session's work folder: written only when it
@@ -94,10 +95,7 @@ class Preview:
 
     def after_build(self, site: Site, site_dir: Path, shard: int) -> None:
         """Once MkDocs has written the rebuild: open data and feeds, then the search index, in the background."""
-        from .outputs import registry
-
-        late = [output for output in registry() if output.name in LATE]
-        after = [output for output in registry() if output.after_pages is not None]
+        late, after = made(LATE), made(AFTER_PAGES)
 
         def work() -> None:
             try:
@@ -158,7 +156,7 @@ def serve(root: Path, *, drafts: bool, dev_addr: str) -> int:
         config.write_text("# Tạo bởi `mohinh serve --drafts`; xóa được.\nINHERIT: mkdocs.yml\n"
                           "plugins:\n  mohinh:\n    drafts: true\n", encoding="utf-8")
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", dev_addr, "-f", str(config)]
-    process = subprocess.Popen(command, cwd=root)
+    process = subprocess.Popen(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     # Stopping `mohinh serve` stops MkDocs' server (Ctrl-C reaches both; a SIGTERM is passed on).
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: process.send_signal(signum))
     try:

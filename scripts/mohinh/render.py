@@ -16,10 +16,13 @@ from . import places, vnmap
 from .catalogue import Catalogue
 from .dates import PartialDate
 from .memo import Memo
-from .paths import MODEL_DIR
+from .paths import model_url
 from .schema import RECOGNITION_LABELS, STATUS_LABELS
 from .templating import environment, templates_signature
-from .views import ModelView, views
+from .views import ModelView, TypeView, views
+
+#: How a hand-written page marks where a listing goes: ``<!-- mohinh:NAME -->`` (`Site.fill_placeholders`).
+MARKER = "<!-- mohinh:"
 
 
 def build_day() -> dt.date:
@@ -97,6 +100,20 @@ class Site:
         return groups
 
     @cached_property
+    def types(self) -> list[TypeView]:
+        """Every model type with its published models (by Vietnamese name), in the order of their names."""
+        found = []
+        for slug, model_type in self.catalogue.types.items():
+            models = sorted((v for v in self.models if slug in v.m.types),
+                            key=lambda v: (places.vietnamese_sort_key(v.m.name), v.id))
+            found.append(TypeView(slug, model_type, models, self.catalogue))
+        return sorted(found, key=lambda t: places.vietnamese_sort_key(t.type.name))
+
+    @cached_property
+    def type_by_slug(self) -> dict[str, TypeView]:
+        return {t.slug: t for t in self.types}
+
+    @cached_property
     def record_paths(self) -> dict[str, str]:
         """Model page (``mo-hinh/x.md``) -> the record it is made from (``models/x.yml``), for edit links."""
         return {view.url: view.record.path for view in self.models}
@@ -134,7 +151,7 @@ class Site:
         """The Markdown of a model's page (under ``mohinh serve``, made again only when it changed)."""
         def make() -> str:
             related = [self.by_id[r] for r in view.m.related if r in self.by_id]
-            return self.render("model.md.j2", v=view, related=related, page_url=f"{self.site_url}{MODEL_DIR}/{view.id}/")
+            return self.render("model.md.j2", v=view, related=related, page_url=model_url(view.id, self.site_url))
 
         return self.memo.get(("page", view.id), (self.model_inputs(view), self.templates), make)
 
@@ -149,7 +166,8 @@ class Site:
                 self.catalogue.first_commits.get(view.record.path), self.catalogue.last_commits.get(view.record.path),
                 self.site_url,
                 # who paid, in words and in the vocabulary's order (the colours of a split by payer)
-                tuple(self.catalogue.funders.values()) if view.m.costs else ())
+                tuple(self.catalogue.funders.values()) if view.m.costs else (),
+                tuple(view.types))  # the types' names and kits the page links to
         return inputs
 
     def facets(self) -> list[Facet]:
@@ -168,6 +186,8 @@ class Site:
             facet("tinh-cu", "Tỉnh như nguồn ghi", [(p.slug, p.name) for v in models for p in v.reported_provinces]),
             facet("chu-de", "Chủ đề", [(t.slug, t.label) for v in models for t in v.topics]),
             facet("cong-dong", "Cộng đồng", [(v.community.slug, v.community.label) for v in models]),
+            facet("loai", "Loại mô hình", [(slug, ty.name) for v in models for slug, ty in v.types]
+                  + [("chua-co-loai", "Chưa thuộc loại nào") for v in models if not v.types]),
             facet("tinh-trang", "Tình trạng", [(v.m.status, v.status_label) for v in models],
                   order=lambda p: list(STATUS_LABELS).index(p[0])),
             facet("nam", "Năm bắt đầu", [(str(v.m.started.year), str(v.m.started.year)) for v in models if v.m.started],

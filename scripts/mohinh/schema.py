@@ -470,9 +470,59 @@ class Model(Part):
     sources: Annotated[list[Slug], BeforeValidator(_list)] = Field(
         ..., min_length=1, title="Nguồn", description="Mã nguồn trong models/_sources.yml"
     )
+    types: Annotated[list[Slug], BeforeValidator(_list)] = TextList(
+        title="Loại mô hình", description="Mã loại mô hình trong models/_types/, ví dụ: camera-an-ninh; để trống nếu không thuộc loại nào")
     related: Annotated[list[Slug], BeforeValidator(_list)] = TextList(title="Mô hình liên quan", description="Mã (tên tệp) của mô hình nên đọc tiếp")
     media: Annotated[list[Media], BeforeValidator(_list)] = TextList(title="Ảnh", description="Ảnh đặt trong models/media/<mã mô hình>/, mỗi ảnh có `alt`")
     draft: Flag = Field(False, title="Bản nháp", description="true: chưa công bố, không có trong trang công khai")
+
+
+SeenIn = Annotated[list[Slug], BeforeValidator(_list)]
+
+
+class GuidanceItem(Part):
+    """One prerequisite, resource, indicator or pitfall of a model type, with the cases that document it."""
+
+    text: Text = Field(..., title="Nội dung")
+    seen_in: SeenIn = Field(..., min_length=1, title="Thấy ở",
+                            description="Mã mô hình hoặc mã nguồn ghi nhận điều này (ít nhất một)")
+
+
+class GuidanceStep(Part):
+    """One step places took, with the cases that document it."""
+
+    title: Text = Field(..., title="Việc cần làm", description="Một câu ngắn, bắt đầu bằng động từ")
+    who: Text | None = Field(None, title="Người, đơn vị phụ trách")
+    when: Text | None = Field(None, title="Thời hạn, thời điểm")
+    detail: Markdown | None = Field(None, title="Chi tiết", description="Markdown, không HTML")
+    seen_in: SeenIn = Field(..., min_length=1, title="Thấy ở",
+                            description="Mã mô hình hoặc mã nguồn ghi nhận bước này (ít nhất một)")
+
+
+class TypeGuidance(Part):
+    """How places usually do it, drawn from the cases: every item names where it was seen."""
+
+    prerequisites: list[GuidanceItem] = TextList(title="Điều kiện cần có")
+    steps: list[GuidanceStep] = TextList(title="Các bước thực hiện")
+    resources: list[GuidanceItem] = TextList(title="Nguồn lực")
+    indicators: list[GuidanceItem] = TextList(title="Chỉ số theo dõi")
+    pitfalls: list[GuidanceItem] = TextList(title="Điều cần tránh")
+
+
+class ModelType(Part):
+    """A kind of practice run in many places (``models/_types/<slug>.yml``): camera an ninh, tiếng kẻng an ninh…"""
+
+    name: Text = Field(..., title="Tên loại mô hình", description="Như thực tế gọi, ví dụ: Camera an ninh")
+    aliases: Annotated[list[Text], BeforeValidator(_list)] = TextList(
+        title="Tên gọi khác", description="Tên người đọc hay gõ, ví dụ: mắt thần, camera giám sát (cũng được tìm)")
+    summary: Text = Field(..., title="Tóm tắt", description="1–3 câu: cách làm này là gì")
+    description: Markdown | None = Field(None, title="Mô tả", description="Cách thường làm, viết lại từ các trường hợp; Markdown, không HTML")
+    guidance: TypeGuidance | None = Field(None, title="Hướng dẫn rút từ các trường hợp",
+                                         description="Mỗi mục ghi `seen_in`: mô hình hoặc nguồn ghi nhận nó")
+    official: Annotated[list[Slug], BeforeValidator(_list)] = TextList(
+        title="Văn bản quy định", description="Mã nguồn của luật, nghị định, thông tư, hướng dẫn liên quan")
+    sources: Annotated[list[Slug], BeforeValidator(_list)] = Field(
+        ..., min_length=1, title="Nguồn", description="Mã nguồn trong models/_sources/")
 
 
 class Source(Part):
@@ -514,6 +564,9 @@ _PART_DOCS = {
     "Update": ("Tin cập nhật", "Một tin có ngày về mô hình"),
     "Media": ("Ảnh", "Một ảnh của mô hình, đặt trong models/media/<mã mô hình>/"),
     "Cost": ("Kinh phí", "Một khoản chi: số tiền, ai chi trả, ngày và nguồn"),
+    "GuidanceItem": ("Mục hướng dẫn", "Một điều rút từ các trường hợp, kèm nơi ghi nhận"),
+    "GuidanceStep": ("Bước thực hiện", "Một bước các nơi đã làm, kèm nơi ghi nhận"),
+    "TypeGuidance": ("Hướng dẫn", "Cách các nơi thường làm, rút từ các trường hợp"),
     "OtherValue": ("Số liệu nguồn khác", "Số một nguồn khác ghi cho cùng nội dung"),
     "OtherAmount": ("Số tiền nguồn khác", "Số tiền một nguồn khác ghi cho cùng khoản chi"),
     "Team": ("Đội, tổ thực hiện", "Ai làm việc, như nguồn mô tả"),
@@ -524,6 +577,24 @@ _PART_DOCS = {
 }
 
 
+def _describe_parts(schema: dict[str, Any]) -> None:
+    """Vietnamese titles and descriptions of the parts a schema uses (editors show them on hover)."""
+    for name, (title, description) in _PART_DOCS.items():
+        if name in schema.get("$defs", {}):
+            schema["$defs"][name].update(title=title, description=description)
+
+
+def type_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a model type, for editors (``schema/type.schema.json``)."""
+    schema = ModelType.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "type.schema.json"
+    schema["title"] = "Loại mô hình tự quản về an ninh trật tự"
+    schema["description"] = "Mỗi tệp models/_types/<mã>.yml là một loại mô hình; xem trang Đóng góp của trang web."
+    _describe_parts(schema)
+    return schema
+
+
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a record, for editors (``schema/model.schema.json``)."""
     schema = Model.model_json_schema()
@@ -531,8 +602,7 @@ def json_schema() -> dict[str, Any]:
     schema["$id"] = "model.schema.json"
     schema["title"] = "Hồ sơ mô hình tự quản về an ninh trật tự"
     schema["description"] = "Mỗi tệp models/<mã>.yml là một mô hình; xem trang Đóng góp của trang web."
-    for name, (title, description) in _PART_DOCS.items():  # editors show these on hover, in Vietnamese
-        schema["$defs"][name].update(title=title, description=description)
+    _describe_parts(schema)
     # Shown beside each value in editors' completion lists (VS Code and the YAML language server).
     schema["properties"]["status"]["enumDescriptions"] = [STATUS_LABELS[s] for s in schema["properties"]["status"]["enum"]]
     return schema

@@ -69,8 +69,18 @@ _SPACES = re.compile(r"\s+")
 
 
 def md(text: object) -> Markup:
-    """Escape plain text for Markdown: no HTML, no Markdown syntax, shown exactly as typed."""
+    """Escape plain text for a page's Markdown: no HTML, no Markdown syntax, shown exactly as typed."""
     return escape(_SPACES.sub(" ", str(text)).translate(_MD_ESCAPES))
+
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>&|])")
+
+
+def md_file_text(text: str) -> str:
+    """Record text for a Markdown file people download and open in any editor (a kit's ``checklist.md``):
+    shown as typed, never as markup or HTML, with backslash escapes only (no ``&lt;``, which an editor shows
+    as it is), on one line."""
+    return _MD_INLINE.sub(r"\\\1", " ".join(text.split()))
 
 
 def number(value: int | float) -> str:

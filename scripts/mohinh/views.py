@@ -13,14 +13,22 @@ from markupsafe import Markup
 from . import charts, places
 from .catalogue import Catalogue, Record
 from .dates import PartialDate
-from .paths import MODEL_DIR
-from .schema import KIND_LABELS, RECOGNITION_LABELS, STATUS_LABELS, Cost, Result, Source, Term
+from .paths import model_page
+from .schema import KIND_LABELS, RECOGNITION_LABELS, STATUS_LABELS, Cost, ModelType, Result, Source, Term
 from .text import fold, hedged, money, money_short, number, percent, syllable_pairs
 
 #: The ``funders`` entry for "several payers, or not stated": never one segment of a split by payer.
 MIXED_PAYER = "hon-hop"
 
 EVIDENCE_LEVELS = ("Mới nêu tên", "Có mô tả cách làm", "Có số liệu kết quả", "Đã nhân rộng", "Được công nhận")
+
+
+def per_unit_money(each: float) -> str:
+    """An amount per unit, in words and rounded to what a reader can use: ``4.242.424`` -> ``4,24 triệu đồng``,
+    ``85.714`` -> ``85.700 đồng``."""
+    step = 10_000 if each >= 1_000_000 else 100
+    rounded = round(each / step) * step
+    return money_short(rounded) if rounded >= 1_000_000 else money(rounded)
 
 
 def unit_cost(cost: Cost) -> str | None:
@@ -30,7 +38,7 @@ def unit_cost(cost: Cost) -> str | None:
         return None
     each = cost.amount / cost.quantity
     exact = cost.amount % cost.quantity == 0 and not cost.qualifier
-    shown = money_short(round(each)) if each >= 1_000_000 else money(round(each))
+    shown = per_unit_money(each)
     return (f"{'' if exact else 'khoảng '}{shown}/{cost.unit}, tính từ "
             f"{hedged(cost.qualifier, money_short(cost.amount))} cho {number(cost.quantity)} {cost.unit}")
 
@@ -146,7 +154,7 @@ class ModelView:
 
     @property
     def url(self) -> str:
-        return f"{MODEL_DIR}/{self.id}.md"
+        return model_page(self.id)
 
     @property
     def status_label(self) -> str:
@@ -368,6 +376,16 @@ class ModelView:
         return self.catalogue.funders[cost.paid_by].label
 
     @cached_property
+    def types(self) -> list[tuple[str, ModelType]]:
+        """The model types the record names, as (slug, type), in the record's order."""
+        return [(slug, self.catalogue.types[slug]) for slug in self.m.types if slug in self.catalogue.types]
+
+    @property
+    def has_own_kit(self) -> bool:
+        """The record has its own replication steps (its own kit); otherwise its types' kits serve."""
+        return self.m.replication is not None
+
+    @cached_property
     def topics(self) -> list[Term]:
         return [self.catalogue.topics[t] for t in self.m.topics]
 
@@ -502,3 +520,149 @@ def views(catalogue: Catalogue) -> list[ModelView]:
     """One `ModelView` per published record, sorted by id."""
     return [ModelView(r, catalogue) for r in catalogue.records]
 
+
+
+@dataclass(frozen=True)
+class CostRow:
+    """One cost of one model of a type, with its cost per unit where the record allows one."""
+
+    view: ModelView
+    cost: Cost
+    unit: str | None  # what one unit is (``camera``, ``hộ``), from `quantity`/`unit` or `per`
+    each: float | None  # đồng per unit; None when the record gives no unit
+
+    @property
+    def disputed(self) -> bool:
+        return bool(self.cost.other_values)
+
+    @property
+    def each_text(self) -> str | None:
+        """``4.500.000 đồng/camera (tính từ 27 triệu đồng cho 6 camera)``, ``50.000 đồng/hộ``; None without a unit."""
+        if self.each is None or self.unit is None:
+            return None
+        if self.cost.per is not None:
+            return hedged(self.cost.qualifier, money(self.cost.amount, self.cost.per))
+        return unit_cost(self.cost)
+
+
+@dataclass(frozen=True)
+class UnitRange:
+    """The spread of one unit's cost over the cases that give it (disputed figures left out)."""
+
+    unit: str
+    low: CostRow
+    high: CostRow
+    cases: int
+
+    @property
+    def text(self) -> str:
+        low, high = per_unit_money(self.low.each or 0), per_unit_money(self.high.each or 0)
+        span = low if low == high else f"từ {low} đến {high}"
+        return f"khoảng {span}/{self.unit} ({number(self.cases)} trường hợp)"
+
+
+@dataclass
+class TypeView:
+    """What a model type's page, kit and open data show, computed across its cases (never written by hand)."""
+
+    slug: str
+    type: ModelType
+    models: list[ModelView]
+    catalogue: Catalogue = field(repr=False)
+
+    @cached_property
+    def cost_rows(self) -> list[CostRow]:
+        """Every cost of every model of the type, each with its cost per unit where `per` or `quantity` allow."""
+        rows = []
+        for view in self.models:
+            for cost in view.m.costs:
+                if cost.per is not None:
+                    rows.append(CostRow(view, cost, cost.per, float(cost.amount)))
+                elif cost.quantity and cost.unit:
+                    rows.append(CostRow(view, cost, cost.unit, cost.amount / cost.quantity))
+                else:
+                    rows.append(CostRow(view, cost, None, None))
+        return rows
+
+    @cached_property
+    def unit_ranges(self) -> list[UnitRange]:
+        """Per unit, the lowest and highest cost over the cases; a range never mixes units (compared as
+        written, case and spaces aside) and never uses a disputed figure."""
+        groups: dict[str, list[CostRow]] = {}
+        for row in self.cost_rows:
+            if row.each is not None and row.unit is not None and not row.disputed:
+                groups.setdefault(" ".join(row.unit.casefold().split()), []).append(row)
+        ranges = []
+        for rows in groups.values():
+            ordered = sorted(rows, key=lambda r: (r.each, r.view.id))
+            ranges.append(UnitRange(ordered[0].unit or "", ordered[0], ordered[-1], len({r.view.id for r in rows})))
+        return sorted(ranges, key=lambda r: (-r.cases, r.unit))
+
+    @cached_property
+    def disputed_costs(self) -> list[CostRow]:
+        return [row for row in self.cost_rows if row.disputed]
+
+    @cached_property
+    def payer_counts(self) -> list[tuple[Term, int]]:
+        """Who paid, as the number of cases (models) naming each payer, in the vocabulary's order."""
+        counts = {slug: sum(1 for v in self.models if any(c.paid_by == slug for c in v.m.costs))
+                  for slug in self.catalogue.funders}
+        return [(self.catalogue.funders[slug], n) for slug, n in counts.items() if n]
+
+    @cached_property
+    def team_sizes(self) -> list[tuple[ModelView, str]]:
+        return [(v, v.team_size) for v in self.models if v.team_size]
+
+    @cached_property
+    def measures(self) -> list[tuple[ModelView, list[ResultView]]]:
+        """The results each model reports (its own, not targets or context)."""
+        return [(v, v.own_results) for v in self.models if v.own_results]
+
+    @cached_property
+    def provinces(self) -> list[tuple[places.Province, int]]:
+        """Where it runs: each province of today with its number of models of the type, by name."""
+        counts: dict[str, tuple[places.Province, int]] = {}
+        for view in self.models:
+            for province in view.provinces_today:
+                _, n = counts.get(province.slug, (province, 0))
+                counts[province.slug] = (province, n + 1)
+        return sorted(counts.values(), key=lambda pair: places.vietnamese_sort_key(pair[0].name))
+
+    def seen(self, ref: str) -> tuple[str, str | None]:
+        """A `seen_in` entry as (label, link): a model's name and page, or a source's title and address."""
+        record = self.catalogue.by_id.get(ref)
+        if record is not None:
+            return record.model.name, "../" + model_page(ref)  # a Markdown link from the type's page
+        source = self.catalogue.sources[ref]
+        return f"{source.title} ({source.publisher + ', ' if source.publisher else ''}{source.date.display})", source.url
+
+    @cached_property
+    def sources(self) -> list[tuple[str, Source]]:
+        ids = list(dict.fromkeys([*self.type.sources, *self.type.official]))
+        return [(sid, self.catalogue.sources[sid]) for sid in ids]
+
+    @property
+    def guidance_parts(self) -> list[tuple[str, list[Any]]]:
+        """The guidance's lists with their headings, empty ones left out (steps apart)."""
+        g = self.type.guidance
+        if g is None:
+            return []
+        parts = [("Điều kiện cần có", g.prerequisites), ("Nguồn lực", g.resources),
+                 ("Chỉ số theo dõi", g.indicators), ("Điều cần tránh", g.pitfalls)]
+        return [(heading, items) for heading, items in parts if items]
+
+    @property
+    def search_pairs(self) -> str:
+        """`syllable_pairs` of the type's name and aliases: a query typed as a reader says it ("mắt thần",
+        "camera giam sat") finds the type's page as a phrase."""
+        return " ".join(dict.fromkeys(p for text in (self.type.name, *self.type.aliases) for p in syllable_pairs(text)))
+
+    @property
+    def folded_names(self) -> str:
+        """The name and aliases without accents, for a query typed without them."""
+        return " ".join(fold(text) for text in (self.type.name, *self.type.aliases))
+
+    @property
+    def has_kit(self) -> bool:
+        g = self.type.guidance
+        return g is not None and bool(g.steps or g.prerequisites or g.resources or g.indicators or g.pitfalls)

@@ -18,10 +18,11 @@ from functools import lru_cache
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
+from ..paths import card_path
 from ..render import Site
-from ..sharing import CARD_HEIGHT, CARD_NAME, CARD_WIDTH
+from ..sharing import CARD_HEIGHT, CARD_WIDTH
 from ..views import ModelView
-from . import Job
+from .base import Job
 from .fonts import font_file
 
 BACKGROUND, INK, MUTED, ACCENT, BAND_TEXT, TRACK = "#ffffff", "#1f2d3a", "#4a5560", "#b3261e", "#ffffff", "#ecd9d7"
@@ -65,11 +66,6 @@ class Card:
                 text = (f"{r.unit}: " if r.unit else "") + r.label
         return cls(view.id, view.m.name, place[:1].upper() + place[1:], figure, text, when, share,
                    "" if figure else view.m.summary, site_name)
-
-
-def card_path(model_id: str) -> str:
-    """Where a model's card is published."""
-    return f"mo-hinh/{model_id}/{CARD_NAME}"
 
 
 @lru_cache(maxsize=16)

@@ -11,16 +11,17 @@ import json
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
+from ..paths import model_url
 from ..render import Site
-from ..schema import KIND_LABELS, SCHEMA_VERSION, Slug, Source, Vocabularies, json_schema
-from ..text import QUALIFIER_LABELS, SLUG_PATTERN, csv_bytes, hedged, money, number
+from ..schema import KIND_LABELS, SCHEMA_VERSION
+from ..schema_files import RECORD_SCHEMA, schema_text, write_json
+from ..text import QUALIFIER_LABELS, csv_bytes, hedged, money, number
 from ..views import ModelView
 from . import summary
 
 DATA_DIR = "du-lieu"
-RECORD_SCHEMA = "model.schema.json"
 DOCUMENT_SCHEMA = "mo-hinh.schema.json"
 LICENCE = "CC BY 4.0 (nội dung và dữ liệu; ghi nguồn là trang này và nguồn của từng mô hình); mã nguồn: MIT"
 
@@ -112,7 +113,7 @@ def model_data(view: ModelView, site_url: str) -> ModelData:
     record.pop("draft", None)
     return ModelData(
         id=view.id,
-        url=f"{site_url}mo-hinh/{view.id}/",
+        url=model_url(view.id, site_url),
         updated=view.last_modified.iso,
         record=record,
         status_label=view.status_label,
@@ -179,7 +180,7 @@ def models_csv(views: list[ModelView], site_url: str) -> bytes:
             v.m.started.iso if v.m.started else "", v.m.lead or "", " | ".join(loc.text for loc in v.locations),
             "; ".join(p.name for p in v.provinces_today), len(v.replication_points), len(v.m.results),
             "; ".join(v.source_ids),
-            v.last_modified.iso, f"{site_url}mo-hinh/{v.id}/",
+            v.last_modified.iso, model_url(v.id, site_url),
         ])
     return csv_bytes(rows)
 
@@ -214,53 +215,6 @@ def costs_csv(views: list[ModelView]) -> bytes:
         "; ".join(f"{hedged(o.qualifier, money(o.amount))} (nguồn {o.source})" for o in c.other_values)])
 
 
-def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def schema_text() -> str:
-    """The record JSON Schema as committed in ``schema/model.schema.json`` and published on the site."""
-    return _json(json_schema())
-
-
-def _vietnamese(schema: dict[str, Any], title: str, description: str, parts: dict[str, tuple[str, str]]) -> dict[str, Any]:
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema.update(title=title, description=description)
-    for name, (part_title, part_description) in parts.items():
-        schema["$defs"][name].update(title=part_title, description=part_description)
-    return schema
-
-
-def editor_schemas() -> dict[str, str]:
-    """Every JSON Schema committed in ``schema/`` for editors, by file name (``mohinh schema`` writes them).
-
-    Besides the record's, ``models/_sources.yml`` and ``models/_vocabularies.yml`` get their own, so an
-    editor never checks them against the record schema.
-    """
-    sources = TypeAdapter(dict[Slug, Source]).json_schema()
-    sources["propertyNames"] = {"pattern": SLUG_PATTERN}
-    sources["$id"] = "sources.schema.json"
-    source = Source.model_json_schema()
-    source["$id"] = "source.schema.json"
-    source.update(title="Một nguồn (models/_sources/<mã>.yml)",
-                  description="Một bài báo, báo cáo mà hồ sơ lấy thông tin; tên tệp là mã nguồn")
-    source["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    vocabularies = Vocabularies.model_json_schema()
-    vocabularies["$id"] = "vocabularies.schema.json"
-    return {
-        RECORD_SCHEMA: schema_text(),
-        "sources.schema.json": _json(_vietnamese(
-            sources, "Nguồn dùng chung (models/_sources.yml)",
-            "Mỗi mục: mã nguồn (chữ thường không dấu, gạch ngang) với `title` và `date` bắt buộc",
-            {"Source": ("Nguồn", "Một bài báo, báo cáo mà hồ sơ lấy thông tin")})),
-        "source.schema.json": _json(source),
-        "vocabularies.schema.json": _json(_vietnamese(
-            vocabularies, "Danh mục chủ đề và loại cộng đồng (models/_vocabularies.yml)",
-            "Thêm mục mới với `slug` không dấu và `label` tiếng Việt; không đổi `slug` đã có",
-            {"Term": ("Mục", "Một chủ đề hoặc loại cộng đồng: mã và tên hiển thị")})),
-    }
-
-
 FILES = ("mo-hinh.json", "mo-hinh.csv", "ket-qua.csv", "kinh-phi.csv", "tong-hop.xlsx", RECORD_SCHEMA, DOCUMENT_SCHEMA)
 
 
@@ -280,5 +234,5 @@ def make(site: Site) -> dict[str, bytes]:
         f"{DATA_DIR}/kinh-phi.csv": costs_csv(views),
         f"{DATA_DIR}/tong-hop.xlsx": summary.workbook(site),
         f"{DATA_DIR}/{RECORD_SCHEMA}": schema_text().encode("utf-8"),
-        f"{DATA_DIR}/{DOCUMENT_SCHEMA}": _json(document_schema()).encode("utf-8"),
+        f"{DATA_DIR}/{DOCUMENT_SCHEMA}": write_json(document_schema()).encode("utf-8"),
     }

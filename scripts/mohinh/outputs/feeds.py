@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from ..dates import PartialDate
-from ..places import Province
+from ..paths import FEED, address, is_absolute, model_url, province_feed, province_path
 from ..render import Site
 from ..templating import update_anchor
 from ..text import markdown_html, xml_safe
@@ -44,10 +44,9 @@ def timestamp(date: PartialDate) -> str:
 def entries(views: list[ModelView], site_url: str) -> list[FeedEntry]:
     """Every update of every model, and each model once as published; newest first."""
     found: list[FeedEntry] = []
-    absolute = site_url.startswith(("http://", "https://"))
-    base = site_url if absolute else "/"
+    absolute = is_absolute(site_url)
     for v in views:
-        page = f"{base}mo-hinh/{v.id}/"
+        page = model_url(v.id, site_url)
         page_id = page if absolute else f"urn:mohinh:mo-hinh:{v.id}"
         found.append(FeedEntry(v.published, f"Mô hình mới: {v.m.name}", v.m.summary, page, page_id, v))
         for update in v.m.updates:
@@ -98,33 +97,24 @@ def atom(title: str, self_url: str, page_url: str, items: list[FeedEntry], feed_
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8") + b"\n"
 
 
-FEED = "feed.xml"
-
-
-def province_feed(province: Province) -> str:
-    """Site path of a province's feed."""
-    return f"dia-phuong/{province.slug}/{FEED}"
-
-
 def paths(site: Site) -> list[str]:
     """Where `make` writes (so the feeds can be made in another process while MkDocs works)."""
-    return [FEED, *(province_feed(p) for p in site.provinces)]
+    return [FEED, *(province_feed(p.slug) for p in site.provinces)]
 
 
 def make(site: Site) -> dict[str, bytes]:
     """``feed.xml`` and ``dia-phuong/<slug>/feed.xml`` for every province today with models, by site path."""
     views, provinces, site_url = site.models, site.provinces, site.site_url
     everything = entries(views, site_url)
-    absolute = site_url.startswith(("http://", "https://"))
-    base = site_url if absolute else "/"
+    absolute = is_absolute(site_url)
     files = {
-        FEED: atom("Mô hình tự quản về an ninh trật tự: tin mới", f"{base}{FEED}", f"{base}tin-moi/",
+        FEED: atom("Mô hình tự quản về an ninh trật tự: tin mới", address(site_url, FEED), address(site_url, "tin-moi/"),
                    everything, None if absolute else "urn:mohinh:feed"),
     }
     for province in provinces:
         items = [e for e in everything if province in e.model.provinces_today]
-        files[province_feed(province)] = atom(
-            f"Mô hình ở {province.full_name}: tin mới", f"{base}dia-phuong/{province.slug}/feed.xml",
-            f"{base}dia-phuong/{province.slug}/", items, None if absolute else f"urn:mohinh:feed:{province.slug}",
+        files[province_feed(province.slug)] = atom(
+            f"Mô hình ở {province.full_name}: tin mới", address(site_url, province_feed(province.slug)),
+            address(site_url, province_path(province.slug)), items, None if absolute else f"urn:mohinh:feed:{province.slug}",
         )
     return files

@@ -45,10 +45,10 @@ PEOPLE: tuple[tuple[str, str, int | None], ...] = (
 
 #: Columns of a model's row in `FINDER_DATA` (the file names them too).
 FINDER_FIELDS = ("id", "ten", "dia_ban", "cong_dong", "chu_de", "chi_phi_lon_nhat", "chi_phi", "to_it_nhat", "to",
-                 "nhan_rong", "da_nhan_rong", "cong_nhan", "muc_thong_tin")
+                 "nhan_rong", "da_nhan_rong", "cong_nhan", "muc_thong_tin", "loai")
 
 #: Rows of the comparison, in this order for every model.
-COMPARE_ROWS = ("Tình trạng", "Cộng đồng", "Địa bàn hôm nay", "Mức thông tin", "Kinh phí và ai chi trả",
+COMPARE_ROWS = ("Tình trạng", "Loại mô hình", "Cộng đồng", "Địa bàn hôm nay", "Mức thông tin", "Kinh phí và ai chi trả",
                 "Đội, tổ thực hiện", "Số bước nhân rộng", "Kết quả chính", "Kế hoạch, chỉ tiêu", "Bài học kinh nghiệm",
                 "Hạn chế, khó khăn",
                 "Công nhận", "Nguồn")
@@ -112,6 +112,7 @@ def finder_data(site: Site) -> dict[str, Any]:
         "cot": list(FINDER_FIELDS),
         "cong_dong": {slug: term.label for slug, term in catalogue.communities.items()},
         "chu_de": {slug: term.label for slug, term in catalogue.topics.items()},
+        "loai": {slug: model_type.name for slug, model_type in catalogue.types.items()},
         "chua_co": UNKNOWN,
         "mo_hinh": rows,
     }
@@ -124,7 +125,7 @@ def finder_row(view: ModelView) -> list[Any]:
     return [
         view.id, view.m.name, view.places_text, view.m.community, list(view.m.topics), largest, view.cost_fact,
         _team_min(view), view.team_size, replication, replication is not None or view.m.status == "replicating",
-        recognition_text(view), view.evidence[0],
+        recognition_text(view), view.evidence[0], [slug for slug, _ in view.types],
     ]
 
 
@@ -147,6 +148,7 @@ def compare_data(view: ModelView) -> dict[str, Any]:
     status = view.status_text
     values = {
         "Tình trạng": [status],
+        "Loại mô hình": [ty.name for _, ty in view.types],
         "Cộng đồng": [view.community.label],
         "Địa bàn hôm nay": list(dict.fromkeys(loc.detailed_text for loc in view.locations)),
         "Mức thông tin": [view.evidence[1]],

@@ -16,17 +16,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
+from typing import Any
 
 import markdown as markdown_lib
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from ..archive import zip_bytes
+from ..paths import address, is_absolute, kit_paths, model_url, type_kit_paths, type_path
 from ..render import Site
 from ..text import csv_bytes as csv_file_bytes
-from ..text import hedged, money, xml_safe
-from ..views import ModelView
-from . import Job
+from ..text import hedged, md_file_text, money, xml_safe
+from ..views import ModelView, TypeView
+from .base import Job
 
 FONT = "Times New Roman"  # has every Vietnamese letter in Word and (as Liberation Serif) in LibreOffice
 LANGUAGE = "vi-VN"
@@ -74,6 +77,10 @@ class Checklist:
     budget: tuple[tuple[str, str, str], ...] = ()  # the model's costs: item, amount as the source gives it, who paid
     team: tuple[str, ...] = ()
     contacts: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()  # where the kit is published; a model's `kit_paths` when empty
+    page_label: str = "Trang mô hình"
+    budget_source: str = "Mô hình gốc (theo nguồn)"  # the budget table's column of what the source(s) gave
+    drawn_from: str = ""  # for a type's kit: the cases it is drawn from, said at the top
 
     @classmethod
     def of(cls, view: ModelView, site_url: str = "") -> Checklist:
@@ -84,7 +91,7 @@ class Checklist:
         created = view.published.first_day
         return cls(
             model_id=view.id, name=view.m.name, summary=view.m.summary,
-            page_url=f"{site_url.rstrip('/')}/mo-hinh/{view.id}/" if site_url else "",
+            page_url=model_url(view.id, site_url) if is_absolute(site_url) else "",
             created=created, modified=max(created, view.last_modified.first_day),
             steps=tuple(ChecklistStep(i, s.title, s.who or "", s.when or "", plain_text(s.detail or ""))
                         for i, s in enumerate(rep.steps, 1)),
@@ -101,6 +108,46 @@ class Checklist:
             contacts=tuple(", ".join(part for part in (c.organisation, c.phone, c.email, c.address, c.note) if part)
                            for c in view.m.contacts),
         )
+
+    @classmethod
+    def of_type(cls, view: TypeView, site_url: str = "") -> Checklist:
+        """The kit of a model type: its guidance (each item with the cases that document it) and a budget
+        table of the costs observed across its cases, per unit where the records allow."""
+        g = view.type.guidance
+        if g is None:
+            raise ValueError(f"{view.slug} has no guidance")
+
+        def where(item: Any) -> str:
+            return "Thấy ở: " + "; ".join(view.seen(ref)[0] for ref in item.seen_in)
+
+        def items(parts: list[Any]) -> tuple[str, ...]:
+            return tuple(f"{item.text} ({where(item)})" for item in parts)
+
+        dates = [v.last_modified.first_day for v in view.models] or [dt.date(2018, 1, 1)]
+        created = min(v.published.first_day for v in view.models) if view.models else dates[0]
+        return cls(
+            model_id=view.slug, name=view.type.name, summary=view.type.summary,
+            page_url=address(site_url, type_path(view.slug)) if is_absolute(site_url) else "",
+            created=created, modified=max(created, *dates),
+            steps=tuple(ChecklistStep(i, s.title, s.who or "", s.when or "",
+                                      "\n".join(filter(None, [plain_text(s.detail or ""), where(s)])))
+                        for i, s in enumerate(g.steps, 1)),
+            prerequisites=items(g.prerequisites), resources=items(g.resources), indicators=items(g.indicators),
+            pitfalls=items(g.pitfalls),
+            sources=tuple(_source_line(src) for _, src in view.sources),
+            cited="",
+            budget=tuple((f"{row.cost.label} ({row.view.m.name})",
+                          (row.each_text or hedged(row.cost.qualifier, money(row.cost.amount, row.cost.per)))
+                          + f", {row.cost.as_of.display}", row.view.payer(row.cost))
+                         for row in view.cost_rows if not row.disputed),
+            files=type_kit_paths(view.slug), page_label="Trang loại mô hình",
+            budget_source="Các nơi đã làm (theo nguồn)",
+            drawn_from=("Rút từ các trường hợp: " + "; ".join(v.m.name for v in view.models)) if view.models else "",
+        )
+
+    def budget_columns(self) -> list[str]:
+        """The budget table's header: the source column named for a model's or a type's kit."""
+        return [self.budget_source if n == 2 else name for n, name in enumerate(BUDGET_COLUMNS)]
 
     def budget_rows(self) -> list[list[str]]:
         """The budget table: the model's costs, then empty rows for the commune's own estimate."""
@@ -244,25 +291,6 @@ def _short(text: str, limit: int = 255) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
-
-
-def reproducible_zip(data: bytes) -> bytes:
-    """A zip package rewritten with its entries sorted by name and stamped with one fixed time.
-
-    python-docx stamps every entry with the time of saving; this makes two builds byte-identical.
-    ``[Content_Types].xml`` still comes first, as Office expects.
-    """
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for name in sorted(source.namelist()):
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
-    return out.getvalue()
-
-
 # Kits are written as XML text on a package made once with python-docx: its object model costs ~12 ms a
 # document, which at 1,000 models was the longest part of a build. `_reference_docx` keeps python-docx's own
 # output for a check (tests compare the two).
@@ -363,7 +391,9 @@ def docx_bytes(checklist: Checklist) -> bytes:
     if checklist.cited:
         body.append(_paragraph(f"Theo: {checklist.cited}"))
     if checklist.page_url:
-        body.append(_paragraph(f"Trang mô hình: {checklist.page_url}"))
+        body.append(_paragraph(f"{checklist.page_label}: {checklist.page_url}"))
+    if checklist.drawn_from:
+        body.append(_paragraph(checklist.drawn_from))
     body += [_paragraph(line) for line in (COMMUNE_LINE, PERSON_LINE, START_LINE)]
     body.append(_paragraph("Các bước thực hiện", "Heading2"))
     body.append(_TABLE_START + _row(STEP_COLUMNS, header=True))
@@ -373,7 +403,7 @@ def docx_bytes(checklist: Checklist) -> bytes:
     body.append("</w:tbl>")
     body.append(_paragraph(BUDGET_HEADING, "Heading2"))
     body.append(_paragraph(BUDGET_NOTE))
-    body.append(_table_start(_BUDGET_TWIPS) + _row(BUDGET_COLUMNS, header=True, widths=_BUDGET_TWIPS, centred=(0,)))
+    body.append(_table_start(_BUDGET_TWIPS) + _row(checklist.budget_columns(), header=True, widths=_BUDGET_TWIPS, centred=(0,)))
     body += [_row(row, widths=_BUDGET_TWIPS, centred=(0,)) for row in checklist.budget_rows()]
     body.append("</w:tbl>")
     for heading, items in checklist.sections():
@@ -387,14 +417,7 @@ def docx_bytes(checklist: Checklist) -> bytes:
     files = dict(parts)
     files["word/document.xml"] = (head + "".join(body) + tail).encode("utf-8")
     files["docProps/core.xml"] = core.encode("utf-8")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, files[name])
-    return out.getvalue()
+    return zip_bytes(files)
 
 
 # --- Plain formats ---
@@ -414,47 +437,35 @@ def csv_bytes(checklist: Checklist) -> bytes:
     return csv_file_bytes(rows)
 
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>&|])")
-
-
-def _md(text: str) -> str:
-    """Record text for a Markdown file: shown as typed, never as markup or HTML (backslash escapes)."""
-    return _MD_INLINE.sub(r"\\\1", " ".join(text.split()))
-
-
 def markdown_text(checklist: Checklist) -> str:
     """The checklist as plain Markdown with task boxes, for any editor."""
-    lines = [f"# {TITLE}", "", f"**{_md(checklist.name)}**", "", _md(checklist.summary), ""]
+    lines = [f"# {TITLE}", "", f"**{md_file_text(checklist.name)}**", "", md_file_text(checklist.summary), ""]
     if checklist.cited:
-        lines += [f"Theo: {_md(checklist.cited)}", ""]
+        lines += [f"Theo: {md_file_text(checklist.cited)}", ""]
     if checklist.page_url:
-        lines += [f"Trang mô hình: <{checklist.page_url}>", ""]
+        lines += [f"{checklist.page_label}: <{checklist.page_url}>", ""]
+    if checklist.drawn_from:
+        lines += [md_file_text(checklist.drawn_from), ""]
     lines += [COMMUNE_LINE, "", PERSON_LINE, "", START_LINE, "", "## Các bước thực hiện", ""]
     for step in checklist.steps:
-        extra = "".join([f" — Phụ trách: {_md(step.who)}" if step.who else "",
-                         f" — Thời gian: {_md(step.when)}" if step.when else ""])
-        lines.append(f"- [ ] {step.number}. {_md(step.title)}{extra}")
-        lines += [f"      {_md(line)}" for line in step.detail.splitlines()]
-    lines += ["", f"## {BUDGET_HEADING}", "", _md(BUDGET_NOTE), "", "| " + " | ".join(BUDGET_COLUMNS) + " |",
+        extra = "".join([f" — Phụ trách: {md_file_text(step.who)}" if step.who else "",
+                         f" — Thời gian: {md_file_text(step.when)}" if step.when else ""])
+        lines.append(f"- [ ] {step.number}. {md_file_text(step.title)}{extra}")
+        lines += [f"      {md_file_text(line)}" for line in step.detail.splitlines()]
+    lines += ["", f"## {BUDGET_HEADING}", "", md_file_text(BUDGET_NOTE), "", "| " + " | ".join(checklist.budget_columns()) + " |",
               "|" + "---|" * len(BUDGET_COLUMNS)]
-    lines += ["| " + " | ".join(_md(cell) for cell in row) + " |" for row in checklist.budget_rows()]
+    lines += ["| " + " | ".join(md_file_text(cell) for cell in row) + " |" for row in checklist.budget_rows()]
     for heading, items in checklist.sections():
-        lines += ["", f"## {heading}", "", *(f"- {_md(item)}" for item in items)]
+        lines += ["", f"## {heading}", "", *(f"- {md_file_text(item)}" for item in items)]
     return "\n".join(lines) + "\n"
 
 
 # --- In the build ---
 
 
-def kit_paths(model_id: str) -> tuple[str, ...]:
-    """Where a model's kit is published."""
-    base = f"mo-hinh/{model_id}/checklist"
-    return (f"{base}.docx", f"{base}.csv", f"{base}.md")
-
-
 def kit_files(checklist: Checklist) -> dict[str, bytes]:
     """A model's kit: ``mo-hinh/<id>/checklist.docx``, ``.csv`` and ``.md``, by site path."""
-    docx, csv_file, md_file = kit_paths(checklist.model_id)
+    docx, csv_file, md_file = checklist.files or kit_paths(checklist.model_id)
     return {docx: docx_bytes(checklist), csv_file: csv_bytes(checklist),
             md_file: markdown_text(checklist).encode("utf-8")}
 
@@ -467,5 +478,10 @@ def make(site: Site) -> dict[str, Job]:
         if has_kit(view):
             checklist = Checklist.of(view, site.site_url)
             job = Job(kit_paths(view.id), kit_files, (checklist,))
+            made.update(dict.fromkeys(job.paths, job))
+    for type_view in site.types:
+        if type_view.has_kit:
+            checklist = Checklist.of_type(type_view, site.site_url)
+            job = Job(checklist.files, kit_files, (checklist,))
             made.update(dict.fromkeys(job.paths, job))
     return made

@@ -4,29 +4,27 @@ the hand-written pages of ``content/`` whose ``<!-- mohinh:... -->`` markers are
 from __future__ import annotations
 
 from .. import places
-from ..paths import MODEL_DIR, PROVINCE_DIR, TOPIC_DIR, UPDATES_PAGE
-from ..render import Site
-
-MARKER = "<!-- mohinh:"
+from ..paths import CATALOGUE_PAGE, PROVINCES_PAGE, TOPICS_PAGE, UPDATES_PAGE, province_page, topic_page
+from ..render import MARKER, Site
 
 
 def make(site: Site) -> dict[str, str]:
     """Every listing page by path under the docs dir, then the filled hand-written pages (same path as in
     ``content/``: they take the place of the page as written)."""
     pages = {
-        f"{MODEL_DIR}/index.md": site.render("catalogue.md.j2", models=site.models, facets=site.facets()),
-        f"{PROVINCE_DIR}/index.md": site.render("provinces.md.j2"),
+        CATALOGUE_PAGE: site.render("catalogue.md.j2", models=site.models, facets=site.facets()),
+        PROVINCES_PAGE: site.render("provinces.md.j2"),
     }
     for province in places.current_provinces():  # every one, so each tile of the map leads to a page
-        pages[f"{PROVINCE_DIR}/{province.slug}.md"] = site.render(
+        pages[province_page(province.slug)] = site.render(
             "province.md.j2", province=province, models=site.by_province.get(province.slug, []),
             old=places.predecessors(province))
     for slug, old in site.reported_provinces.items():
-        pages.setdefault(f"{PROVINCE_DIR}/{slug}.md",
+        pages.setdefault(province_page(slug),
                          site.render("old_province.md.j2", province=old, today=places.today(old)))
-    pages[f"{TOPIC_DIR}/index.md"] = site.render("topics.md.j2")
+    pages[TOPICS_PAGE] = site.render("topics.md.j2")
     for slug, term in site.catalogue.topics.items():
-        pages[f"{TOPIC_DIR}/{slug}.md"] = site.render("topic.md.j2", topic=term, models=site.by_topic[slug])
+        pages[topic_page(slug)] = site.render("topic.md.j2", topic=term, models=site.by_topic[slug])
     pages[UPDATES_PAGE] = site.render("updates.md.j2", entries=site.update_entries())
     pages["du-lieu/index.md"] = site.render("data.md.j2")
     pages["nhan-rong.md"] = site.render("kits.md.j2", kits=[v for v in site.models if v.m.replication])

@@ -10,20 +10,19 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
 from ..catalogue import Record, format_loc
 from ..errors import InvalidRecords, Problem
-from ..paths import media_file, published_name
+from ..memo import Memo
+from ..paths import media_file, photo_path, published_name
 from ..render import Site
 
 MAX_SIDE = 1280
 
 
-@lru_cache(maxsize=256)  # `mohinh serve` rebuilds on every edit: resize each photo once per process
 def web_image(data: bytes, suffix: str) -> bytes:
     """The picture upright, no larger than ``MAX_SIDE`` pixels on its long side, metadata (GPS, EXIF) stripped."""
     with Image.open(io.BytesIO(data)) as opened:
@@ -50,15 +49,17 @@ def _problem(record: Record, index: int, message: str, fix: str) -> Problem:
 
 def make(site: Site) -> dict[str, bytes]:
     """Every photo of every published model, web-sized, by site path (see `media_files`)."""
-    return media_files(site.catalogue.root, site.catalogue.records)
+    return media_files(site.catalogue.root, site.catalogue.records, site.memo)
 
 
-def media_files(root: Path, records: Iterable[Record]) -> dict[str, bytes]:
+def media_files(root: Path, records: Iterable[Record], memo: Memo | None = None) -> dict[str, bytes]:
     """Site path (``mo-hinh/<id>/<published name>``) -> web-sized picture, for every photo a record lists.
 
     Raises `InvalidRecords` listing every photo that is outside its folder, unreadable, or published
-    under the same name as another photo of the model.
+    under the same name as another photo of the model. With the ``memo`` of ``mohinh serve``, a photo whose
+    file did not change (date and size) is not resized again.
     """
+    memo = memo if memo is not None else Memo()
     files: dict[str, bytes] = {}
     problems: list[Problem] = []
     for record in records:
@@ -77,7 +78,10 @@ def media_files(root: Path, records: Iterable[Record]) -> dict[str, bytes]:
             names[name] = item.file
             suffix = source.suffix.lower()
             try:
-                files[f"mo-hinh/{record.id}/{name}"] = web_image(source.read_bytes(), suffix)
+                stat = source.stat()
+                files[photo_path(record.id, name)] = memo.get(
+                    ("photo", str(source)), (stat.st_mtime_ns, stat.st_size),
+                    lambda source=source, suffix=suffix: web_image(source.read_bytes(), suffix))
             except (OSError, ValueError, Image.DecompressionBombError):
                 problems.append(_problem(record, index, f"không đọc được ảnh models/media/{record.id}/{item.file}",
                                          "mở ảnh bằng trình xem ảnh, lưu lại dạng .jpg hoặc .png rồi thử lại"))

@@ -17,6 +17,9 @@ from typing import Any
 import cbor2
 
 MAGIC = b"pagefind_dcd"
+#: The Pagefind whose index format this module reads; ``pyproject.toml`` pins it, and a test fails when the
+#: installed Pagefind is another or its files no longer read as described above.
+PAGEFIND_VERSION = "1.5.2"
 
 
 def canonical(files: dict[str, bytes]) -> dict[str, bytes]:

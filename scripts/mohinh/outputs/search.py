@@ -14,20 +14,19 @@ which the browser merges (``mergeIndex``). Pagefind writes its filter files in h
 
 from __future__ import annotations
 
+import logging
 import shutil
 import subprocess
 from pathlib import Path
 
 from ..errors import MohinhError
-from ..paths import MODEL_DIR
+from ..paths import SHARD_PAGES, model_html, search_folders
 from ..render import Site
 from . import pagefind_order
 
+log = logging.getLogger("mkdocs.plugins.mohinh")
+
 EXCLUDED = [".headerlink", ".md-content__button", ".md-source-file", ".mh-no-index"]
-
-# Model pages per search index; `mohinh.plugin.MohinhConfig.search_shard_pages` can change it.
-SHARD_PAGES = 1500
-
 
 class SearchIndexError(MohinhError):
     """Pagefind could not index the site."""
@@ -45,18 +44,11 @@ def pagefind_binary() -> Path:
     return Path(found)
 
 
-def search_folders(model_pages: int, shard: int = SHARD_PAGES) -> list[str]:
-    """Site folders of the search indexes: ``pagefind`` (also the one the browser loads), then
-    ``pagefind-2``... for every further ``shard`` model pages."""
-    count = max(1, -(-model_pages // shard))
-    return ["pagefind"] + [f"pagefind-{n}" for n in range(2, count + 1)]
-
-
 def make(site: Site, site_dir: Path, shard: int = SHARD_PAGES) -> None:
     """Index the site written in ``site_dir``: the model pages of ``site`` in indexes of ``shard`` pages,
     every other page in the last. Each index is made in a folder beside it and then put in place, so a
     preview always serves a whole index."""
-    models = [f"{MODEL_DIR}/{view.id}/index.html" for view in site.models]
+    models = [model_html(view.id) for view in site.models]
     folders = search_folders(len(models), shard)
     model_set = set(models)
     others = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
@@ -109,7 +101,9 @@ def _canonical(folder: Path) -> None:
             files[name] = path.read_bytes()
     try:
         ordered = pagefind_order.canonical(files)
-    except ValueError:  # not the layout Pagefind 1.5 writes: kept as Pagefind made it
+    except ValueError as exc:  # not the layout the pinned Pagefind writes: kept as Pagefind made it
+        log.warning("chỉ mục tìm kiếm giữ nguyên thứ tự của Pagefind (không phải định dạng Pagefind %s: %s); "
+                    "hai lần dựng có thể khác nhau", pagefind_order.PAGEFIND_VERSION, exc)
         return
     for name in files.keys() - ordered.keys():
         (folder / name).unlink()

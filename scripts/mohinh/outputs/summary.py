@@ -10,6 +10,8 @@ import io
 import zipfile
 from typing import TYPE_CHECKING
 
+from ..archive import reproducible_zip
+from ..paths import model_url
 from ..schema import RECOGNITION_LABELS
 
 if TYPE_CHECKING:
@@ -32,7 +34,7 @@ def _row(n: int, view: ModelView, site_url: str) -> list[object]:
         view.total("members"), view.m.started.display if view.m.started else "",
         f"{view.status_label} ({view.status_date.display})", recognition, view.evidence[1],
         "; ".join(f"{source.title} ({source.date.display})" for _, source in view.sources),
-        f"{site_url}mo-hinh/{view.id}/",
+        model_url(view.id, site_url),
     ]
 
 
@@ -42,8 +44,6 @@ def workbook(site: Site) -> bytes:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
     from openpyxl.writer.excel import ExcelWriter
-
-    from .kits import reproducible_zip
 
     book = Workbook()
     sheets = [(COUNTRY, site.models)] + [(p.name, site.by_province[p.slug]) for p in site.provinces]
