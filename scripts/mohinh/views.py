@@ -545,6 +545,19 @@ class CostRow:
         return unit_cost(self.cost)
 
 
+#: Words a source puts before a unit that do not change it: "mắt camera" (a camera's "eye") is one camera.
+UNIT_WORDS = ("mắt ",)
+
+
+def same_unit(unit: str) -> str:
+    """The unit as compared across cases: case and spaces aside, ``mắt camera`` is ``camera``."""
+    text = " ".join(unit.casefold().split())
+    for word in UNIT_WORDS:
+        if text.startswith(word) and len(text) > len(word):
+            text = text[len(word):]
+    return text
+
+
 @dataclass(frozen=True)
 class UnitRange:
     """The spread of one unit's cost over the cases that give it (disputed figures left out)."""
@@ -591,11 +604,11 @@ class TypeView:
         groups: dict[str, list[CostRow]] = {}
         for row in self.cost_rows:
             if row.each is not None and row.unit is not None and not row.disputed:
-                groups.setdefault(" ".join(row.unit.casefold().split()), []).append(row)
+                groups.setdefault(same_unit(row.unit), []).append(row)
         ranges = []
         for rows in groups.values():
             ordered = sorted(rows, key=lambda r: (r.each, r.view.id))
-            ranges.append(UnitRange(ordered[0].unit or "", ordered[0], ordered[-1], len({r.view.id for r in rows})))
+            ranges.append(UnitRange(same_unit(ordered[0].unit or ""), ordered[0], ordered[-1], len({r.view.id for r in rows})))
         return sorted(ranges, key=lambda r: (-r.cases, r.unit))
 
     @cached_property
