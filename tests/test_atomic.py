@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 from synth import write_project_models
 
@@ -36,6 +37,7 @@ build_site(Path.cwd(), before_publish=lambda work: os.kill(os.getpid(), signal.S
 """
 
 
+@pytest.mark.slow  # builds in another process and kills it
 def test_killed_build_keeps_the_previous_site_and_the_next_build_cleans_up(tmp_path) -> None:
     project = make_project(tmp_path / "p", with_records=False)
     write_project_models(project.models, 30)

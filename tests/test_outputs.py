@@ -7,6 +7,7 @@ import ast
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from synth import write_project_models
 
@@ -217,6 +218,7 @@ build_site(Path(sys.argv[1]))
 """
 
 
+@pytest.mark.slow  # starts a fresh Python for the worker
 def test_the_worker_starts_the_spawn_way_too(tmp_path) -> None:
     """Windows and macOS start worker processes by spawning, not forking: the site is the same."""
     import os
