@@ -349,6 +349,28 @@ def _communes() -> dict[str, list[tuple[str, str, str, str, str]]]:
     return table
 
 
+@dataclass(frozen=True)
+class CheckedMapping:
+    """A commune's 2025 mapping the site shows, compared by hand with the resolution's text
+    (``data/places/checked-mappings.csv``, see ``data/PLACES-PROVENANCE.md``)."""
+
+    province_today: str
+    commune_reported: str
+    district_reported: str
+    commune_today: str
+    result: str  # khớp, không khớp, không tìm thấy văn bản
+    resolution: str
+    note: str
+
+
+@lru_cache(maxsize=1)
+def checked_mappings() -> tuple[CheckedMapping, ...]:
+    """Every mapping checked against a resolution, in the file's order (province, then commune)."""
+    return tuple(CheckedMapping(r["province_today"], r["commune_reported"], r["district_reported"], r["commune_today"],
+                                r["result"], r["resolution"], r["note"])
+                 for r in _read("data/places/checked-mappings.csv"))
+
+
 def _current_by_code(code: str) -> Province:
     return next(p for p in _data().provinces if p.current and p.code == code)
 

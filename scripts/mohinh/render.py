@@ -113,6 +113,11 @@ class Site:
     def type_by_slug(self) -> dict[str, TypeView]:
         return {t.slug: t for t in self.types}
 
+    @property
+    def checked_mappings(self) -> tuple[places.CheckedMapping, ...]:
+        """The commune mappings compared with the resolutions' text (shown on the places page)."""
+        return places.checked_mappings()
+
     @cached_property
     def record_paths(self) -> dict[str, str]:
         """Model page (``mo-hinh/x.md``) -> the record it is made from (``models/x.yml``), for edit links."""
