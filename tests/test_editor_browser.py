@@ -130,7 +130,7 @@ def test_an_officer_creates_a_model_in_the_form_and_it_builds(tab, editor, tmp_p
     project, url, port = editor
     page = tab
     page.goto(url + "quan-tri/#/collections/mo-hinh/new")
-    page.get_by_label("Mã mô hình (không bắt buộc)").fill("ha-giang-to-tu-quan-duong-bien")
+    page.get_by_label("Mã mô hình", exact=True).fill("ha-giang-to-tu-quan-duong-bien")
     page.get_by_label("Tên mô hình", exact=True).fill("Tổ tự quản đường biên, cột mốc")
     page.get_by_label("Tóm tắt", exact=True).fill(
         "Các hộ dân ở thôn biên giới nhận tự quản từng đoạn đường biên, cột mốc và báo tin cho đồn biên phòng.")
@@ -140,7 +140,7 @@ def test_an_officer_creates_a_model_in_the_form_and_it_builds(tab, editor, tmp_p
     page.get_by_label("Tên mô hình", exact=True).scroll_into_view_if_needed()
     _shot(page, "soan-mo-hinh")
     page.get_by_role("button", name="Thêm địa bàn").click()
-    page.get_by_label("Tỉnh, thành phố (không bắt buộc)").fill("Hà Giang")
+    page.get_by_label("Tỉnh, thành phố", exact=True).fill("Hà Giang")
     former = page.get_by_role("option", name="Hà Giang (trước 01/07/2025; nay thuộc Tuyên Quang)", exact=True)
     former.wait_for()
     _shot(page, "chon-tinh")

@@ -401,16 +401,21 @@ def cms_config(site: Renderer, editor: EditorSettings) -> dict[str, Any]:
 # --- the files ---
 
 VENDOR = "vendor/decap-cms"
+YAML_VENDOR = "vendor/yaml"  # the `yaml` package's browser build, in the version Decap bundles (update-cms.sh)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's writer: the same text, four times faster
 
 
 @lru_cache(maxsize=1)
 def _bundle() -> tuple[tuple[str, bytes], ...]:
-    """Decap CMS as vendored: the bundle, its chunks, licence and version (read once)."""
-    folder = resources.files("mohinh").joinpath(VENDOR)
-    names = sorted(entry.name for entry in folder.iterdir()
-                   if entry.name.endswith((".js", ".wasm", ".txt")) or entry.name in ("LICENSE", "VERSION"))
-    return tuple((name, folder.joinpath(name).read_bytes()) for name in names)
+    """Decap CMS as vendored: the bundle, its chunks, licence and version (read once); and the `yaml` package's
+    browser build (``yaml/``), for the editor's own format."""
+    found = []
+    for vendored, prefix in ((VENDOR, ""), (YAML_VENDOR, "yaml/")):
+        folder = resources.files("mohinh").joinpath(vendored)
+        names = sorted(entry.name for entry in folder.iterdir()
+                       if entry.name.endswith((".js", ".wasm", ".txt")) or entry.name in ("LICENSE", "VERSION"))
+        found += [(prefix + name, folder.joinpath(name).read_bytes()) for name in names]
+    return tuple(found)
 
 
 def _resource(name: str) -> bytes:
@@ -500,9 +505,12 @@ def format_options() -> dict[str, Any]:
 def page(editor: EditorSettings) -> str:
     """The admin page: noindex, Vietnamese, nothing from outside the site; a note when not set up."""
     notice = ""
-    scripts = ('<script src="decap-cms.js"></script>\n'
+    scripts = ('<script>window.CMS_MANUAL_INIT = true;</script>\n'
+               '<script src="decap-cms.js"></script>\n'
                '<script src="editor-settings.js"></script>\n'
-               '<script src="editor.js"></script>')
+               '<script src="yaml-format.js"></script>\n'
+               '<script src="editor.js"></script>\n'
+               '<script type="module">import { YAML } from "./yaml/index.js"; window.mohinhStart(YAML);</script>')
     if not editor.ready:
         scripts = ""
         notice = _resource("not-set-up.html").decode("utf-8")
@@ -524,6 +532,7 @@ def make(site: Renderer) -> dict[str, str | bytes]:
         files[f"{FOLDER}/editor-settings.js"] = ("window.mohinhEditor = " + json.dumps(
             widget_settings(), ensure_ascii=False, sort_keys=True) + ";\n").encode("utf-8")
         files[f"{FOLDER}/editor.js"] = _resource("editor.js")
+        files[f"{FOLDER}/yaml-format.js"] = _resource("yaml-format.js")
         for name, content in _bundle():
             files[f"{FOLDER}/{name}"] = content
     return files
