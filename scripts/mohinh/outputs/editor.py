@@ -434,7 +434,10 @@ HIDDEN = ("_sources", "_vocabularies")
 # Phrases Decap's Vietnamese translation lacks or shortens, set over it by ``editor.js`` (``CMS.registerLocale``).
 PHRASES = {
     "editor": {"editorToolbar": {"status": "Trạng thái: %{status}"},
-               "editorWidgets": {"list": {"add": "Thêm %{item}", "addType": "Thêm %{item}"}}},
+               "editorWidgets": {"list": {"add": "Thêm %{item}", "addType": "Thêm %{item}"},
+                                 "image": {"choose": "Chọn ảnh", "chooseDifferent": "Chọn ảnh khác", "remove": "Bỏ ảnh"}}},
+    "mediaLibrary": {"mediaLibraryModal": {"chooseSelected": "Dùng ảnh đã chọn", "upload": "Tải ảnh lên",
+                                           "deleteSelected": "Xóa ảnh đã chọn"}},
     # "＋ Mô hình": the full-width plus has no glyph in the fonts Debian's Chromium has.
     "collection": {"collectionTop": {"newButton": "Thêm %{collectionLabel}"}},
 }
@@ -446,7 +449,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 ENGLISH: list[tuple[str, str]] = [
     (r"^No options$", "Không có lựa chọn nào (nguồn mới đang chờ duyệt chưa chọn được, xem gợi ý của ô)"),
-    (r"^Loading\.\.\.$", "Đang tải…"),
+    (r"^Loading( options)?(\\.\\.\\.|…)?$", "Đang tải…"),
     (r"^Select\.\.\.$", "Chọn…"),
     (r"^(\d+) results? available for search term (.*)$", "Có $1 kết quả cho “$2”"),
     (r"^(\d+) results? available$", "Có $1 kết quả"),

@@ -224,10 +224,14 @@
   function blank(value) {
     return value === undefined || value === '' || ((isMap(value) || isList(value)) && value.size === 0);
   }
+  var ORIGINAL = '__mohinh_original'; // the file's text, kept by yaml-format.js (not a field)
   function clean(value) {
-    if (isMap(value)) return value.map(clean).filter(function (v) { return !blank(v); });
+    if (isMap(value)) {
+      return value.map(function (v, key) { return key === ORIGINAL ? v : clean(v); })
+        .filter(function (v) { return !blank(v); });
+    }
     if (isList(value)) return value.map(clean).filter(function (v) { return v !== undefined && v !== ''; });
-    if (typeof value === 'string' && value.trim() === '') return '';
+    if (typeof value === 'string') return value.trim(); // spaces around a text never mean anything
     return value;
   }
   CMS.registerEventListener({

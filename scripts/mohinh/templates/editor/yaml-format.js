@@ -126,8 +126,21 @@
     var found = order.indexOf(key);
     return found === -1 ? order.length : found;
   }
+  /* `value` (at the part `where`) with the fields of every part in the contract's order. */
+  function ordered(value, where) {
+    if (Array.isArray(value)) return value.map(function (item) { return ordered(item, where); });
+    if (!isObject(value)) return value;
+    var order = orders[where] || [];
+    var out = {};
+    Object.keys(value).sort(function (a, b) { return orderOf(order, a) - orderOf(order, b); }).forEach(function (key) {
+      out[key] = ordered(value[key], where ? where + '.' + key : key);
+    });
+    return out;
+  }
+
   /* One `key: value` as YAML text, keeping a list written in brackets in brackets. */
-  function renderPair(key, value, node) {
+  function renderPair(key, value, node, where) {
+    value = ordered(value, where ? where + '.' + key : key);
     if (node && node.type === 'FLOW_SEQ' && Array.isArray(value) &&
         value.every(function (v) { return v === null || typeof v !== 'object'; })) {
       return key + ': [' + value.map(function (v) {
@@ -166,7 +179,7 @@
       if (equal(before[key], after[key])) return;
       if (edit(text, pair.value, before[key], after[key], where ? where + '.' + key : key, edits)) return;
       edits.push({ start: span.start, end: span.end,
-                   text: indent(renderPair(key, after[key], pair.value), span.column, span.own) });
+                   text: indent(renderPair(key, after[key], pair.value, where), span.column, span.own) });
     });
     var added = Object.keys(after).filter(function (key) { return !seen[key] && after[key] !== undefined; });
     if (added.length === 0) return;
@@ -179,7 +192,7 @@
       var anchor = previous.length ? previous[previous.length - 1] : pairs[pairs.length - 1];
       var at = pairSpan(text, anchor).end;
       if (at === text.length && text[text.length - 1] !== '\n') edits.push({ start: at, end: at, text: '\n' });
-      edits.push({ start: at, end: at, text: indent(renderPair(key, after[key]), column, true) });
+      edits.push({ start: at, end: at, text: indent(renderPair(key, after[key], null, where), column, true) });
     });
   }
 
@@ -195,11 +208,11 @@
       }
       if (equal(before[i], after[i])) return;
       if (edit(text, item, before[i], after[i], where, edits)) return;
-      edits.push({ start: start, end: end, text: indent(stringify([after[i]]), dash, true) });
+      edits.push({ start: start, end: end, text: indent(stringify(ordered([after[i]], where)), dash, true) });
     });
     if (after.length > items.length) {
       var at = lineEnd(text, items[items.length - 1].range[1]);
-      edits.push({ start: at, end: at, text: indent(stringify(after.slice(items.length)), dash, true) });
+      edits.push({ start: at, end: at, text: indent(stringify(ordered(after.slice(items.length), where)), dash, true) });
     }
   }
 
@@ -225,11 +238,8 @@
   }
 
   function fresh(data, order) {
-    var keys = Object.keys(data).filter(function (key) { return data[key] !== undefined; });
-    keys.sort(function (a, b) { return orderOf(order, a) - orderOf(order, b); });
-    var sorted = {};
-    keys.forEach(function (key) { sorted[key] = data[key]; });
-    return stringify(sorted);
+    orders[''] = order;
+    return stringify(ordered(data, ''));
   }
 
   function toFile(data, sortedKeys) {
