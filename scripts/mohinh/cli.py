@@ -226,6 +226,24 @@ def serve(drafts: bool, dev_addr: str) -> None:
 
 
 @main.command(context_settings=CONTEXT)
+@click.option("-p", "--port", default=8000, show_default=True, metavar="CỔNG", help="Cổng của trang thử.")
+@click.option("--proxy-port", default=8081, show_default=True, metavar="CỔNG",
+              help="Cổng của decap-server (máy chủ git cục bộ của trình soạn thảo).")
+@click.option("--decap-server", "server", metavar="TỆP",
+              help="Tệp dist/index.js của decap-server; mặc định tests/cms/node_modules/decap-server/dist/index.js.")
+def editor(port: int, proxy_port: int, server: str | None) -> None:
+    """Thử trình soạn thảo /quan-tri/ trên máy mình, không cần tài khoản (bash run.sh editor).
+
+    Dựng trang một lần từ một bản sao của kho (.mohinh/soan-thu/, theo commit mới nhất), phục vụ tại
+    http://127.0.0.1:8000/quan-tri/ (không tự tải lại) và chạy decap-server chỉ trên 127.0.0.1. Mỗi lần lưu
+    là một nhánh trong bản sao đó: tệp chưa commit trong thư mục dự án không bao giờ bị đụng tới.
+    """
+    from .trial import run
+
+    sys.exit(run(_root(), port=port, proxy_port=proxy_port, server=server, say=click.echo))
+
+
+@main.command(context_settings=CONTEXT)
 @click.argument("name", metavar="TÊN")
 @click.option("--province", required=True, metavar="TỈNH", help='Tỉnh, thành phố, ví dụ "Hà Tĩnh".')
 @click.option("--id", "model_id", metavar="MÃ", help="Mã mô hình (tên tệp); mặc định tạo từ tên tỉnh và tên mô hình.")
@@ -238,6 +256,28 @@ def new(name: str, province: str, model_id: str | None) -> None:
 
     path = new_record(_root(), name, province, model_id=model_id, today=dt.date.today())
     click.echo(f"Đã tạo {path.as_posix()}. Điền nội dung rồi chạy `mohinh check`.")
+
+
+@main.group(context_settings=CONTEXT)
+def source() -> None:
+    """Nguồn (bài báo, báo cáo) mà hồ sơ ghi lại: mỗi nguồn một tệp models/_sources/<mã>.yml."""
+
+
+@source.command("new", context_settings=CONTEXT)
+@click.option("--url", metavar="ĐỊA_CHỈ", help="Địa chỉ bài viết (http:// hoặc https://).")
+@click.option("--title", required=True, metavar="TIÊU_ĐỀ", help="Tiêu đề bài viết, như nguồn ghi.")
+@click.option("--publisher", metavar="NƠI_ĐĂNG", help='Cơ quan đăng tải, ví dụ "Báo Khánh Hòa".')
+@click.option("--date", required=True, metavar="NGÀY", help="Ngày đăng (02/10/2024, 10/2024, 2024).")
+@click.option("--id", "source_id", metavar="MÃ", help="Mã nguồn (tên tệp); mặc định tạo từ nơi đăng và tiêu đề.")
+def source_new(url: str | None, title: str, publisher: str | None, date: str, source_id: str | None) -> None:
+    """Tạo tệp nguồn models/_sources/<mã>.yml (không ghi đè nguồn đã có).
+
+    Ví dụ: mohinh source new --url "https://baokhanhhoa.vn/..." --title "Camera an ninh" --publisher "Báo Khánh Hòa" --date 02/10/2024
+    """
+    from .scaffold import new_source
+
+    path = new_source(_root(), title=title, date=date, url=url, publisher=publisher, source_id=source_id)
+    click.echo(f"Đã tạo {path.as_posix()}. Ghi mã `{path.stem}` vào `sources:` của hồ sơ (và `source:` của số liệu).")
 
 
 @main.command("add-update", context_settings=CONTEXT)
