@@ -127,8 +127,8 @@ def test_the_first_check_of_a_new_record_tells_every_mistake(project) -> None:
 def test_source_new_writes_one_source_file_and_refuses_to_overwrite(project) -> None:
     from click.testing import CliRunner
 
-    from mohinh.cli import main
     from mohinh.catalogue import load_catalogue
+    from mohinh.cli import main
 
     runner = CliRunner()
     args = ["source", "new", "--url", "https://baokhanhhoa.vn/camera-an-ninh", "--title", "Camera an ninh ở xã Ninh Thọ",
