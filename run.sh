@@ -5,6 +5,8 @@
 #   bash run.sh test    set up (with test tools, Chromium, axe-core, decap-server) and run ruff + pytest
 #   bash run.sh test --quick   ruff + the tests that need no browser and are not slow (a developer's inner loop)
 #   bash run.sh bench   set up and run the benchmark (see README, "Hiệu năng")
+#   bash run.sh editor  set up (with decap-server) and try the web editor at http://127.0.0.1:8000/quan-tri/
+#   bash run.sh check | new | build | source | add-update | schema ...   any mohinh command, from any terminal
 set -euo pipefail
 cd "$(dirname "$0")"
 export NO_MKDOCS_2_WARNING=1
@@ -52,12 +54,24 @@ case "${1:-}" in
     .venv/bin/ruff check scripts tests
     .venv/bin/python -m pytest "${@:2}"
     ;;
+  editor)
+    setup ""
+    command -v npm >/dev/null || { echo "Cần Node.js và npm cho trình soạn thảo: sudo apt-get install nodejs npm" >&2; exit 1; }
+    npm ci --prefix tests/cms --no-audit --no-fund --loglevel=error >/dev/null  # decap-server, the local git backend
+    exec .venv/bin/mohinh editor "${@:2}"
+    ;;
+  check|new|build|source|add-update|schema|mohinh)
+    # Any mohinh command, in a terminal where .venv is not activated: bash run.sh check, bash run.sh new "..." --province "..."
+    [ -x .venv/bin/mohinh ] || setup ""
+    [ "$1" = mohinh ] && shift
+    exec .venv/bin/mohinh "$@"
+    ;;
   bench)
     setup "[test]"
     .venv/bin/python scripts/bench/bench.py "${@:2}"
     ;;
   *)
-    sed -n '2,7p' "$0"
+    sed -n '2,9p' "$0"
     exit 2
     ;;
 esac

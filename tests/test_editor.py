@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import shutil
@@ -70,7 +71,9 @@ def test_the_form_has_every_field_of_the_contract_with_its_vietnamese_title(conf
     models = _collection(config, editor.MODELS)
     seen = _walk(schema.Model, models["fields"])
     assert {"costs.amount", "costs.paid_by", "team.members", "recognition.level", "locations.origin",
-            "replication.steps.title", "updates.date", "media.alt", "status_as_of", "replaced_force.law"} <= set(seen)
+            "replication.steps.title", "updates.date", "media.alt", "status_as_of", "replaced_force.law",
+            "results.qualifier", "results.kind", "results.other_values.value", "costs.quantity", "costs.unit",
+            "costs.other_values.amount", "locations.pilot", "types"} <= set(seen)
     sources = _collection(config, editor.SOURCES)
     _walk(schema.Source, sources["fields"])
     assert sources["folder"] == "models/_sources" and models["folder"] == "models"
@@ -78,14 +81,23 @@ def test_the_form_has_every_field_of_the_contract_with_its_vietnamese_title(conf
 
 def test_required_fields_are_marked_and_choices_have_vietnamese_labels(config) -> None:
     fields = {f["name"]: f for f in _collection(config, editor.MODELS)["fields"]}
-    assert [n for n, f in fields.items() if f["required"]] == ["name", "summary", "status", "topics", "community",
-                                                               "locations", "sources"]
+    # "bắt buộc" where the contract requires it (Decap marks the others "không bắt buộc"); the id is the file
+    # name, shown for a record that exists and typed for a new one.
+    assert [n for n, f in fields.items() if f["required"]] == ["id", "name", "summary", "status", "topics",
+                                                               "community", "locations", "sources"]
+    assert all(f["pattern"][0] == r"\S" for f in fields.values() if f["required"] and f["widget"] in ("string", "text"))
     assert fields["status"]["options"] == [{"label": schema.STATUS_LABELS[s], "value": s}
                                            for s in typing.get_args(schema.Status)]
     assert {"label": "Hòa giải mâu thuẫn ở cơ sở", "value": "hoa-giai-co-so"} in fields["topics"]["options"]
     assert fields["topics"]["multiple"] and fields["community"]["widget"] == "select"
+    # model types: a multi-select of the types' names, optional (a model may fit none)
+    assert fields["types"]["widget"] == "select" and fields["types"]["multiple"] and "min" not in fields["types"]
+    assert {"label": "Camera an ninh", "value": "camera-an-ninh"} in fields["types"]["options"]
     location = {f["name"]: f for f in fields["locations"]["fields"]}
     provinces = location["province"]["options"]
+    assert location["province"]["required"]  # a place whose source names none: a choice of its own, null in the file
+    assert provinces[-1] == {"label": editor.NOT_GIVEN_LABEL, "value": editor.NOT_GIVEN}
+    provinces = provinces[:-1]
     assert len(provinces) == len(places.all_provinces()) == 64
     assert sum(1 for p in provinces if "nay thuộc" not in p["label"]) == 34
     assert {"label": "Hà Giang (trước 01/07/2025; nay thuộc Tuyên Quang)", "value": "Hà Giang"} in provinces
@@ -97,8 +109,8 @@ def test_required_fields_are_marked_and_choices_have_vietnamese_labels(config) -
     assert {f["name"]: f["widget"] for f in fields["results"]["fields"]}["as_of"] == "mohinh-ngay"
     assert fields["sources"]["widget"] == "relation" and fields["sources"]["collection"] == editor.SOURCES
     media = {f["name"]: f for f in fields["media"]["fields"]}
-    assert media["file"]["widget"] == "image" and media["alt"]["required"]
-    assert _collection(config, editor.MODELS)["media_folder"] == "media/{{slug}}"  # models/media/<id>/
+    assert media["file"]["widget"] == "image" and media["alt"]["required"] and media["alt"]["pattern"][0] == r"\S"
+    assert _collection(config, editor.MODELS)["media_folder"] == "media/{{fields.id}}"  # models/media/<file name>/
 
 
 def test_saving_is_a_merge_request_and_gitlab_signs_in_without_a_server(repo_catalogue) -> None:
@@ -215,3 +227,84 @@ def test_a_site_without_a_git_host_says_how_to_set_the_editor_up(repo_catalogue)
     page = files["quan-tri/index.html"].decode("utf-8")
     assert "Trình soạn thảo chưa được thiết lập" in page and "<script" not in page
     assert '<meta name="robots" content="noindex, nofollow">' in page
+
+
+FORMAT = REPO / "scripts" / "mohinh" / "templates" / "editor" / "yaml-format.js"
+FORMAT_DRIVER = REPO / "tests" / "cms" / "mohinh-format.js"
+
+
+def _editor_saves(files: dict[str, tuple[str, list]], order: list[str]) -> dict[str, str]:
+    """Each file read by the editor's own format (yaml-format.js, in Node with the `yaml` package Decap bundles),
+    its fields set as ``[(path, value), ...]`` say (None removes), and written back."""
+    _decap_writes({}, [])  # skips (or fails in CI) without Node and the yaml package
+    given = {path: {"text": text, "set": [[list(where), value] for where, value in changes]}
+             for path, (text, changes) in files.items()}
+    options = json.dumps(editor.format_options())
+    done = subprocess.run(["node", str(FORMAT_DRIVER), str(FORMAT), ",".join(order), options], input=json.dumps(given),
+                          capture_output=True, text=True, check=True, cwd=FORMAT_DRIVER.parent)
+    return json.loads(done.stdout)
+
+
+def _pair_lines(text: str, path: str, key: str) -> tuple[int, int]:
+    """The lines (0-based, end excluded) of the top-level ``key`` and its value."""
+    doc = parse_yaml(text, path)
+    keys = sorted(line for (k, *rest), (line, _) in doc.key_marks.items() if not rest)
+    start = doc.key_marks[(key,)][0]
+    after = [line for line in keys if line > start]
+    lines = text.splitlines()
+    end = (after[0] - 1) if after else len(lines)
+    while end > start and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+        end -= 1  # blank or comment lines before the next key belong to it
+    return start - 1, end
+
+
+def test_saving_one_field_in_the_editor_changes_only_that_fields_lines(config) -> None:
+    """Every record and source of the repository, one field edited through the editor's own format: the
+    diff is that field's lines, nothing else (comments, order, layout of the rest stay)."""
+    for collection, pattern, key in ((editor.MODELS, "[!_]*.yml", "summary"), (editor.SOURCES, "_sources/*.yml", "title")):
+        order = [f["name"] for f in _collection(config, collection)["fields"]]
+        originals = {p.relative_to(REPO).as_posix(): p.read_text(encoding="utf-8")
+                     for p in sorted((REPO / "models").glob(pattern))}
+        new = "Ba chữ mới: đã sửa, “trong ngoặc” #1"
+        written = _editor_saves({path: (text, [((key,), new)]) for path, text in originals.items()}, order)
+        assert len(written) == len(originals) > 10
+        for path, text in written.items():
+            before = originals[path].splitlines()
+            start, end = _pair_lines(originals[path], path, key)
+            after = text.splitlines()
+            assert after[:start] == before[:start], path
+            assert after[start + 1:] == before[end:], path  # one line now, where the field was
+            data = parse_yaml(text, path).data
+            assert data[key] == new
+            assert {k: v for k, v in data.items() if k != key} == {
+                k: v for k, v in parse_yaml(originals[path], path).data.items() if k != key}, path
+
+
+def test_the_editors_format_edits_nested_values_adds_and_removes_in_place(config, tmp_path) -> None:
+    order = [f["name"] for f in _collection(config, editor.MODELS)["fields"]]
+    path = "models/bac-kan-ho-an-toan.yml"
+    text = (REPO / path).read_text(encoding="utf-8")
+    data = parse_yaml(text, path).data
+    changes = [(("results", 0, "value"), 850), (("locations", 0, "commune"), "xã Dương Quang"),
+               (("topics",), [*data["topics"], "tuan-tra-canh-bao"]), (("motto",), None),
+               (("status_as_of",), "08/09/2020"), (("lessons", len(data.get("lessons", []))), "Một bài học mới.")]
+    written = _editor_saves({path: (text, changes)}, order)[path]
+    expected = json.loads(json.dumps(data))
+    expected["results"][0]["value"] = 850
+    expected["locations"][0]["commune"] = "xã Dương Quang"
+    expected["topics"].append("tuan-tra-canh-bao")
+    del expected["motto"]
+    expected["status_as_of"] = "08/09/2020"
+    expected.setdefault("lessons", []).append("Một bài học mới.")
+    assert parse_yaml(written, path).data == expected
+    diff = [line for line in difflib.unified_diff(text.splitlines(), written.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert len([line for line in diff if line.startswith("+")]) == 5, diff  # value, commune, topics, status_as_of, lesson
+    assert len([line for line in diff if line.startswith("-")]) == 3, diff  # value, topics, motto
+    assert written.startswith("# yaml-language-server:")
+    assert "topics: [phong-chong-toi-pham, hoa-giai-co-so, tuyen-truyen-phap-luat, tuan-tra-canh-bao]\n" in written
+    assert written.index("status_as_of:") > written.index("status:")  # in the contract's order
+    # Saved unchanged: the same bytes, a place without a province included (null, shown as a choice in the form).
+    nulls = [p for p in sorted((REPO / "models").glob("[!_]*.yml")) if "province: null" in p.read_text(encoding="utf-8")]
+    files = {p.relative_to(REPO).as_posix(): p.read_text(encoding="utf-8") for p in [REPO / path, *nulls]}
+    assert _editor_saves({p: (t, []) for p, t in files.items()}, order) == files

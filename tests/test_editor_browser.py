@@ -14,6 +14,7 @@ editor; they are rewritten only when asked: ``MOHINH_UPDATE_SCREENSHOTS=1``.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import shutil
@@ -130,7 +131,7 @@ def test_an_officer_creates_a_model_in_the_form_and_it_builds(tab, editor, tmp_p
     project, url, port = editor
     page = tab
     page.goto(url + "quan-tri/#/collections/mo-hinh/new")
-    page.get_by_label("Mã mô hình (không bắt buộc)").fill("ha-giang-to-tu-quan-duong-bien")
+    page.get_by_label("Mã mô hình", exact=True).fill("ha-giang-to-tu-quan-duong-bien")
     page.get_by_label("Tên mô hình", exact=True).fill("Tổ tự quản đường biên, cột mốc")
     page.get_by_label("Tóm tắt", exact=True).fill(
         "Các hộ dân ở thôn biên giới nhận tự quản từng đoạn đường biên, cột mốc và báo tin cho đồn biên phòng.")
@@ -140,7 +141,7 @@ def test_an_officer_creates_a_model_in_the_form_and_it_builds(tab, editor, tmp_p
     page.get_by_label("Tên mô hình", exact=True).scroll_into_view_if_needed()
     _shot(page, "soan-mo-hinh")
     page.get_by_role("button", name="Thêm địa bàn").click()
-    page.get_by_label("Tỉnh, thành phố (không bắt buộc)").fill("Hà Giang")
+    page.get_by_label("Tỉnh, thành phố", exact=True).fill("Hà Giang")
     former = page.get_by_role("option", name="Hà Giang (trước 01/07/2025; nay thuộc Tuyên Quang)", exact=True)
     former.wait_for()
     _shot(page, "chon-tinh")
@@ -201,16 +202,104 @@ def test_an_officer_creates_a_model_in_the_form_and_it_builds(tab, editor, tmp_p
 def test_editing_a_summary_changes_that_field_only(tab, editor) -> None:
     project, url, _ = editor
     page = tab
-    before = yaml.safe_load((project.models / "bac-kan-ho-an-toan.yml").read_text(encoding="utf-8"))
+    text = (project.models / "bac-kan-ho-an-toan.yml").read_text(encoding="utf-8")
+    before = yaml.safe_load(text)
     page.goto(url + "quan-tri/#/collections/mo-hinh/entries/bac-kan-ho-an-toan")
     summary = page.get_by_label("Tóm tắt", exact=True)
     summary.fill("Từng hộ gia đình cam kết giữ an toàn; cả thôn, bản, tổ dân phố cùng tự phòng, tự quản, tự bảo vệ.")
     _shot(page, "sua-mo-hinh")
     page.get_by_role("button", name="Lưu", exact=True).click()
     page.get_by_text("Mục đã được lưu").wait_for()
-    after = yaml.safe_load(_branch_file(project.root, "cms/mo-hinh/bac-kan-ho-an-toan", "models/bac-kan-ho-an-toan.yml"))
+    written = _branch_file(project.root, "cms/mo-hinh/bac-kan-ho-an-toan", "models/bac-kan-ho-an-toan.yml")
+    after = yaml.safe_load(written)
     assert after["summary"].startswith("Từng hộ gia đình cam kết giữ an toàn;")
     assert {k: v for k, v in after.items() if k != "summary"} == {k: v for k, v in before.items() if k != "summary"}
+    # The file's text: the summary's lines only (the file writes no `id:`, and still does not).
+    changed = [line for line in difflib.unified_diff(text.splitlines(), written.splitlines(), lineterm="", n=0)
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    lines = text.splitlines()
+    start = lines.index("summary: >-")
+    end = next(n for n in range(start + 1, len(lines)) if not lines[n].startswith("  "))
+    assert changed == [f"-{line}" for line in lines[start:end]] + [f"+summary: {after['summary']}"], changed
+    assert "\nid:" not in written
+    # The commit (and the review's title) in Vietnamese.
+    title = _git(project.root, "log", "-1", "--format=%s", "cms/mo-hinh/bac-kan-ho-an-toan").strip()
+    assert title == "Sửa mô hình “bac-kan-ho-an-toan” (trình soạn thảo)", title
+
+
+def test_a_photo_uploaded_to_a_record_without_id_lands_in_its_folder_and_checks(tab, editor, tmp_path) -> None:
+    project, url, _ = editor
+    page = tab
+    record = "models/bac-kan-ho-an-toan.yml"
+    assert "\nid:" not in (project.root / record).read_text(encoding="utf-8")
+    photo = tmp_path / "tuan-tra.png"
+    from PIL import Image
+
+    Image.new("RGB", (32, 24), (200, 40, 40)).save(photo)
+    page.goto(url + "quan-tri/#/collections/mo-hinh/entries/bac-kan-ho-an-toan")
+    page.get_by_role("button", name="Thêm ảnh").click()
+    page.get_by_label("Mô tả ảnh", exact=True).fill("   ")  # spaces only: refused, as `mohinh check` refuses it
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    errors = page.locator("ul li").all_text_contents()
+    assert any("chỉ có dấu cách là chưa điền" in e for e in errors), errors
+    page.get_by_label("Mô tả ảnh", exact=True).fill("Tổ tự quản tuần tra ban đêm")
+    page.get_by_role("button", name="Chọn ảnh", exact=True).click()
+    page.locator("input[type=file]").set_input_files(str(photo))
+    page.get_by_text("tuan-tra.png").first.wait_for()
+    page.get_by_role("button", name="Dùng ảnh đã chọn").click()
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    page.get_by_text("Mục đã được lưu").wait_for()
+    branch = "cms/mo-hinh/bac-kan-ho-an-toan"
+    files = _git(project.root, "ls-tree", "-r", "--name-only", branch)
+    assert "models/media/bac-kan-ho-an-toan/tuan-tra.png" in files.splitlines(), files
+    copy = tmp_path / "duyet"
+    _git(project.root, "worktree", "add", "-q", str(copy), branch)
+    try:
+        written = (copy / record).read_text(encoding="utf-8")
+        assert "media:\n  - file: tuan-tra.png\n    alt: Tổ tự quản tuần tra ban đêm\n" in written, written
+        check = subprocess.run([str(Path(sys.executable).parent / "mohinh"), "check"], cwd=copy,
+                               capture_output=True, text=True)
+        assert check.returncode == 0, check.stdout + check.stderr
+    finally:
+        _git(project.root, "worktree", "remove", "--force", str(copy))
+
+
+ENGLISH = re.compile(r"\b(No options|results? available|Loading|Select\.\.\.|API_ERROR|Unknown error|Copy|Create|Update|"
+                     r"Delete|Save|Publish|January|February|March|April|May|June|July|August|September|October|"
+                     r"November|December|Search|Options|required|optional)\b")
+
+
+def test_every_screen_of_the_editor_speaks_vietnamese(tab, editor) -> None:
+    """The screens an officer goes through, with the select boxes open: no common English word, in the text or
+    in what a screen reader is told (aria-label, live regions); commit titles in Vietnamese."""
+    project, url, _ = editor
+    page = tab
+    seen: list[str] = []
+
+    def look() -> None:
+        page.wait_for_timeout(300)
+        seen.append(page.evaluate("""() => document.body.innerText + '\\n' + [...document.querySelectorAll('[aria-label],[placeholder],[title]')]
+            .map(e => [e.getAttribute('aria-label'), e.getAttribute('placeholder'), e.getAttribute('title')].join(' ')).join('\\n')"""))
+
+    look()  # the list of models: name and province
+    assert "Hộ an toàn - Thôn, bản, tổ dân phố bình yên · Bắc Kạn" in seen[-1]
+    page.goto(url + "quan-tri/#/collections/mo-hinh/new")
+    page.get_by_label("Tên mô hình", exact=True).wait_for()
+    look()
+    page.get_by_label("Chủ đề", exact=True).fill("zzzz")  # nothing matches
+    look()
+    page.get_by_label("Chủ đề", exact=True).fill("an")
+    look()
+    page.get_by_label("Nguồn", exact=True).last.fill("Bắc")
+    look()
+    page.goto(url + "quan-tri/#/workflow")
+    page.wait_for_timeout(1000)
+    look()
+    page.goto(url + "quan-tri/#/collections/nguon")
+    look()
+    found = [(match.group(0), text[max(0, match.start() - 60):match.end() + 60]) for text in seen
+             for match in ENGLISH.finditer(text)]
+    assert not found, found
 
 
 def test_the_form_refuses_thousands_dots_and_impossible_dates_in_vietnamese(tab, editor) -> None:

@@ -88,7 +88,7 @@ def test_invalid_update_is_refused_and_file_untouched(project: Project) -> None:
             "Cách sửa: kiểm tra lại ngày trong nguồn; viết ngày trước, tháng sau: 02/10/2018.") in bad_date.output
     bad_source = run("add-update", "bac-kan-ho-an-toan", "--title", "x", "--source", "bac-kan-2020")
     assert bad_source.exit_code == 1
-    assert ("updates (tin thứ 1) › source: không có nguồn `bac-kan-2020` trong models/_sources.yml. "
+    assert ("updates (tin thứ 1) › source: không có nguồn `bac-kan-2020` (không có tệp models/_sources/bac-kan-2020.yml). "
             "Cách sửa: có phải ý bạn là `bac-kan-2020-09`?") in bad_source.output
     html = run("add-update", "bac-kan-ho-an-toan", "--title", "x", "--text", "<script>x</script>")
     assert html.exit_code == 1 and "updates (tin thứ 1) › text: có thẻ HTML" in html.output

@@ -35,7 +35,9 @@ PERSONAL_MOBILE = re.compile(r"(?:^|\D)(?:\+?84|0)[35789]\d{8}(?:\D|$)")
 #: The source id `mohinh new` writes as a placeholder.
 PLACEHOLDER_SOURCE = "ma-nguon"
 
-SOURCES_FILE = "_sources.yml"
+SOURCES_FILE = "_sources.yml"  # the former way: every source in one file (still read)
+#: How a message tells an officer to write a source file (`mohinh source new`).
+SOURCE_COMMAND = '`mohinh source new --url "..." --title "..." --publisher "..." --date 02/10/2024`'
 SOURCES_FOLDER = "_sources"
 TYPES_FOLDER = "_types"  # one model type per file: models/_types/<slug>.yml
 VOCABULARIES_FILE = "_vocabularies.yml"
@@ -144,6 +146,8 @@ def did_you_mean(word: str, choices: typing.Iterable[str], n: int = 3) -> list[s
     return [folded[m] for m in difflib.get_close_matches(fold(word), list(folded), n=n, cutoff=0.6)]
 
 
+_SHARE = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
+
 _TYPE_MESSAGES = {
     "list_type": ("phải là một danh sách", "viết dạng danh sách, mỗi dòng bắt đầu bằng `- `"),
     "model_type": ("phải là một nhóm trường dạng `tên: giá trị`", "xem ví dụ trong trang Đóng góp"),
@@ -177,6 +181,10 @@ def problems_from_validation(
         elif kind == "mohinh":
             line, column = doc.position(full)
             message, fix = error["ctx"]["message"], error["ctx"]["fix"]
+            share = _SHARE.match(str(error.get("input", ""))) if loc and loc[-1] == "value" else None
+            if share:  # 6/6: a part of a whole, which a result writes with `total`
+                fix = (f"ghi phần và tổng riêng: `value: {share[1]}` và thêm dòng `total: {share[2]}` "
+                       f"(trang hiện {share[1]}/{share[2]})")
         elif kind == "literal_error":
             line, column = doc.position(full)
             if loc and loc[-1] == "status":
@@ -252,8 +260,8 @@ def _load_sources(models_dir: Path, root: Path, problems: list[Problem]) -> tupl
     folder = models_dir / SOURCES_FOLDER
     files = sorted(p for p in folder.glob("*.y*ml") if p.suffix in RECORD_SUFFIXES) if folder.is_dir() else []
     if not path.exists() and not files:
-        problems.append(Problem(_relative(path, root), 1, 1, "", "không tìm thấy tệp nguồn",
-                                "tạo models/_sources.yml, xem trang Đóng góp"))
+        problems.append(Problem(_relative(folder, root), 1, 1, "", "chưa có nguồn nào",
+                                f"tạo tệp nguồn đầu tiên bằng {SOURCE_COMMAND}, xem trang Đóng góp"))
         return {}, None
     sources: dict[str, Source] = {}
     named: set[str] = set()
@@ -327,8 +335,9 @@ def validate_record(path: Path, root: Path, problems: list[Problem], refs: Refer
     except ValidationError as exc:
         problems.extend(problems_from_validation(exc, doc, Model))
         if refs is not None:
-            # A list item with a wrong value is not checked further (`media[0]` without `alt`: no photo look-up).
-            wrong = [tuple(error["loc"])[:2] if len(error["loc"]) > 1 and isinstance(error["loc"][1], int)
+            # A wrong value is not checked again; the rest of its list item is (a result with `76.303` and the
+            # template's source is told both), but a photo with a wrong field is not looked up.
+            wrong = [tuple(error["loc"])[:2] if len(error["loc"]) > 1 and error["loc"][0] == "media"
                      else tuple(error["loc"]) for error in exc.errors(include_url=False)]
             _check_refs(stem, rel, doc.data, lambda: doc, refs, problems, skip=wrong)
         return None
@@ -394,11 +403,13 @@ def _source_finding(loc: tuple[Any, ...], source_id: Any, sources: Collection[st
     if sources is not None and isinstance(source_id, str) and source_id not in sources:
         if source_id == PLACEHOLDER_SOURCE:
             yield Finding(loc, f"`{PLACEHOLDER_SOURCE}` là mã nguồn mẫu của `mohinh new`",
-                          "thay mã nguồn mẫu bằng mã thật: thêm bài báo vào models/_sources.yml rồi ghi mã của nó ở đây")
+                          f"thay mã nguồn mẫu bằng mã thật: tạo tệp nguồn bằng {SOURCE_COMMAND} (thành "
+                          "models/_sources/<mã nguồn>.yml) rồi ghi mã nguồn đó ở đây")
             return
         guesses = did_you_mean(source_id, sources)
-        fix = f"có phải ý bạn là `{guesses[0]}`?" if guesses else "thêm nguồn này vào models/_sources.yml"
-        yield Finding(loc, f"không có nguồn `{source_id}` trong models/_sources.yml", fix)
+        fix = (f"có phải ý bạn là `{guesses[0]}`?" if guesses else
+               f"tạo tệp models/_sources/{source_id}.yml, ví dụ bằng {SOURCE_COMMAND}")
+        yield Finding(loc, f"không có nguồn `{source_id}` (không có tệp models/_sources/{source_id}.yml)", fix)
 
 
 def check_sources(record_id: str, data: Any, refs: References) -> Iterator[Finding]:

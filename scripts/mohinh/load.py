@@ -266,7 +266,14 @@ def parse_yaml(text: str, rel: str) -> YamlDocument:
             line = text.count("\n", 0, tab.end()) + 1
             column = tab.end() - (text.rfind("\n", 0, tab.end()) + 1)
             _, message, fix = _YAML_MESSAGES[0]
+            aligned = _aligned_indent(text, line)
             readings = []
+            if aligned is not None:  # the Tab's line aligned with the line above: the likeliest meaning
+                fix, fitted = aligned
+                try:
+                    readings.append(parse_yaml(fitted, rel))
+                except YamlProblem:
+                    pass
             for spaces in ("  ", "    ", ""):  # the rest of the file, read as the Tab was likely meant
                 try:
                     readings.append(parse_yaml(text.replace("\t", spaces), rel))
@@ -287,6 +294,32 @@ def parse_yaml(text: str, rel: str) -> YamlDocument:
     seen: set[int] = set()
     doc.data = _build(root, (), doc, seen)
     return doc
+
+
+def _aligned_indent(text: str, line: int) -> tuple[str, str] | None:
+    """For a Tab in the indent of ``line`` (1-based): the fix that fits, aligning the line with the one above
+    (inside a list, with the first word after its ``- ``), and the text so fixed; None if nothing is above."""
+    lines = text.split("\n")
+    above = next((n for n in range(line - 2, -1, -1) if lines[n].strip() and not lines[n].lstrip().startswith("#")), None)
+    if above is None:
+        return None
+    previous = lines[above]
+    indent = len(previous) - len(previous.lstrip(" "))
+    item = re.match(r"-\s+", previous[indent:])
+    column = indent + (item.end() if item else 0)
+    own = lines[line - 1]
+    rest = own.lstrip(" \t")
+    if rest.startswith("- ") and not item:
+        return None  # a new list item: its indent depends on the list, not on the line above
+    lines[line - 1] = " " * column + rest
+    word = previous[column:].split(":", 1)[0].strip()
+    if item:
+        fix = (f"thay Tab bằng dấu cách; trong danh sách, các trường của một phần tử thẳng hàng với chữ đầu tiên "
+               f"sau `- `: ở đây là {column} dấu cách, thẳng hàng với `{word}` ở dòng {above + 1}")
+    else:
+        fix = (f"thay Tab bằng dấu cách, thẳng hàng với `{word}` ở dòng {above + 1} ({column} dấu cách)"
+               if column else "xóa Tab ở đầu dòng")
+    return fix, "\n".join(lines)
 
 
 def _refuse_aliases(text: str, rel: str) -> None:

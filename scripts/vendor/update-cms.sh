@@ -23,3 +23,15 @@ find "$dest" -maxdepth 1 -type f ! -name LICENSE -delete 2>/dev/null || mkdir -p
 cp "$dist/decap-cms.js" "$dist"/*.decap-cms.js "$dist"/*.wasm "$dist/decap-cms.js.LICENSE.txt" "$dest/"
 printf 'decap-cms %s\nnpm %s\n' "$version" "$integrity" > "$dest/VERSION"
 echo "Decap CMS $version: $(ls "$dest" | wc -l) tệp, $(du -sh "$dest" | cut -f1) trong $dest"
+
+# The `yaml` package (ISC) in the version Decap CMS bundles, for the editor's own format (yaml-format.js): its
+# browser build (ES modules), from npm.
+yaml_version=$(node -e 'const l=require(process.argv[1]);console.log(l.packages["node_modules/yaml"].version)' tests/cms/package-lock.json)
+( cd "$work" && npm pack "yaml@$yaml_version" --json --silent > yaml.json )
+yaml_tarball=$(node -e 'console.log(require(process.argv[1])[0].filename)' "$work/yaml.json")
+mkdir -p "$work/yaml" && tar xzf "$work/$yaml_tarball" -C "$work/yaml"
+rm -rf scripts/mohinh/vendor/yaml && mkdir -p scripts/mohinh/vendor/yaml
+cp "$work"/yaml/package/browser/dist/*.js "$work/yaml/package/LICENSE" scripts/mohinh/vendor/yaml/
+rm -f scripts/mohinh/vendor/yaml/{legacy-exports,types,util}.js
+printf 'yaml %s\n' "$yaml_version" > scripts/mohinh/vendor/yaml/VERSION
+echo "yaml $yaml_version trong scripts/mohinh/vendor/yaml"

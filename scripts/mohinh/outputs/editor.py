@@ -37,6 +37,7 @@ from ..render import Site
 from ..text import SLUG_PATTERN
 
 FOLDER = "quan-tri"
+FORMAT = "mohinh-yaml"  # yaml-format.js: a save edits the file's text, only the changed values' lines
 MODELS = "mo-hinh"  # collection names: Decap's editorial workflow names branches cms/<collection>/<entry>
 SOURCES = "nguon"
 HOSTS = ("github", "gitlab")  # git hosts the editor saves to (Decap's backends of the same names)
@@ -147,17 +148,20 @@ Widget = dict[str, Any]
 # Fields whose values are names from elsewhere: a vocabulary, the place table, another collection.
 _CHOICES: dict[tuple[str, str], str] = {
     ("Model", "topics"): "topics",
+    ("Model", "types"): "types",
     ("Model", "community"): "communities",
     ("Cost", "paid_by"): "funders",
     ("Location", "province"): "provinces",
 }
 _SOURCE_REFS = {("Model", "sources"), ("Result", "source"), ("Cost", "source"), ("Team", "source"),
-                ("Recognition", "source"), ("Update", "source")}
+                ("Recognition", "source"), ("Update", "source"), ("OtherValue", "source"), ("OtherAmount", "source")}
 _MULTILINE = {("Model", "summary")}
 _LIST_SUMMARY = {"Location": "{{fields.province}} {{fields.commune}}", "Result": "{{fields.label}}: {{fields.value}}",
                  "Cost": "{{fields.label}}: {{fields.amount}}", "ReplicationStep": "{{fields.title}}",
                  "Update": "{{fields.date}} {{fields.title}}", "Media": "{{fields.file}}",
                  "Recognition": "{{fields.title}}", "Contact": "{{fields.organisation}}"}
+NOT_GIVEN = "__khong-neu__"  # the form's value for a required choice the source does not give (null in the file)
+NOT_GIVEN_LABEL = "(Nguồn không nêu: giải thích ở Ghi chú)"
 _LABELS = {"status": schema.STATUS_LABELS, "level": schema.RECOGNITION_LABELS}
 _SOURCE_HINT = "Chọn nguồn (gõ vài chữ của tiêu đề); nguồn chưa có thì thêm ở mục Nguồn trước"
 # The contract's descriptions name codes for people writing YAML; in the form, they pick from labels.
@@ -166,17 +170,18 @@ _HINTS: dict[tuple[str, str], str] = {
                      "ví dụ: ha-tinh-tieng-keng-an-ninh. Không đổi được sau khi lưu",
     ("Model", "status"): "Theo nguồn mới nhất",
     ("Model", "topics"): "Chọn một hoặc nhiều chủ đề",
+    ("Model", "types"): "Chọn một hoặc nhiều loại mô hình (camera an ninh, tiếng kẻng an ninh…); bỏ trống nếu không thuộc loại nào",
     ("Model", "community"): "Mô hình dựa vào cộng đồng nào",
     ("Model", "related"): "Mô hình nên đọc tiếp",
     ("Model", "draft"): "Bật: chưa công bố, không có trong trang công khai (vẫn được kiểm tra và dựng thử)",
     ("Model", "updates"): "Tin có ngày về mô hình, mới nhất ở cuối",
-    ("Location", "province"): "Tên tỉnh như nguồn ghi, trước hoặc sau sắp xếp 2025; để trống nếu nguồn không nêu, "
-                              "và giải thích ở Ghi chú",
+    ("Location", "province"): "Tên tỉnh như nguồn ghi, trước hoặc sau sắp xếp 2025; nếu nguồn không nêu, chọn "
+                              f"“{NOT_GIVEN_LABEL}” và giải thích ở Ghi chú",
     ("Location", "origin"): "Bật: mô hình bắt đầu ở nơi này; nơi khác là điểm nhân rộng",
     ("Cost", "paid_by"): "Ai chi trả khoản này",
     ("Cost", "in_kind"): "Bật: đóng góp bằng hiện vật, số tiền là giá trị hiện vật",
     ("Recognition", "level"): "Cấp của cơ quan công nhận",
-    ("Media", "file"): "Tải ảnh lên; ảnh được lưu trong models/media/<mã mô hình>/",
+    ("Media", "file"): "Tải ảnh lên; ảnh được lưu trong models/media/<mã mô hình>/ (mã mô hình là tên tệp)",
 }
 
 
@@ -196,6 +201,7 @@ def _messages() -> dict[str, str]:
         "range": "`{value}`: ghi một số (12) hoặc một khoảng (10-20)",
         "slug": "`{value}` không phải mã hợp lệ. Cách sửa: mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ: ha-tinh-tieng-keng-an-ninh",
         "required": "Cần điền ô này",
+        "blank": "Cần điền ô này: chỉ có dấu cách là chưa điền. Cách sửa: ghi nội dung, hoặc xóa mục này nếu không cần",
     }
 
 
@@ -254,12 +260,16 @@ def _field(part: type[BaseModel], name: str, info: FieldInfo, choices: dict[str,
     hint = _HINTS.get(key) or (_SOURCE_HINT if key in _SOURCE_REFS else info.description)
     if hint:
         field["hint"] = hint
-    required = info.is_required() and not nullable
+    # Required as the contract requires: a field without a default (a place whose source names no province
+    # says so with a choice of its own, written as null).
+    required = info.is_required()
     if key in _CHOICES:
         options = choices[_CHOICES[key]]
+        if nullable and required:
+            options = [*options, {"label": NOT_GIVEN_LABEL, "value": NOT_GIVEN}]
         field.update(widget="select", options=options)
         if typing.get_origin(kind) is list:
-            field.update(multiple=True, min=1)
+            field.update(multiple=True, **({"min": 1} if required else {}))
     elif key in _SOURCE_REFS:
         field.update(widget="relation", collection=SOURCES, value_field="{{slug}}", search_fields=["title", "publisher"],
                      display_fields=["{{title}} ({{date}})"], options_length=50)
@@ -269,7 +279,10 @@ def _field(part: type[BaseModel], name: str, info: FieldInfo, choices: dict[str,
         field.update(widget="relation", collection=MODELS, value_field="{{slug}}", search_fields=["name"],
                      display_fields=["name"], multiple=True)
     elif key == ("Model", "id"):
+        # The file name: typed for a new model, shown (and kept unwritten if the file has no `id:`) for one
+        # that exists; the form needs it, as photos go to models/media/<id>/.
         field.update(widget="mohinh-ma")
+        required = True
     elif key == ("Media", "file"):
         field.update(widget="image", choose_url=False)
     elif typing.get_origin(kind) is Literal:
@@ -297,6 +310,8 @@ def _field(part: type[BaseModel], name: str, info: FieldInfo, choices: dict[str,
         field["widget"] = "text"
     if field["widget"] == "boolean":
         required = False
+    if required and field["widget"] in ("string", "text") and "pattern" not in field:
+        field["pattern"] = [r"\S", _messages()["blank"]]  # spaces only: refused, as `mohinh check` refuses them
     field["required"] = required
     return field
 
@@ -322,6 +337,7 @@ def _choices(site: Site) -> dict[str, list[dict[str, str]]]:
         provinces.append({"label": label, "value": province.name})
     terms = {name: [{"label": term.label, "value": term.slug} for term in getattr(catalogue, name).values()]
              for name in ("topics", "communities", "funders")}
+    terms["types"] = [{"label": model_type.name, "value": slug} for slug, model_type in catalogue.types.items()]
     return {"provinces": provinces, **terms}
 
 
@@ -329,14 +345,16 @@ def cms_config(site: Site, editor: EditorSettings) -> dict[str, Any]:
     """Decap CMS's configuration for ``site``: the backend of ``editor`` and the form of the contract."""
     choices = _choices(site)
     config: dict[str, Any] = {"locale": "vi"}
+    # Commit and review titles, in Vietnamese whatever the backend ({{collection}} is the collection's label).
+    messages = {"create": "Thêm {{collection}} “{{slug}}” (trình soạn thảo)",
+                "update": "Sửa {{collection}} “{{slug}}” (trình soạn thảo)",
+                "delete": "Xóa {{collection}} “{{slug}}” (trình soạn thảo)",
+                "uploadMedia": "Tải ảnh “{{path}}” lên (trình soạn thảo)",
+                "deleteMedia": "Xóa ảnh “{{path}}” (trình soạn thảo)",
+                "openAuthoring": "{{message}}"}
     if editor.backend:
         backend: dict[str, Any] = {"name": editor.backend, "repo": editor.repo, "branch": editor.branch,
-                                   "squash_merges": True,
-                                   "commit_messages": {"create": "Thêm {{collection}} “{{slug}}” (trình soạn thảo)",
-                                                       "update": "Sửa {{collection}} “{{slug}}” (trình soạn thảo)",
-                                                       "delete": "Xóa {{collection}} “{{slug}}” (trình soạn thảo)",
-                                                       "uploadMedia": "Tải ảnh “{{path}}” lên (trình soạn thảo)",
-                                                       "deleteMedia": "Xóa ảnh “{{path}}” (trình soạn thảo)"}}
+                                   "squash_merges": True, "commit_messages": messages}
         if editor.base_url:
             backend["base_url"] = editor.base_url
         if editor.api_root:
@@ -344,7 +362,7 @@ def cms_config(site: Site, editor: EditorSettings) -> dict[str, Any]:
         if editor.app_id:
             backend.update(auth_type="pkce", app_id=editor.app_id)
     else:  # only the local proxy: Decap's proxy backend, straight to it
-        backend = {"name": "proxy", "proxy_url": editor.local, "branch": editor.branch}
+        backend = {"name": "proxy", "proxy_url": editor.local, "branch": editor.branch, "commit_messages": messages}
     config["backend"] = backend
     if editor.local and editor.backend:
         config["local_backend"] = {"url": editor.local}
@@ -364,16 +382,18 @@ def cms_config(site: Site, editor: EditorSettings) -> dict[str, Any]:
         {
             "name": MODELS, "label": "Mô hình", "label_singular": "mô hình",
             "description": "Mỗi mô hình là một tệp models/<mã>.yml. Lưu là gửi duyệt: người duyệt hợp nhất thì trang được xuất bản.",
-            "folder": "models", "extension": "yml", "format": "yaml", "create": True, "delete": False,
-            "slug": "{{fields.id}}", "identifier_field": "name", "summary": "{{name}}",
-            "media_folder": "media/{{slug}}", "public_folder": "",
+            "folder": "models", "extension": "yml", "format": FORMAT, "create": True, "delete": False,
+            "slug": "{{fields.id}}", "identifier_field": "name",
+            "summary": "{{name}} · {{locations.0.province}} ({{filename}})",
+            # models/media/<file name>/: the id field holds the file name, for a record with or without `id:`
+            "media_folder": "media/{{fields.id}}", "public_folder": "",
             "sortable_fields": ["name"],
             "fields": model_fields,
         },
         {
             "name": SOURCES, "label": "Nguồn", "label_singular": "nguồn",
             "description": "Bài báo, báo cáo mà số liệu lấy từ đó; mỗi nguồn một tệp models/_sources/<mã>.yml.",
-            "folder": "models/_sources", "extension": "yml", "format": "yaml", "create": True, "delete": False,
+            "folder": "models/_sources", "extension": "yml", "format": FORMAT, "create": True, "delete": False,
             "slug": "{{slug}}", "identifier_field": "title", "summary": "{{title}} ({{date}})",
             "fields": _fields(schema.Source, choices),
         },
@@ -384,16 +404,21 @@ def cms_config(site: Site, editor: EditorSettings) -> dict[str, Any]:
 # --- the files ---
 
 VENDOR = "vendor/decap-cms"
+YAML_VENDOR = "vendor/yaml"  # the `yaml` package's browser build, in the version Decap bundles (update-cms.sh)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's writer: the same text, four times faster
 
 
 @lru_cache(maxsize=1)
 def _bundle() -> tuple[tuple[str, bytes], ...]:
-    """Decap CMS as vendored: the bundle, its chunks, licence and version (read once)."""
-    folder = resources.files("mohinh").joinpath(VENDOR)
-    names = sorted(entry.name for entry in folder.iterdir()
-                   if entry.name.endswith((".js", ".wasm", ".txt")) or entry.name in ("LICENSE", "VERSION"))
-    return tuple((name, folder.joinpath(name).read_bytes()) for name in names)
+    """Decap CMS as vendored: the bundle, its chunks, licence and version (read once); and the `yaml` package's
+    browser build (``yaml/``), for the editor's own format."""
+    found = []
+    for vendored, prefix in ((VENDOR, ""), (YAML_VENDOR, "yaml/")):
+        folder = resources.files("mohinh").joinpath(vendored)
+        names = sorted(entry.name for entry in folder.iterdir()
+                       if entry.name.endswith((".js", ".wasm", ".txt")) or entry.name in ("LICENSE", "VERSION"))
+        found += [(prefix + name, folder.joinpath(name).read_bytes()) for name in names]
+    return tuple(found)
 
 
 def _resource(name: str) -> bytes:
@@ -406,29 +431,92 @@ def version() -> str:
 
 
 # Files of models/ that are not records (Decap lists a folder's files): hidden from the list of models.
-HIDDEN = ("_sources", "_vocabularies")
+HIDDEN = ("_sources", "_vocabularies", "_types")
 
 
 # Phrases Decap's Vietnamese translation lacks or shortens, set over it by ``editor.js`` (``CMS.registerLocale``).
 PHRASES = {
     "editor": {"editorToolbar": {"status": "Trạng thái: %{status}"},
-               "editorWidgets": {"list": {"add": "Thêm %{item}", "addType": "Thêm %{item}"}}},
+               "editorWidgets": {"list": {"add": "Thêm %{item}", "addType": "Thêm %{item}"},
+                                 "image": {"choose": "Chọn ảnh", "chooseDifferent": "Chọn ảnh khác", "remove": "Bỏ ảnh"}}},
+    "mediaLibrary": {"mediaLibraryModal": {"chooseSelected": "Dùng ảnh đã chọn", "upload": "Tải ảnh lên",
+                                           "deleteSelected": "Xóa ảnh đã chọn"}},
+    # "＋ Mô hình": the full-width plus has no glyph in the fonts Debian's Chromium has.
+    "collection": {"collectionTop": {"newButton": "Thêm %{collectionLabel}"}},
 }
+
+# English that Decap's parts show whatever the locale (the select boxes' "No options" and what they tell a
+# screen reader, error names, dates on the review board), and what ``editor.js`` shows instead: each entry
+# is a regular expression over a text of the page and its replacement ($1... as in JavaScript).
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+ENGLISH: list[tuple[str, str]] = [
+    (r"^No options$", "Không có lựa chọn nào (nguồn mới đang chờ duyệt chưa chọn được, xem gợi ý của ô)"),
+    (r"^Loading( options)?(\\.\\.\\.|…)?$", "Đang tải…"),
+    (r"^Select\.\.\.$", "Chọn…"),
+    (r"^(\d+) results? available for search term (.*)$", "Có $1 kết quả cho “$2”"),
+    (r"^(\d+) results? available$", "Có $1 kết quả"),
+    (r"^option (.*), selected\.$", "Đã chọn $1."),
+    (r"^option (.*), deselected\.$", "Đã bỏ chọn $1."),
+    (r"^option (.*) focused, (\d+) of (\d+)\. (.*)$", "Đang ở lựa chọn $1, thứ $2 trên $3."),
+    (r"^Use Up and Down to choose options.*$", "Dùng phím lên, xuống để chọn, Enter để chọn lựa chọn đang ở, Esc để đóng."),
+    (r"^API_ERROR: (.*)$", "Lỗi khi làm việc với kho git: $1. Cách sửa: tải lại trang; nếu vẫn lỗi, báo người quản trị "
+                          "(thử trên máy: xem cửa sổ dòng lệnh đang chạy `bash run.sh editor`)"),
+    (r"^Unknown error$", "lỗi không rõ"),
+    (r"^Copy (.*)$", "Chép $1"),
+    *((rf"^(\d{{1,2}}) {month}$", f"$1 tháng {n}") for n, month in enumerate(MONTHS, 1)),
+    *((rf"^{month} (\d{{1,2}})$", f"$1 tháng {n}") for n, month in enumerate(MONTHS, 1)),
+    *((rf"^(\d{{1,2}}) {month[:3]}$", f"$1 tháng {n}") for n, month in enumerate(MONTHS, 1)),
+    *((rf"^{month[:3]} (\d{{1,2}})$", f"$1 tháng {n}") for n, month in enumerate(MONTHS, 1)),
+]
 
 
 def widget_settings() -> dict[str, Any]:
     """What ``editor.js`` checks with: the contract's patterns and the Vietnamese messages, and the phrases
     it sets over Decap's Vietnamese translation."""
     return {"slug_pattern": SLUG_PATTERN, "iso_date": ISO_DATE.pattern, "vi_date": VI_DATE.pattern,
-            "thousands": schema.THOUSANDS.pattern, "messages": _messages(), "phrases": PHRASES}
+            "thousands": schema.THOUSANDS.pattern, "messages": _messages(), "phrases": PHRASES,
+            "format": format_options(), "english": ENGLISH}
+
+
+def _parts(part: type[BaseModel], where: tuple[str, ...] = (),
+           items: tuple[str, ...] = ()) -> typing.Iterator[tuple[str, tuple[str, ...], type[BaseModel]]]:
+    """Every part of the contract under ``part``: its path without list positions ("replication.steps"), its
+    path with ``*`` for any list position, and the part."""
+    yield ".".join(where), items, part
+    for name, info in part.model_fields.items():
+        kind, _ = _unwrap(_declared(info))
+        listed = typing.get_origin(kind) is list
+        if listed:
+            (kind,) = typing.get_args(kind)
+        inner = [k for k in (kind, *typing.get_args(kind)) if isinstance(k, type) and issubclass(k, BaseModel)]
+        if inner:
+            yield from _parts(inner[0], (*where, name), (*items, name, *(("*",) if listed else ())))
+
+
+def format_options() -> dict[str, Any]:
+    """What yaml-format.js needs of the contract: the order of every part's fields (a field added is written
+    where the contract puts it), and the required choices written as null when not given."""
+    orders: dict[str, list[str]] = {}
+    null_choices: list[str] = []
+    for part in (schema.Model, schema.Source):
+        for where, items, shape in _parts(part):
+            orders.setdefault(where, list(shape.model_fields))
+            for name, info in shape.model_fields.items():
+                if (shape.__name__, name) in _CHOICES and info.is_required() and _unwrap(_declared(info))[1]:
+                    null_choices.append(".".join((*items, name)))
+    return {"orders": orders, "nullChoices": null_choices, "unset": NOT_GIVEN}
 
 
 def page(editor: EditorSettings) -> str:
     """The admin page: noindex, Vietnamese, nothing from outside the site; a note when not set up."""
     notice = ""
-    scripts = ('<script src="decap-cms.js"></script>\n'
+    scripts = ('<script>window.CMS_MANUAL_INIT = true;</script>\n'
+               '<script src="decap-cms.js"></script>\n'
                '<script src="editor-settings.js"></script>\n'
-               '<script src="editor.js"></script>')
+               '<script src="yaml-format.js"></script>\n'
+               '<script src="editor.js"></script>\n'
+               '<script type="module">import { YAML } from "./yaml/index.js"; window.mohinhStart(YAML);</script>')
     if not editor.ready:
         scripts = ""
         notice = _resource("not-set-up.html").decode("utf-8")
@@ -450,6 +538,7 @@ def make(site: Site) -> dict[str, str | bytes]:
         files[f"{FOLDER}/editor-settings.js"] = ("window.mohinhEditor = " + json.dumps(
             widget_settings(), ensure_ascii=False, sort_keys=True) + ";\n").encode("utf-8")
         files[f"{FOLDER}/editor.js"] = _resource("editor.js")
+        files[f"{FOLDER}/yaml-format.js"] = _resource("yaml-format.js")
         for name, content in _bundle():
             files[f"{FOLDER}/{name}"] = content
     return files

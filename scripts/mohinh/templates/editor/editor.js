@@ -139,6 +139,12 @@
   /* The model's id is its file name: typed for a new model, shown for one that exists. */
   var slug = new RegExp(settings.slug_pattern);
   var IdControl = createClass({
+    componentDidMount: function () {
+      // A record that exists: the id is its file name, whether or not the file writes `id:` (the format
+      // keeps it unwritten then); photos go to models/media/<id>/.
+      var entry = this.props.entry;
+      if (!this.isNew() && entry && empty(this.props.value) && entry.get('slug')) this.props.onChange(entry.get('slug'));
+    },
     handleChange: function (event) {
       this.props.onChange(event.target.value.trim());
     },
@@ -173,6 +179,40 @@
   CMS.registerWidget('mohinh-ngay', textWidget(parseDate, checkDate, 'text'), Preview);
   CMS.registerWidget('mohinh-ma', IdControl, Preview);
 
+  /* English that Decap's parts show whatever the locale ("No options", what a select tells a screen reader,
+   * error names, dates on the review board): replaced on the page as it appears (settings.english). */
+  var english = settings.english.map(function (pair) { return [new RegExp(pair[0]), pair[1]]; });
+  function translated(text) {
+    var trimmed = text.trim();
+    if (!trimmed || !/[A-Za-z]/.test(trimmed)) return null;
+    for (var i = 0; i < english.length; i++) {
+      if (english[i][0].test(trimmed)) return text.replace(trimmed, trimmed.replace(english[i][0], english[i][1]));
+    }
+    return null;
+  }
+  function translate(node) {
+    if (node.nodeType === 3) {
+      var text = translated(node.nodeValue);
+      if (text !== null) node.nodeValue = text;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    ['aria-label', 'placeholder', 'title'].forEach(function (name) {
+      var value = node.getAttribute(name);
+      var text = value && translated(value);
+      if (text) node.setAttribute(name, text);
+    });
+    for (var child = node.firstChild; child; child = child.nextSibling) translate(child);
+  }
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) {
+      if (change.type === 'characterData') translate(change.target);
+      else if (change.type === 'attributes') translate(change.target);
+      else change.addedNodes.forEach(translate);
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true,
+                                          attributeFilter: ['aria-label', 'placeholder', 'title'] });
+
   /* Before saving: the form's empty leftovers go (a record has no empty text); a place without a
    * province says so with null, as the contract asks. */
   function isMap(value) {
@@ -184,23 +224,27 @@
   function blank(value) {
     return value === undefined || value === '' || ((isMap(value) || isList(value)) && value.size === 0);
   }
+  var ORIGINAL = '__mohinh_original'; // the file's text, kept by yaml-format.js (not a field)
   function clean(value) {
-    if (isMap(value)) return value.map(clean).filter(function (v) { return !blank(v); });
+    if (isMap(value)) {
+      return value.map(function (v, key) { return key === ORIGINAL ? v : clean(v); })
+        .filter(function (v) { return !blank(v); });
+    }
     if (isList(value)) return value.map(clean).filter(function (v) { return v !== undefined && v !== ''; });
-    if (typeof value === 'string' && value.trim() === '') return '';
+    if (typeof value === 'string') return value.trim(); // spaces around a text never mean anything
     return value;
   }
   CMS.registerEventListener({
     name: 'preSave',
     handler: function (event) {
-      var data = clean(event.entry.get('data'));
-      var locations = data.get('locations');
-      if (isList(locations)) {
-        data = data.set('locations', locations.map(function (place) {
-          return isMap(place) && !place.has('province') ? place.set('province', null) : place;
-        }));
-      }
-      return data;
+      return clean(event.entry.get('data'));
     },
   });
+
+  /* Started by index.html once the `yaml` package (an ES module) is loaded: records are read and written by
+   * yaml-format.js, which edits a file's text rather than writing it whole again. */
+  window.mohinhStart = function (YAML) {
+    CMS.registerCustomFormat('mohinh-yaml', 'yml', window.mohinhYamlFormat(YAML, settings.format));
+    CMS.init();
+  };
 })();
