@@ -56,14 +56,14 @@ def test_antt_abbreviation_finds_models(page, repo_url) -> None:
 
 
 def test_results_show_province_and_keyboard_reaches_them(page, repo_url) -> None:
-    results(page, repo_url, "tieng keng")
+    results(page, repo_url, "ho an toan")  # a model first (a type's page would come first for "tieng keng")
     first = page.locator("#mh-search-results li").first
     place = first.locator(".mh-search__place").inner_text()
     assert place.startswith(("tỉnh ", "thành phố ")), place  # the province of today
     assert "¶" not in first.locator("strong").inner_text()
     href = first.locator("a").first.get_attribute("href")
     page.keyboard.press("ArrowDown")
-    assert page.evaluate("document.activeElement.textContent").startswith("Tiếng kẻng an ninh")
+    assert page.evaluate("document.activeElement.textContent").startswith("Hộ an toàn")
     page.keyboard.press("Enter")
     page.wait_for_url("**/mo-hinh/*/")
     assert page.url.rstrip("/").endswith(href.rstrip("/").rsplit("/", 1)[-1])
@@ -177,3 +177,13 @@ def test_excerpts_come_from_the_model_s_own_text(page, repo_site, repo_url) -> N
         results(page, repo_url, query)
         for excerpt in page.locator("#mh-search-results .mh-search__excerpt").all_inner_texts():
             assert "quangnam" not in excerpt and "anninh" not in excerpt and "Đang hoạt động 20" not in excerpt, excerpt
+
+
+@pytest.mark.parametrize("query", ["mắt thần", "camera giam sat", "Camera an ninh"])
+def test_a_model_types_other_names_find_its_page_first(page, repo_url, query: str) -> None:
+    """A reader who types what people call a practice ("mắt thần") gets the type's page, which gathers every
+    case, before the single models."""
+    titles = results(page, repo_url, query)
+    assert titles and titles[0] == "Camera an ninh", titles
+    link = page.locator("#mh-search-results li a").first.get_attribute("href")
+    assert "/loai-mo-hinh/camera-an-ninh/" in link
