@@ -271,24 +271,25 @@ class Location(Part):
     pilot: Flag = Field(False, title="Nơi thí điểm", description="true: nơi làm thử; không tính là điểm nhân rộng")
 
 
-class OtherValue(Part):
+class _OtherFigure(Part):
+    """What another source says of a figure besides the number: its hedge, date, source and a note."""
+
+    qualifier: Qualifier | None = Field(None, title="Chữ kèm số", description=_QUALIFIER_HELP)
+    as_of: Date | None = Field(None, title="Tính đến ngày", description="Ngày của số liệu theo nguồn kia")
+    source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources/")
+    note: Text | None = Field(None, title="Ghi chú", description="Nguồn kia nói gì khác")
+
+
+class OtherValue(_OtherFigure):
     """Another source's figure for the same thing a result counts (sources disagree)."""
 
     value: Number = Field(..., title="Số liệu", description="Số nguồn kia ghi, viết liền: 87000000")
-    qualifier: Qualifier | None = Field(None, title="Chữ kèm số", description=_QUALIFIER_HELP)
-    as_of: Date | None = Field(None, title="Tính đến ngày", description="Ngày của số liệu theo nguồn kia")
-    source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources/")
-    note: Text | None = Field(None, title="Ghi chú", description="Nguồn kia nói gì khác")
 
 
-class OtherAmount(Part):
+class OtherAmount(_OtherFigure):
     """Another source's amount for the same cost (sources disagree)."""
 
     amount: Amount = Field(..., title="Số tiền (đồng)", description="Số tiền nguồn kia ghi, viết liền: 87000000")
-    qualifier: Qualifier | None = Field(None, title="Chữ kèm số", description=_QUALIFIER_HELP)
-    as_of: Date | None = Field(None, title="Tính đến ngày", description="Ngày của số liệu theo nguồn kia")
-    source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources/")
-    note: Text | None = Field(None, title="Ghi chú", description="Nguồn kia nói gì khác")
 
 
 class Result(Part):
