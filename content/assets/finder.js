@@ -31,28 +31,57 @@
     return comparePage().href + (list.length ? "?m=" + list.map(function (m) { return m.id; }).join(",") : "");
   }
 
+  /* The tray names what is chosen and leads to the comparison. It has a close button (closed, it stays closed
+     until the choice changes, on every page) and the page keeps room below for it: it never covers content. */
+  var CLOSED = "mohinh-so-sanh-dong";
   var tray = null;
+  function closedFor() {
+    try { return sessionStorage.getItem(CLOSED); } catch (error) { return null; }
+  }
+  function setRoom() {
+    document.body.style.paddingBottom = tray && !tray.hidden ? (tray.offsetHeight + 16) + "px" : "";
+  }
   function showTray(message) {
     var list = chosen();
+    var ids = list.map(function (m) { return m.id; }).join(",");
+    if (message) {
+      try { sessionStorage.removeItem(CLOSED); } catch (error) { /* private mode */ }
+    }
     if (!tray) {
       tray = document.createElement("div");
       tray.className = "mh-compare-tray";
-      tray.setAttribute("role", "status");
-      tray.setAttribute("aria-live", "polite");
+      tray.setAttribute("role", "region");
+      tray.setAttribute("aria-label", "So sánh mô hình");
       document.body.appendChild(tray);
+      window.addEventListener("resize", setRoom);
     }
     tray.textContent = "";
-    tray.hidden = !list.length && !message;
+    tray.hidden = (!list.length && !message) || (!message && closedFor() === ids);
     var text = document.createElement("span");
+    text.className = "mh-compare-tray__text";
+    text.setAttribute("role", "status");
     text.textContent = message || ("Đã chọn " + list.length + "/" + MOST + " mô hình để so sánh.");
     tray.appendChild(text);
     if (list.length) {
       var link = document.createElement("a");
-      link.className = "md-button md-button--primary";
+      link.className = "md-button md-button--primary mh-compare-tray__go";
       link.href = compareUrl(list);
       link.textContent = "Xem so sánh";
       tray.appendChild(link);
     }
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "mh-compare-tray__close";
+    close.setAttribute("aria-label", "Đóng thanh so sánh");
+    close.title = "Đóng (các mô hình đã chọn vẫn được giữ)";
+    close.textContent = "×";
+    close.addEventListener("click", function () {
+      try { sessionStorage.setItem(CLOSED, ids); } catch (error) { /* private mode */ }
+      tray.hidden = true;
+      setRoom();
+    });
+    tray.appendChild(close);
+    setRoom();
   }
 
   function paint() {
@@ -81,6 +110,7 @@
     }
     keep(list);
     paint();
+    try { sessionStorage.removeItem(CLOSED); } catch (error) { /* private mode */ }
     showTray(message);
   });
 
