@@ -511,8 +511,9 @@ class ModelView:
 
     @cached_property
     def search_text(self) -> str:
-        """Accent-free text a catalogue filter matches: name, summary, places."""
-        return fold(" ".join([self.m.name, self.m.summary, *(v.reported for v in self.locations)]))
+        """Accent-free text a catalogue filter matches: name, summary, places, provinces as the sources named them."""
+        return fold(" ".join([self.m.name, self.m.summary, *(v.reported for v in self.locations),
+                              *(p.name for p in self.reported_provinces)]))
 
     @cached_property
     def folded_words(self) -> str:
