@@ -151,12 +151,18 @@
       var peopleAsked = !!params.get("so-nguoi");
       var wants = params.getAll("muon");
       var unknown = data.chua_co;
+      var noBudget = params.get("kinh-phi") === "khong";
       return data.mo_hinh.filter(function (row) {
         var cost = row[col.chi_phi_lon_nhat];
-        return budget === null || cost === null || cost <= budget;  /* a cost not known may still fit */
+        /* a cost not known may still fit; with no budget, a model the residents pay for fits too */
+        return budget === null || cost === null || cost <= budget || (noBudget && row[col.dan_tu_lo]);
       }).map(function (row) {
         var score = 0;
         var reasons = [];
+        if (noBudget && row[col.dan_tu_lo]) {
+          score += 3;  /* known to need no budget first, then the models whose cost is not known */
+          reasons.push("không cần ngân sách: " + (row[col.chi_phi_lon_nhat] ? "người dân tự góp" : "nguồn ghi không tốn tiền"));
+        }
         var kind = data.cong_dong[row[col.cong_dong]] || row[col.cong_dong];
         if (community && row[col.cong_dong] === community) {
           score += 4;
@@ -192,6 +198,9 @@
         var recognised = row[col.cong_nhan];
         reasons.push(recognised ? "được công nhận: " + recognised : "công nhận: " + unknown);
         if (wants.indexOf("cong-nhan") >= 0 && recognised) score += 2;
+        var kit = row[col.bo_nhan_rong];
+        reasons.push(kit ? kit : "bộ nhân rộng: " + unknown);
+        if (wants.indexOf("bo-nhan-rong") >= 0 && kit) score += 2;
         return { row: row, score: score, reasons: reasons, level: row[col.muc_thong_tin], col: col };
       }).sort(function (a, b) {
         return b.score - a.score || b.level - a.level || a.row[col.ten].localeCompare(b.row[col.ten], "vi");
@@ -237,6 +246,13 @@
       paint();
     }
 
+    /* The results start far below the questions: the page moves to them, and the keyboard with it. */
+    function toResults() {
+      heading.hidden = false;
+      heading.scrollIntoView({ block: "start" });
+      heading.focus({ preventScroll: true });
+    }
+
     function update() {
       var params = answers();
       history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params.toString() : "") + location.hash);
@@ -265,9 +281,14 @@
       data = loaded;
       form.addEventListener("change", update);
       form.addEventListener("reset", function () { setTimeout(update, 0); });
-      form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        update();
+        toResults();
+      });
       more.addEventListener("click", function () { show(shown + PAGE); });
       update();
+      if (location.search) toResults();  /* answers given in the address: the page opens on the results */
     }).catch(function () {
       count.textContent = "Không tải được danh sách mô hình; hãy tải lại trang, hoặc xem theo danh mục bên dưới.";
     });
