@@ -154,7 +154,7 @@ def built(tmp_path_factory) -> Project:
 
 
 def text_of(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace(" ,", ",")
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace(" ,", ",").replace(" ;", ";").replace(" )", ")")
 
 
 def key_facts(html: str) -> str:
@@ -240,7 +240,10 @@ def test_a_model_without_steps_of_its_own_reaches_its_types_kit(built) -> None:
     section_text = section(built.html("mo-hinh/thu-hai-camera/index.html"), "Bộ nhân rộng")
     assert "rút từ nhiều trường hợp" in section_text and "Camera an ninh" in section_text
     assert 'href="../../loai-mo-hinh/camera-an-ninh/checklist.docx"' in built.html("mo-hinh/thu-hai-camera/index.html")
-    assert "Loại mô hình Camera an ninh" in key_facts(built.html("mo-hinh/thu-hai-camera/index.html"))
+    page = built.html("mo-hinh/thu-hai-camera/index.html")
+    near_top = text_of(page[page.index('class="mh-summary"'):page.index("<h2")])
+    assert "Loại mô hình: Camera an ninh" in near_top  # right under the summary, linked to the type's page
+    assert 'href="../../loai-mo-hinh/camera-an-ninh/"' in page
 
 
 def test_the_types_kit_carries_the_guidance_and_the_observed_costs(built) -> None:
@@ -249,7 +252,9 @@ def test_the_types_kit_carries_the_guidance_and_the_observed_costs(built) -> Non
     text = "\n".join(p.text for p in document.paragraphs)
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert "Camera an ninh" in text and "Chưa tính tiền sửa chữa" in text
-    assert "Họp dân bàn mức góp" in cells and "Các nơi đã làm (theo nguồn)" in cells
+    assert "Các nơi đã làm (theo nguồn)" in cells
+    step = next(cell for cell in cells if cell.startswith("Họp dân bàn mức góp"))
+    assert "Thấy ở: Camera an ninh thôn Thử Nghiệm; Camera an ninh thôn Thứ Hai" in step
     assert any("4,5 triệu đồng/camera" in cell for cell in cells)
     assert not any("878" in cell for cell in cells)  # a disputed amount is not a budget line
     assert zipfile.ZipFile(folder / "checklist.docx").testzip() is None
@@ -299,3 +304,32 @@ def test_every_headline_of_every_model_is_a_result_of_its_own_with_its_hedge(rep
                 assert figure.startswith(hedge), (path.stem, figure)
             checked += 1
     assert checked > 20  # the rule was applied to many pages, not skipped
+
+
+def test_model_pages_reach_a_kit_and_the_camera_type_gathers_its_cases(repo_site) -> None:
+    """At least nine in ten model pages link to a kit (their own or their type's); the camera type's page lists
+    every model that names the type, with a cost per camera across cases, and has its kit."""
+    import yaml
+
+    pages = sorted((repo_site.root / "site" / "mo-hinh").glob("*/index.html"))
+    with_kit = [p for p in pages if "checklist.docx" in p.read_text(encoding="utf-8")]
+    assert len(pages) >= 100 and len(with_kit) >= 0.9 * len(pages), (len(with_kit), len(pages))
+    cameras = sorted(p.stem for p in (REPO / "models").glob("*.yml") if not p.name.startswith("_")
+                     and "camera-an-ninh" in (yaml.safe_load(p.read_text(encoding="utf-8")).get("types") or []))
+    assert len(cameras) >= 8
+    html = repo_site.html("loai-mo-hinh/camera-an-ninh/index.html")
+    for model_id in cameras:
+        assert f'href="../../mo-hinh/{model_id}/"' in html, model_id
+    assert re.search(r"khoảng từ [\d,]+ (triệu )?đồng đến [\d,]+ triệu đồng/camera \(\d+ trường hợp\)", text_of(html))
+    assert (repo_site.root / "site" / "loai-mo-hinh" / "camera-an-ninh" / "checklist.docx").is_file()
+    listing = repo_site.html("loai-mo-hinh/index.html")
+    types = re.findall(r'<a href="([a-z0-9-]+)/">', listing[listing.index("<table"):listing.index("</table>")])
+    assert len(types) >= 8 and listing.count("<td>có</td>") >= 8  # at least eight types, each with its kit
+
+
+def test_targets_and_context_never_raise_the_evidence_level(repo_site) -> None:
+    """Đồng Nai's record holds only what a decision says must be set up: no result of its own."""
+    facts = key_facts(repo_site.html("mo-hinh/dong-nai-to-bao-ve-an-ninh-trat-tu/index.html"))
+    assert "Có số liệu kết quả" not in facts and "Đã nhân rộng" not in facts
+    assert "1.771" not in facts
+    assert "Kế hoạch, chỉ tiêu" in text_of(repo_site.html("mo-hinh/dong-nai-to-bao-ve-an-ninh-trat-tu/index.html"))

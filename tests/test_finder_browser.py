@@ -83,7 +83,7 @@ def test_known_costs_and_payers_are_reasons(page, repo_url, site) -> None:
 def test_finder_by_keyboard_keeps_answers_in_the_address(page, repo_url) -> None:
     page.goto(repo_url + "tim-mo-hinh/")
     page.wait_for_selector(".mh-finder__results li")
-    assert page.locator(".mh-finder fieldset legend").count() == 5
+    assert page.locator(".mh-finder fieldset legend").count() == 6  # five questions and the model type
     assert page.locator(".mh-finder__count").get_attribute("aria-live") == "polite"
     page.focus("input[name=cong-dong][value='']")
     page.keyboard.press("ArrowDown")  # radio groups move by arrow keys
@@ -142,7 +142,7 @@ def test_three_models_compare_side_by_side_on_a_phone_and_on_paper(browser, repo
     names = page.locator(".mh-compare__table thead th a").all_inner_texts()
     assert names == [site.by_id[m].m.name for m in COMPARED]
     rows = page.locator(".mh-compare__table tbody th[scope=row]").all_inner_texts()
-    assert rows[:5] == ["Tình trạng", "Cộng đồng", "Địa bàn hôm nay", "Mức thông tin", "Kinh phí và ai chi trả"]
+    assert rows[:6] == ["Tình trạng", "Loại mô hình", "Cộng đồng", "Địa bàn hôm nay", "Mức thông tin", "Kinh phí và ai chi trả"]
     # on a phone the table scrolls sideways and its first column stays in view
     label = page.locator(".mh-compare__table tbody th[scope=row]").first
     before = label.bounding_box()["x"]

@@ -131,7 +131,7 @@ def test_axe_finds_no_serious_violation_on_a_model_page(browser, repo_url, chart
     try:
         if colours == "mau-cuong-buc":
             page.emulate_media(forced_colors="active")
-        page.goto(chart_url if which == "bieu-do" else repo_url + "mo-hinh/long-trach-camera-an-ninh/")
+        page.goto(chart_url if which == "bieu-do" else repo_url + "mo-hinh/bac-kan-ho-an-toan/")
         assert page.evaluate("matchMedia('(forced-colors: active)').matches") == (colours == "mau-cuong-buc")
         fills = page.evaluate("""() => [...document.querySelectorAll('svg.mh-chart--share')].map(svg =>
             ['.mh-chart__track', '.mh-chart__fill'].map(part => getComputedStyle(svg.querySelector(part)).fill))""")

@@ -60,10 +60,11 @@ def test_schema_command_writes_and_checks(project: Project) -> None:
     stale = project.write("schema/model.schema.json", "{}\n")
     check = CliRunner().invoke(main, ["schema", "--check"])
     assert (check.exit_code, check.output) == (1, "schema/model.schema.json, schema/sources.schema.json, "
-                                                  "schema/source.schema.json, schema/vocabularies.schema.json đã cũ: chạy `mohinh schema` để ghi lại.\n")
+                                                  "schema/source.schema.json, schema/type.schema.json, schema/vocabularies.schema.json đã cũ: "
+                                                  "chạy `mohinh schema` để ghi lại.\n")
     written = CliRunner().invoke(main, ["schema"])
     assert written.output == ("Đã ghi schema/model.schema.json, schema/sources.schema.json, schema/source.schema.json, "
-                              "schema/vocabularies.schema.json.\n")
+                              "schema/type.schema.json, schema/vocabularies.schema.json.\n")
     assert stale.read_text(encoding="utf-8") == schema_text()
     assert CliRunner().invoke(main, ["schema", "--check"]).output == "Các tệp trong schema/ khớp với mã nguồn.\n"
 
@@ -72,7 +73,9 @@ def test_shared_files_have_their_own_schemas() -> None:
     """Sources (one a file in _sources/) and _vocabularies.yml are checked against their own schema, never the record's."""
     shared = [(f"_sources/{p.name}", "source.schema.json", "../../schema") for p in sorted((REPO / "models" / "_sources").glob("*.yml"))]
     assert len(shared) >= 40
-    for name, schema_file, up in [*shared, ("_vocabularies.yml", "vocabularies.schema.json", "../schema")]:
+    types = [(f"_types/{p.name}", "type.schema.json", "../../schema") for p in sorted((REPO / "models" / "_types").glob("*.yml"))]
+    assert len(types) >= 8
+    for name, schema_file, up in [*shared, *types, ("_vocabularies.yml", "vocabularies.schema.json", "../schema")]:
         path = REPO / "models" / name
         assert path.read_text(encoding="utf-8").startswith(f"# yaml-language-server: $schema={up}/{schema_file}\n")
         validator = jsonschema.Draft202012Validator(json.loads(editor_schemas()[schema_file]))

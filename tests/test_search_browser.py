@@ -11,7 +11,8 @@ from conftest import assert_search_index_complete, search_fragments
 
 pytestmark = pytest.mark.browser
 
-# A name ending in `*`: several models bear it (the first result is any of them).
+# A name ending in `*`: several models bear it (the first result is any of them); starting with `~`: the
+# first result's name holds it.
 QUERIES = [
     ("tieng keng", "Tiếng kẻng an ninh*"),
     ("Tiếng kẻng", "Tiếng kẻng an ninh*"),
@@ -22,7 +23,7 @@ QUERIES = [
     ("ho an toan", "Hộ an toàn - Thôn, bản, tổ dân phố bình yên"),
     ("hộ an toàn", "Hộ an toàn - Thôn, bản, tổ dân phố bình yên"),  # exact accents rank first...
     ("họ an toàn", "Giáo họ an toàn, gia đình hòa thuận"),  # ...and the other way round
-    ("CCB", "Câu lạc bộ Cựu chiến binh với công tác đảm bảo an ninh trật tự"),
+    ("CCB", "~Cựu chiến binh"),  # a name holding the words the abbreviation stands for
 ]
 
 
@@ -38,7 +39,9 @@ def results(page, base: str, query: str) -> list[str]:
 def test_query_finds_expected_model_first(page, repo_url, query: str, expected: str) -> None:
     titles = results(page, repo_url, query)
     assert titles, f"no result for {query!r}"
-    if expected.endswith("*"):
+    if expected.startswith("~"):
+        assert expected[1:] in titles[0], titles
+    elif expected.endswith("*"):
         assert titles[0].startswith(expected[:-1]), titles
     else:
         assert titles[0] == expected, titles
@@ -171,7 +174,10 @@ def test_excerpts_come_from_the_model_s_own_text(page, repo_site, repo_url) -> N
     models = {url: f for url, f in fragments.items() if url.startswith("/mo-hinh/") and url.count("/") == 3}
     assert models
     for url, fragment in models.items():
+        about_zalo = "Zalo" in fragment["meta"].get("title", "")  # a model run on Zalo names it in its own text
         for outside in ("Mô hình liên quan", "Cập nhật lần cuối", "Zalo", "Sao chép liên kết", "Nơi thực hiện"):
+            if outside == "Zalo" and about_zalo:
+                continue
             assert outside not in fragment["content"], (url, outside)
     for query in ("quang nam", "tieng keng", "camera"):
         results(page, repo_url, query)

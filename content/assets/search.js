@@ -52,17 +52,17 @@
      with the exact accents typed, then places with the exact accents, then names starting with or containing
      the query, then places containing it, then names holding more of the query's words (even with a letter
      wrong near their end); model pages before guides; otherwise Pagefind's order. A model type's page whose
-     name or other names ("mắt thần", "camera giam sat") hold the query ranks with the exact names. */
+     name or one of its other names is the query ("mắt thần", "camera giam sat") ranks with the exact names. */
   function order(query, entries) {
     var exact = query.normalize("NFC").toLowerCase();
     var folded = fold(query);
     var accented = exact !== folded;
     function tier(item) {
       var title = ((item.meta && item.meta.title) || "").normalize("NFC").toLowerCase();
-      /* a model type's page whose name or other names hold the query ranks with an exact name: before the
-         models that only contain the query, after a model whose name holds every word typed */
-      var names = title + ", " + ((item.meta && item.meta["ten-khac"]) || "").normalize("NFC").toLowerCase();
-      if (item.meta && item.meta.loai === "loai-mo-hinh" && fold(names).indexOf(folded) >= 0) return 0;
+      /* a model type's page whose name or one of its other names is the query ("mắt thần", "camera giam sat")
+         ranks with an exact name */
+      var names = [title].concat(((item.meta && item.meta["ten-khac"]) || "").split(",")).map(function (n) { return fold(n.trim()); });
+      if (item.meta && item.meta.loai === "loai-mo-hinh" && names.indexOf(folded.trim()) >= 0) return 0;
       var places = ((item.meta && (item.meta["dia-ban"] || item.meta.tinh)) || "").normalize("NFC").toLowerCase();
       if (accented && title.indexOf(exact) >= 0) return 0;
       if (accented && places.indexOf(exact) >= 0) return 1;

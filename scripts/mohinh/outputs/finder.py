@@ -134,7 +134,9 @@ def kit_text(site: Site, view: ModelView) -> str | None:
 
 def finder_row(view: ModelView, site: Site | None = None) -> list[Any]:
     """One model's row of `FINDER_DATA`, in the order of `FINDER_FIELDS`."""
-    largest = max((c.amount for c in view.undisputed_costs), default=None)
+    # the budget question compares the largest amount any source gives (a disputed total counts at its highest)
+    largest = max((amount for c in view.m.costs for amount in (c.amount, *(o.amount for o in c.other_values))),
+                  default=None)
     replication = replication_text(view)
     return [
         view.id, view.m.name, view.places_text, view.m.community, list(view.m.topics), largest, view.cost_fact,
