@@ -100,6 +100,16 @@ def make_project(root: Path, *, with_records: bool = True) -> Project:
     return project
 
 
+#: A unit's real public address, for the tests of a site that has one (the repository's mkdocs.yml has none).
+REAL_SITE_URL = "https://mohinh.donvi.gov.vn/"
+
+
+def give_site_url(project: Project, site_url: str = REAL_SITE_URL) -> None:
+    """Write ``site_url`` into the project's mkdocs.yml (first line)."""
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    project.write("mkdocs.yml", f"site_url: {site_url}\n" + config)
+
+
 def assert_search_index_complete(site: Path) -> None:
     """Every file of every Pagefind index is whole: a browser given a truncated one finds nothing."""
     import gzip

@@ -80,7 +80,7 @@ def test_no_request_leaves_the_site(project: Project, mkdocs_warnings) -> None:
         fetched = re.findall(r'<(?:script|img|iframe|source|video|audio)[^>]*\ssrc="([^"]+)"', html)
         fetched += re.findall(r'<link[^>]*href="([^"]+)"', html)
         for url in fetched:
-            assert not re.match(r"(https?:)?//", url) or url.startswith("https://mohinh.example.vn/"), (path, url)
+            assert not re.match(r"(https?:)?//", url) or url.startswith("https://mohinh.donvi.gov.vn/"), (path, url)
 
 
 def test_edit_link_points_at_the_record(project: Project, mkdocs_warnings) -> None:

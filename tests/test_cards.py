@@ -14,7 +14,7 @@ from mohinh.render import Site
 
 
 def _site(project: Project) -> Site:
-    return Site(load_catalogue(project.root), site_url="https://mohinh.example.vn/", site_name="Tên trang")
+    return Site(load_catalogue(project.root), site_url="https://mohinh.donvi.gov.vn/", site_name="Tên trang")
 
 
 def test_card_says_name_place_today_and_the_headline_share(project: Project) -> None:

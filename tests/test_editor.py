@@ -40,7 +40,7 @@ def repo_catalogue():
 
 @pytest.fixture(scope="module")
 def config(repo_catalogue) -> dict:
-    site = Site(repo_catalogue, site_url="https://mohinh.example.vn/")
+    site = Site(repo_catalogue, site_url="https://mohinh.donvi.gov.vn/")
     return editor.cms_config(site, editor.settings({"backend": "github", "repo": "don-vi/mo-hinh"}))
 
 

@@ -10,11 +10,11 @@ import jsonschema
 import pytest
 from referencing import Registry, Resource
 
-from conftest import BAC_KAN, Project, make_project
+from conftest import BAC_KAN, Project, give_site_url, make_project
 from mohinh.build import build_site
 from mohinh.text import csv_cell
 
-SITE = "https://mohinh.example.vn/"
+SITE = "https://mohinh.donvi.gov.vn/"
 FORMULAS = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "=1+1", "-lệnh"]
 DAK_TO_RE = """\
 name: Tổ tự quản
@@ -49,6 +49,7 @@ def data(tmp_path_factory) -> Project:
                    .replace("unit: hộ", f"unit: '{FORMULAS[3]}'")
                    .replace("scope: 108 xã, phường, thị trấn", f"scope: \"{FORMULAS[4]}\"")
                    .replace("unit: thôn, tổ dân phố", f"unit: \"{FORMULAS[5]}\""))
+    give_site_url(project, SITE)  # a unit's real address: every address is absolute
     build_site(project.root)
     return project
 

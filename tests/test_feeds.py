@@ -9,13 +9,13 @@ import subprocess
 import feedparser
 import pytest
 
-from conftest import BAC_KAN, Project, make_project
+from conftest import BAC_KAN, Project, give_site_url, make_project
 from mohinh.build import build_site
 from mohinh.catalogue import load_catalogue
 from mohinh.outputs import feeds
 from mohinh.render import Site
 
-SITE = "https://mohinh.example.vn/"
+SITE = "https://mohinh.donvi.gov.vn/"
 NAME = "Hộ an toàn - Thôn, bản, tổ dân phố bình yên"
 UPDATES = """updates:
   - date: 15/09/2020
@@ -34,6 +34,7 @@ def published(tmp_path_factory) -> Project:
     project.record("bac-kan-ho-an-toan", BAC_KAN.replace("sources: [bac-kan-2020-09]\n", UPDATES))
     project.record("khac", BAC_KAN.replace(f"name: {NAME}", "name: Mô hình ở Hà Tĩnh")
                    .replace("province: Bắc Kạn", "province: Hà Tĩnh"))
+    give_site_url(project, SITE)  # a unit's real address: every address is absolute
     build_site(project.root)
     return project
 

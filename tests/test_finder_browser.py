@@ -38,8 +38,16 @@ def test_a_village_with_no_budget_gets_models_costing_nothing_or_unknown(page, r
 
     page.goto(repo_url + "tim-mo-hinh/?cong-dong=thon-to-dan-pho&kinh-phi=khong")
     results = all_results(page)
-    free = {v.id for v in site.models if all(c.amount == 0 for c in v.m.costs)}  # no cost stated, or all zero
+    from mohinh.outputs.finder import needs_no_budget
+
+    # no cost stated, or all zero, or paid by the residents (issue 27: those first)
+    free = {v.id for v in site.models if all(c.amount == 0 for c in v.m.costs) or needs_no_budget(v)}
     assert {r["id"] for r in results} == free
+    known = [needs_no_budget(site.by_id[r["id"]]) for r in results]
+    village_known = [k for r, k in zip(results, known, strict=True) if site.by_id[r["id"]].m.community == "thon-to-dan-pho"]
+    assert any(known) and village_known == sorted(village_known, reverse=True)  # known to need none, then the unknown
+    for result, first in zip(results, known, strict=True):
+        assert any(r.startswith("không cần ngân sách: ") for r in result["reasons"]) == first, result
     assert len(free) < len(site.models)  # the answer took models out
     for result in results:
         view = site.by_id[result["id"]]
@@ -169,4 +177,44 @@ def test_listing_cards_of_a_province_and_a_topic_offer_so_sanh(browser, repo_url
     page.goto(repo_url + f"chu-de/{other.m.topics[0]}/")
     page.click(f".mh-compare-toggle[data-mh-compare='{other.id}']")
     assert "Đã chọn 2/3" in page.inner_text(".mh-compare-tray")  # the choice made on the province page is kept
+    context.close()
+
+
+def test_a_kit_answer_and_the_page_moves_to_the_results(browser, repo_url, site) -> None:
+    """Issue 27: "có bộ nhân rộng" is an answer, every result says whether it has a kit, and "Xem mô hình phù hợp"
+    takes a phone to the results."""
+    from mohinh.outputs.finder import kit_text
+
+    context = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(repo_url + "tim-mo-hinh/")
+    page.wait_for_selector(".mh-finder__results li")
+    assert page.evaluate("window.scrollY") == 0
+    page.check("input[name=muon][value=bo-nhan-rong]")
+    page.click("text=Xem mô hình phù hợp")
+    page.wait_for_function("Math.abs(document.querySelector('#ket-qua').getBoundingClientRect().top) < 200")
+    assert page.evaluate("document.activeElement.id") == "ket-qua"
+    assert "muon=bo-nhan-rong" in page.url
+    results = all_results(page)
+    kits = [bool(kit_text(site, site.by_id[r["id"]])) for r in results]
+    assert kits == sorted(kits, reverse=True) and kits[0] and not kits[-1]  # the models with a kit first
+    for result, has in zip(results, kits, strict=True):
+        assert any(r.startswith("có bộ nhân rộng") for r in result["reasons"]) == has, result
+    context.close()
+
+
+def test_three_models_fit_side_by_side_at_1440_with_a_cost_per_unit(browser, repo_url) -> None:
+    context = browser.new_context(locale="vi-VN", viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.goto(repo_url + "so-sanh/?m=lang-ut-2-camera-anh-sang,ia-o-camera-giam-sat,sa-dec-camera-an-ninh")
+    page.wait_for_selector(".mh-compare__table tbody tr")
+    scroll = page.locator(".mh-compare__scroll")
+    assert scroll.evaluate("s => s.scrollWidth - s.clientWidth") <= 1  # no column cut
+    heads = page.locator(".mh-compare__table thead th")
+    assert heads.count() == 3
+    for i in range(3):
+        box = heads.nth(i).bounding_box()
+        assert box["x"] + box["width"] <= 1440 and box["width"] >= 250
+    row = page.locator(".mh-compare__table tbody tr", has=page.locator("th", has_text="Chi phí mỗi đơn vị"))
+    assert "4,5 triệu đồng/camera" in row.inner_text() and "50.000 đồng/hộ" in row.inner_text()
     context.close()

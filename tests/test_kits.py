@@ -25,7 +25,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from conftest import REPO, Project, make_project
+from conftest import REPO, Project, give_site_url, make_project
 from mohinh.build import build_site
 from mohinh.catalogue import load_catalogue
 from mohinh.outputs.kits import Checklist, docx_bytes, plain_text
@@ -113,7 +113,7 @@ ngo-sang-2021:
   date: 15/03/2021
   url: https://baoquangtri.example.vn/ngo-sang
 """
-SITE_URL = "https://mohinh.example.vn/"  # mkdocs.yml's site_url
+SITE_URL = "https://mohinh.donvi.gov.vn/"  # mkdocs.yml's site_url
 
 
 def write_kit_records(project: Project) -> None:
@@ -138,6 +138,7 @@ def kit_site(tmp_path_factory) -> tuple[Project, list[str]]:
     """The site built once, strict, with every MkDocs warning collected."""
     project = make_project(tmp_path_factory.mktemp("kits") / "p")
     write_kit_records(project)
+    give_site_url(project, SITE_URL)
     collector = _Warnings()
     logging.getLogger("mkdocs").addHandler(collector)
     try:

@@ -148,7 +148,7 @@ def _same(checklist: Checklist) -> None:
     assert used and used <= defined, used - defined
 
 
-def _checklists(root: Path, site_url: str = "https://mohinh.example.vn/") -> list[Checklist]:
+def _checklists(root: Path, site_url: str = "https://mohinh.donvi.gov.vn/") -> list[Checklist]:
     renderer = Site(load_catalogue(root))
     return [Checklist.of(v, site_url) for v in renderer.models if has_kit(v)]
 

@@ -9,14 +9,14 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from conftest import BAC_KAN, Project, make_project
+from conftest import BAC_KAN, Project, give_site_url, make_project
 from mohinh.build import build_site
 from mohinh.catalogue import validate_record
 from mohinh.cli import main
 from mohinh.errors import InvalidRecords
 from mohinh.outputs.media import MAX_SIDE, media_files, published_name
 
-SITE = "https://mohinh.example.vn/"
+SITE = "https://mohinh.donvi.gov.vn/"
 PAGE = f"{SITE}mo-hinh/bac-kan-ho-an-toan/"
 NAME = 'Hộ an toàn "Bình yên" <b>& vững</b>'
 MEDIA = """media:
@@ -50,6 +50,7 @@ def shared(tmp_path_factory) -> Project:
     project.record("bac-kan-ho-an-toan", BAC_KAN.replace("name: Hộ an toàn - Thôn, bản, tổ dân phố bình yên",
                                                          f"name: '{NAME}'")
                    + MEDIA + "updates:\n  - date: 03/2021\n    title: Tin mới\n")
+    give_site_url(project, SITE)  # a unit's real address: every address is absolute
     build_site(project.root)
     return project
 
@@ -88,11 +89,11 @@ def test_share_meta_is_escaped_and_absolute(shared: Project) -> None:
 
 def test_share_links_need_no_third_party_script(shared: Project) -> None:
     html = shared.html("mo-hinh/bac-kan-ho-an-toan/index.html")
-    encoded = "https%3A%2F%2Fmohinh.example.vn%2Fmo-hinh%2Fbac-kan-ho-an-toan%2F"
+    encoded = "https%3A%2F%2Fmohinh.donvi.gov.vn%2Fmo-hinh%2Fbac-kan-ho-an-toan%2F"
     assert f'href="https://www.facebook.com/sharer/sharer.php?u={encoded}"' in html
     assert 'href="mailto:?subject=H%E1%BB%99%20an%20to%C3%A0n%20%22B%C3%ACnh%20y%C3%AAn%22' in html
     zalo = re.search(r'href="(https://button-share\.zalo\.me/share_external\?[^"]+)"', html)
-    assert zalo and "d=eyJ1cmwiOiJodHRwczovL21vaGluaC5leGFtcGxlLnZuL21vLWhpbmgvYmFjLWthbi1oby1hbi10b2FuLyJ9" in zalo[1]
+    assert zalo and "d=eyJ1cmwiOiJodHRwczovL21vaGluaC5kb252aS5nb3Yudm4vbW8taGluaC9iYWMta2FuLWhvLWFuLXRvYW4vIn0" in zalo[1]
     assert '<button type="button" class="md-button mh-share__copy" hidden>Sao chép liên kết</button>' in html
     scripts = re.findall(r'<script[^>]*src="([^"]+)"', html)
     assert "../../assets/share.js" in scripts

@@ -169,3 +169,46 @@ def test_the_preview_remakes_a_page_when_the_name_of_a_payer_changes(project) ->
         "label: Người dân đóng góp", "label: Nhân dân đóng góp"), encoding="utf-8")
     again = Site(load_catalogue(project.root), memo=memo)
     assert "Nhân dân đóng góp: 51.400.000 đồng" in again.model_page(again.by_id["camera-thon"])
+
+
+def test_the_decision_box_tells_several_payers_from_a_payer_not_stated(project) -> None:
+    """Issue 27: cost in total and per unit, who paid, people and schedule; `hon-hop` (older records) stays valid,
+    and the two meanings it mixed have their own terms."""
+    view = view_of(project, RECORD)
+    assert view.cost_total == "90 triệu đồng (tổng kinh phí)"
+    assert view.unit_costs == ["500.000 đồng/tháng (hỗ trợ tổ trưởng)"]
+    assert view.payers_text == ("nhiều nguồn, hoặc nguồn không nêu rõ; doanh nghiệp, nhà tài trợ; người dân đóng góp; "
+                                "ngân sách nhà nước")
+    several = view_of(project, RECORD.replace("paid_by: hon-hop", "paid_by: nhieu-nguon"))
+    unstated = view_of(project, RECORD.replace("paid_by: hon-hop", "paid_by: khong-neu"))
+    assert several.payers_text.startswith("nhiều nguồn cùng chi trả; ")
+    assert unstated.payers_text.startswith("nguồn không nêu ai chi trả; ")
+    assert len(several.payer_splits) == len(unstated.payer_splits) == 1  # neither is a named payer
+    bought = RECORD.replace("    amount: 51400000\n", "    amount: 51400000\n    quantity: 4\n    unit: camera\n")
+    assert view_of(project, bought).unit_costs[0] == "12,85 triệu đồng/camera, tính từ 51,4 triệu đồng cho 4 camera"
+    bare = view_of(project, RECORD.split("costs:\n", 1)[0] + "sources: [bac-kan-2020-09]\n")
+    assert (bare.cost_total, bare.unit_costs, bare.payers_text) == (None, [], "nguồn không nêu")
+
+
+def test_the_decision_box_sits_in_the_key_facts_with_the_kit(project) -> None:
+    from mohinh.render import Site
+
+    project.record("camera-thon", RECORD.replace("sources: [bac-kan-2020-09]", """\
+team:
+  members: 3
+  schedule: Tuần tra từ 22 giờ đến 2 giờ sáng
+  source: bac-kan-2020-09
+replication:
+  steps:
+    - title: Họp dân
+sources: [bac-kan-2020-09]"""))
+    site = Site(load_catalogue(project.root))
+    page = site.model_page(site.by_id["camera-thon"])
+    panel = page[page.index('<section class="mh-panel"'):page.index("</section>")]
+    box = " ".join(re.sub(r"<[^>]+>", " ", panel[panel.index('class="mh-decision"'):]).split())
+    assert box.startswith('class="mh-decision" role="group" aria-labelledby="mh-decision-camera-thon"> Trước khi làm theo')
+    assert "Kinh phí 90 triệu đồng (tổng kinh phí) ( chi tiết )" in box
+    assert "Mỗi đơn vị 500.000 đồng/tháng (hỗ trợ tổ trưởng)" in box
+    assert "Người và lịch mỗi tổ 3 người; Tuần tra từ 22 giờ đến 2 giờ sáng" in box
+    assert '<a class="md-button md-button--primary" href="checklist.docx" download>Tải bộ nhân rộng (Word)</a>' in panel
+    assert '<td data-label="Ai chi trả">Doanh nghiệp, nhà tài trợ</td>' in page  # the cost table stacks on a phone

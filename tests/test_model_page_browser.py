@@ -158,7 +158,7 @@ def test_a_model_page_prints_as_an_a4_handout(browser, chart_site) -> None:
     assert f"{view.status_label} (theo nguồn {view.status_date.display})" in first
     headline = view.headlines[0].result
     assert share_text(headline.value, headline.total) in first and view.community.label in first
-    assert "Sao chép liên kết" not in first and "Tăng tương phản" not in first  # no buttons, header or search
+    assert "Sao chép liên kết" not in first and "Tương phản" not in first  # no buttons, header or search
     text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
     assert "Người dân đóng góp: 51.400.000 đồng" in text  # the split by payer, in words beside its drawing
     for step in view.m.replication.steps:

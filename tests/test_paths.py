@@ -22,7 +22,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "scripts" / "mohinh"
 
 @pytest.mark.parametrize(("site_url", "base"), [
     ("", "/"), ("/", "/"), ("/vi", "/vi/"), ("vi/", "/vi/"), ("/don-vi/vi/", "/don-vi/vi/"),
-    ("https://mohinh.example.vn/", "https://mohinh.example.vn/"), ("https://mohinh.example.vn/vi", "https://mohinh.example.vn/vi/"),
+    ("https://mohinh.donvi.gov.vn/", "https://mohinh.donvi.gov.vn/"), ("https://mohinh.donvi.gov.vn/vi", "https://mohinh.donvi.gov.vn/vi/"),
 ])
 def test_one_rule_for_site_url(site_url: str, base: str) -> None:
     assert site_base(site_url) == base
@@ -37,7 +37,7 @@ def test_a_model_has_one_folder() -> None:
     assert kit_paths("x") == ("mo-hinh/x/checklist.docx", "mo-hinh/x/checklist.csv", "mo-hinh/x/checklist.md")
 
 
-@pytest.mark.parametrize("site_url", ["", "https://mohinh.example.vn/"])
+@pytest.mark.parametrize("site_url", ["", "https://mohinh.donvi.gov.vn/"])
 def test_every_output_gives_a_model_the_same_address(site_url: str) -> None:
     """Open data (JSON and CSV), the feed, the page's share box and the kit name a model's page alike; without
     an absolute site_url the address starts at the server's root and the kit, printed on paper, names none."""

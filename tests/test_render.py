@@ -64,7 +64,7 @@ from mohinh.outputs import registry
 from mohinh.outputs.base import make
 from mohinh.render import Site
 root, out = Path(sys.argv[1]), Path(sys.argv[2])
-made = make(Site(load_catalogue(root), site_url="https://mohinh.example.vn/", docs_dir=root / "content"),
+made = make(Site(load_catalogue(root), site_url="https://mohinh.donvi.gov.vn/", docs_dir=root / "content"),
             registry(), out)
 files = {path: content if isinstance(content, bytes) else content.encode() for path, content in made.contents.items()}
 files.update({path: (out / path).read_bytes() for path in made.written()})

@@ -1,12 +1,13 @@
-"""Sharing a model page in a browser: the copy button copies the page's public address."""
+"""Sharing a model page in a browser: without a real site_url (the repository's own site) every share control
+uses the address of the page being read, and no page names a made-up address."""
 
 from __future__ import annotations
+
+from urllib.parse import quote
 
 import pytest
 
 pytestmark = pytest.mark.browser
-
-SITE_PAGE = "https://mohinh.example.vn/mo-hinh/bac-kan-ho-an-toan/"
 
 
 def test_copy_link_button_copies_the_public_address(browser, repo_url) -> None:
@@ -18,8 +19,12 @@ def test_copy_link_button_copies_the_public_address(browser, repo_url) -> None:
         copy = page.get_by_role("button", name="Sao chép liên kết")
         copy.click()
         page.get_by_role("status").filter(has_text="Đã sao chép liên kết.").wait_for()
-        assert page.evaluate("navigator.clipboard.readText()") == SITE_PAGE
+        here = repo_url + "mo-hinh/bac-kan-ho-an-toan/"
+        assert page.evaluate("navigator.clipboard.readText()") == here
         for label in ("Email", "Facebook", "Zalo"):
             assert page.get_by_role("link", name=label, exact=True).count() == 1
+        facebook = page.get_by_role("link", name="Facebook", exact=True).get_attribute("href")
+        assert facebook == "https://www.facebook.com/sharer/sharer.php?u=" + quote(here, safe="")
+        assert quote(here, safe="") in page.get_by_role("link", name="Email", exact=True).get_attribute("href")
     finally:
         context.close()

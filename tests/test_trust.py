@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_search_index_complete, make_project
+from conftest import assert_search_index_complete, give_site_url, make_project
 from mohinh.build import build_site
 
 
@@ -19,6 +19,8 @@ def test_two_builds_on_different_days_are_byte_identical(tmp_path, monkeypatch) 
     on another day (MkDocs reads the day from SOURCE_DATE_EPOCH)."""
     first = make_project(tmp_path / "a")
     second = make_project(tmp_path / "b")
+    for project in (first, second):
+        give_site_url(project)  # a sitemap needs whole addresses: without a real site_url MkDocs writes none
     build_site(first.root)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1893456000")  # 01/01/2030
     build_site(second.root)

@@ -14,7 +14,7 @@
     root.classList.toggle("mh-contrast", contrast);
     document.querySelectorAll("[data-mh-contrast]").forEach(function (b) {
       b.setAttribute("aria-pressed", contrast ? "true" : "false");
-      b.textContent = contrast ? "Giảm tương phản" : "Tăng tương phản";
+      b.title = contrast ? "Tắt chế độ tương phản cao" : "Bật chế độ tương phản cao";
     });
     if (store) {
       store.setItem("mohinh:co-chu", String(level));

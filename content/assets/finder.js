@@ -31,28 +31,57 @@
     return comparePage().href + (list.length ? "?m=" + list.map(function (m) { return m.id; }).join(",") : "");
   }
 
+  /* The tray names what is chosen and leads to the comparison. It has a close button (closed, it stays closed
+     until the choice changes, on every page) and the page keeps room below for it: it never covers content. */
+  var CLOSED = "mohinh-so-sanh-dong";
   var tray = null;
+  function closedFor() {
+    try { return sessionStorage.getItem(CLOSED); } catch (error) { return null; }
+  }
+  function setRoom() {
+    document.body.style.paddingBottom = tray && !tray.hidden ? (tray.offsetHeight + 16) + "px" : "";
+  }
   function showTray(message) {
     var list = chosen();
+    var ids = list.map(function (m) { return m.id; }).join(",");
+    if (message) {
+      try { sessionStorage.removeItem(CLOSED); } catch (error) { /* private mode */ }
+    }
     if (!tray) {
       tray = document.createElement("div");
       tray.className = "mh-compare-tray";
-      tray.setAttribute("role", "status");
-      tray.setAttribute("aria-live", "polite");
+      tray.setAttribute("role", "region");
+      tray.setAttribute("aria-label", "So sánh mô hình");
       document.body.appendChild(tray);
+      window.addEventListener("resize", setRoom);
     }
     tray.textContent = "";
-    tray.hidden = !list.length && !message;
+    tray.hidden = (!list.length && !message) || (!message && closedFor() === ids);
     var text = document.createElement("span");
+    text.className = "mh-compare-tray__text";
+    text.setAttribute("role", "status");
     text.textContent = message || ("Đã chọn " + list.length + "/" + MOST + " mô hình để so sánh.");
     tray.appendChild(text);
     if (list.length) {
       var link = document.createElement("a");
-      link.className = "md-button md-button--primary";
+      link.className = "md-button md-button--primary mh-compare-tray__go";
       link.href = compareUrl(list);
       link.textContent = "Xem so sánh";
       tray.appendChild(link);
     }
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "mh-compare-tray__close";
+    close.setAttribute("aria-label", "Đóng thanh so sánh");
+    close.title = "Đóng (các mô hình đã chọn vẫn được giữ)";
+    close.textContent = "×";
+    close.addEventListener("click", function () {
+      try { sessionStorage.setItem(CLOSED, ids); } catch (error) { /* private mode */ }
+      tray.hidden = true;
+      setRoom();
+    });
+    tray.appendChild(close);
+    setRoom();
   }
 
   function paint() {
@@ -81,6 +110,7 @@
     }
     keep(list);
     paint();
+    try { sessionStorage.removeItem(CLOSED); } catch (error) { /* private mode */ }
     showTray(message);
   });
 
@@ -121,12 +151,18 @@
       var peopleAsked = !!params.get("so-nguoi");
       var wants = params.getAll("muon");
       var unknown = data.chua_co;
+      var noBudget = params.get("kinh-phi") === "khong";
       return data.mo_hinh.filter(function (row) {
         var cost = row[col.chi_phi_lon_nhat];
-        return budget === null || cost === null || cost <= budget;  /* a cost not known may still fit */
+        /* a cost not known may still fit; with no budget, a model the residents pay for fits too */
+        return budget === null || cost === null || cost <= budget || (noBudget && row[col.dan_tu_lo]);
       }).map(function (row) {
         var score = 0;
         var reasons = [];
+        if (noBudget && row[col.dan_tu_lo]) {
+          score += 3;  /* known to need no budget first, then the models whose cost is not known */
+          reasons.push("không cần ngân sách: " + (row[col.chi_phi_lon_nhat] ? "người dân tự góp" : "nguồn ghi không tốn tiền"));
+        }
         var kind = data.cong_dong[row[col.cong_dong]] || row[col.cong_dong];
         if (community && row[col.cong_dong] === community) {
           score += 4;
@@ -162,6 +198,9 @@
         var recognised = row[col.cong_nhan];
         reasons.push(recognised ? "được công nhận: " + recognised : "công nhận: " + unknown);
         if (wants.indexOf("cong-nhan") >= 0 && recognised) score += 2;
+        var kit = row[col.bo_nhan_rong];
+        reasons.push(kit ? kit : "bộ nhân rộng: " + unknown);
+        if (wants.indexOf("bo-nhan-rong") >= 0 && kit) score += 2;
         return { row: row, score: score, reasons: reasons, level: row[col.muc_thong_tin], col: col };
       }).sort(function (a, b) {
         return b.score - a.score || b.level - a.level || a.row[col.ten].localeCompare(b.row[col.ten], "vi");
@@ -207,6 +246,13 @@
       paint();
     }
 
+    /* The results start far below the questions: the page moves to them, and the keyboard with it. */
+    function toResults() {
+      heading.hidden = false;
+      heading.scrollIntoView({ block: "start" });
+      heading.focus({ preventScroll: true });
+    }
+
     function update() {
       var params = answers();
       history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params.toString() : "") + location.hash);
@@ -235,9 +281,14 @@
       data = loaded;
       form.addEventListener("change", update);
       form.addEventListener("reset", function () { setTimeout(update, 0); });
-      form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        update();
+        toResults();
+      });
       more.addEventListener("click", function () { show(shown + PAGE); });
       update();
+      if (location.search) toResults();  /* answers given in the address: the page opens on the results */
     }).catch(function () {
       count.textContent = "Không tải được danh sách mô hình; hãy tải lại trang, hoặc xem theo danh mục bên dưới.";
     });

@@ -1,11 +1,26 @@
 /* Share buttons of a model page: copy the link, or the phone's own share sheet (Zalo, Messenger...).
    No third-party script: the Email, Facebook and Zalo buttons are plain links written by the generator;
-   this file only reveals the two buttons the browser can serve. */
+   this file reveals the two buttons the browser can serve and, when the site has no real site_url, gives the
+   three links the address of the page being read. */
 (function () {
   "use strict";
   document.querySelectorAll(".mh-share").forEach(function (box) {
     var given = box.getAttribute("data-url") || "";
     var url = /^https?:\/\//.test(given) ? given : location.href.split("#")[0];  // no site_url: this page
+    var title = box.getAttribute("data-title") || document.title;
+    /* Without a real site_url the generator writes no address: the links share the page being read. */
+    var links = {
+      email: "mailto:?subject=" + encodeURIComponent(title) + "&body=" + encodeURIComponent(title + "\n" + url),
+      facebook: "https://www.facebook.com/sharer/sharer.php?u=" + encodeURIComponent(url),
+      zalo: "https://button-share.zalo.me/share_external?layout=1&color=blue&customize=false&d=" +
+        encodeURIComponent(btoa(JSON.stringify({ url: url }))) + "&shareType=0"
+    };
+    box.querySelectorAll("[data-mh-share]").forEach(function (link) {
+      var href = links[link.getAttribute("data-mh-share")];
+      if (!href) return;
+      link.href = href;
+      link.hidden = false;
+    });
     var copy = box.querySelector(".mh-share__copy");
     var native = box.querySelector(".mh-share__native");
     var status = document.createElement("span");

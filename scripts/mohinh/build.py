@@ -36,14 +36,19 @@ class PluginMissing(MohinhError):
 
 
 def mkdocs_logging(verbose: bool) -> None:
-    """Print MkDocs' warnings (and with ``verbose`` its progress) on the terminal, once."""
+    """Print MkDocs' warnings and mohinh's notices (INFO records marked ``mohinh_notice``, such as the one about
+    ``site_url``), and with ``verbose`` MkDocs' progress too, on the terminal, once."""
     logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_mohinh", False) for h in logger.handlers):
+    handler = next((h for h in logger.handlers if getattr(h, "_mohinh", False)), None)
+    if handler is None:
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
+        handler.addFilter(lambda record: getattr(handler, "_verbose", False) or record.levelno >= logging.WARNING
+                          or getattr(record, "mohinh_notice", False))
         handler._mohinh = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
-    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    handler._verbose = verbose  # type: ignore[attr-defined]
+    logger.setLevel(logging.INFO)
 
 
 def load_config(root: Path, **overrides: Any) -> MkDocsConfig:

@@ -6,6 +6,7 @@ does not load what only a build needs."""
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from .errors import ProjectNotFound
 from .sharing import CARD_NAME
@@ -77,19 +78,34 @@ def search_folders(model_pages: int, shard: int = SHARD_PAGES) -> list[str]:
 # --- The built site: pages (paths under the docs dir), files and folders (paths under the site) ---
 
 
+#: Host names that are never a site's real address (RFC 2606 and 6761): ``mohinh.example.vn``, ``example.org``,
+#: ``trang.test``... A ``site_url`` on one of them is a placeholder left in ``mkdocs.yml``.
+PLACEHOLDER_LABELS = ("example",)
+PLACEHOLDER_ENDINGS = ("invalid", "test", "example")
+
+
+def is_placeholder(site_url: str) -> bool:
+    """Whether ``site_url`` is a whole address on a host that is no one's (`PLACEHOLDER_LABELS`): the site
+    must not print it anywhere."""
+    if not site_url.startswith(("http://", "https://")):
+        return False
+    labels = (urlsplit(site_url).hostname or "").split(".")
+    return any(label in PLACEHOLDER_LABELS for label in labels) or labels[-1] in PLACEHOLDER_ENDINGS
+
+
 def is_absolute(site_url: str) -> bool:
-    """Whether ``site_url`` is a whole address (``https://…/``), so that a page's address can leave the site
-    (feeds, open data, a kit printed on paper, share links)."""
-    return site_url.startswith(("http://", "https://"))
+    """Whether ``site_url`` is a real whole address (``https://…/``, not `is_placeholder`), so that a page's
+    address can leave the site (feeds, open data, a kit printed on paper, share links, canonical)."""
+    return site_url.startswith(("http://", "https://")) and not is_placeholder(site_url)
 
 
 def site_base(site_url: str) -> str:
     """Where every address of the site starts, the one rule for ``site_url``: ``site_url`` itself when it is
-    absolute (with a final ``/``); otherwise the site's path from the server's root: ``/`` when ``site_url`` is
-    empty, ``/vi/`` for ``/vi`` or ``vi/``."""
+    `is_absolute` (with a final ``/``); otherwise the site's path from the server's root: ``/`` when
+    ``site_url`` is empty, ``/vi/`` for ``/vi``, ``vi/`` or a placeholder ``https://mohinh.example.vn/vi/``."""
     if is_absolute(site_url):
         return site_url.rstrip("/") + "/"
-    path = site_url.strip("/")
+    path = (urlsplit(site_url).path if site_url.startswith(("http://", "https://")) else site_url).strip("/")
     return f"/{path}/" if path else "/"
 
 

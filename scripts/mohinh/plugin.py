@@ -44,7 +44,7 @@ from . import outputs
 from .catalogue import Catalogue, load_catalogue
 from .errors import InvalidRecords, MohinhError
 from .outputs import base as machinery
-from .paths import SHARD_PAGES, search_folders, write_if_changed
+from .paths import SHARD_PAGES, is_absolute, is_placeholder, search_folders, write_if_changed
 from .preview import Preview
 from .render import MARKER, Site
 from .templating import put_back_html, set_aside_html
@@ -53,6 +53,21 @@ log = logging.getLogger("mkdocs.plugins.mohinh")
 
 # Models from which kits are made in another process while MkDocs works (below, a process costs more).
 WORKER_THRESHOLD = 20
+
+
+def site_url_notice(site_url: str) -> str | None:
+    """What the build says once when ``site_url`` is not a real address (None when it is): the site still
+    works, but no address that leaves it (canonical, ``og:url``, share links written in the page, the address
+    column of the open data, the kit's page line) can be given. Logged at INFO with ``mohinh_notice`` set
+    (`mohinh.build` prints it): a site without an address is a valid site, so a strict build goes on."""
+    if is_absolute(site_url):
+        return None
+    said = (f"`site_url: {site_url}` là địa chỉ mẫu, không phải địa chỉ thật" if is_placeholder(site_url)
+            else "chưa có `site_url`")
+    return (f"Cảnh báo: mkdocs.yml {said}. Trang vẫn dựng đầy đủ, nhưng không ghi địa chỉ đầy đủ nào (thẻ canonical, "
+            "og:url, cột địa chỉ của dữ liệu mở, dòng “Trang mô hình” của bộ nhân rộng chỉ ghi đường dẫn; nút chia sẻ "
+            "dùng địa chỉ trang đang xem). Cách sửa: ghi địa chỉ công khai của trang vào `site_url` trong mkdocs.yml, "
+            "ví dụ `site_url: https://<tên miền của đơn vị>/`.")
 
 
 class MohinhConfig(base.Config):
@@ -94,6 +109,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         #: What ``mkdocs serve`` keeps between rebuilds; None in a one-off build.
         self.preview: Preview | None = None
         self._build: _Build | None = None
+        #: ``site_url`` as ``mkdocs.yml`` gives it (MkDocs' own is cleared when it is a placeholder).
+        self.site_url = ""
 
     # --- session ---
 
@@ -118,6 +135,10 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.search_shard_pages < 1 or self.config.workers < 0:
             raise PluginError("mohinh: `search_shard_pages` phải từ 1 trở lên và `workers` từ 0 trở lên (mkdocs.yml)")
+        self.site_url = config.site_url or ""
+        notice = site_url_notice(self.site_url)
+        if notice and self.preview is None:  # once a build (`mkdocs serve` gives its own address)
+            log.info("%s", notice, extra={"mohinh_notice": True})
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -135,7 +156,7 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                 raise MohinhError(f"mkdocs.yml, extra › mohinh › national › source: không có nguồn "
                                   f"`{national.get('source')}` trong models/_sources.yml. Cách sửa: thêm nguồn đó vào "
                                   "models/_sources.yml, hoặc xóa phần `national:`")
-            site = Site(catalogue, site_url=config.site_url or "",
+            site = Site(catalogue, site_url=self.site_url,
                             memo=self.preview.memo if self.preview else None, docs_dir=Path(config.docs_dir),
                             stale_after_years=int(settings.get("stale_after_years", 3)),
                             national=settings.get("national"), site_name=config.site_name,
@@ -184,6 +205,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
             except MohinhError as exc:
                 raise plugin_error(exc) from None
             page.file.content_bytes = received[page.file.src_uri]
+        if not is_absolute(self.site_url):
+            page.canonical_url = None  # a placeholder's address is written nowhere (MkDocs' sitemap keeps the path)
         if self._build is not None:
             site = self._build.site
             updated = site.page_dates.get(page.file.src_uri, site.site_date)

@@ -176,7 +176,8 @@ class Site:
         return inputs
 
     def facets(self) -> list[Facet]:
-        """The catalogue's filters, each option with how many models it keeps."""
+        """The catalogue's filters, each option with how many models it keeps; one province filter (today's
+        units: a province as the source named it is found by the keyword box, `ModelView.search_text`)."""
 
         def facet(key: str, label: str, pairs: list[tuple[str, str]], order: Any = None) -> Facet:
             counts: dict[tuple[str, str], int] = defaultdict(int)
@@ -186,9 +187,8 @@ class Site:
             return Facet(key, label, [(value, text, counts[(value, text)]) for value, text in options])
 
         models = self.models
-        return [
+        found = [
             facet("tinh", "Tỉnh, thành phố (hiện nay)", [(p.slug, p.name) for v in models for p in v.provinces_today]),
-            facet("tinh-cu", "Tỉnh như nguồn ghi", [(p.slug, p.name) for v in models for p in v.reported_provinces]),
             facet("chu-de", "Chủ đề", [(t.slug, t.label) for v in models for t in v.topics]),
             facet("cong-dong", "Cộng đồng", [(v.community.slug, v.community.label) for v in models]),
             facet("loai", "Loại mô hình", [(slug, ty.name) for v in models for slug, ty in v.types]
@@ -207,6 +207,17 @@ class Site:
             facet("cong-nhan", "Công nhận", [(level, RECOGNITION_LABELS[level]) for v in models for level in v.recognition_levels],
                   order=lambda p: list(RECOGNITION_LABELS).index(p[0])),
         ]
+        # A filter that cannot narrow the list is left out: no option, or one option every model has.
+        return [f for f in found if len(f.options) > 1 or (f.options and f.options[0][2] < len(models))]
+
+    def catalogue_order(self) -> list[ModelView]:
+        """The catalogue's default order: the richest information first (evidence level), then the newest (date
+        of the newest source or update), then the name, so that name-only records come last."""
+        def key(v: ModelView) -> tuple[Any, ...]:
+            latest = v.latest.first_day if v.latest else dt.date.min
+            return (-v.evidence[0], -latest.toordinal(), places.vietnamese_sort_key(v.m.name), v.id)
+
+        return sorted(self.models, key=key)
 
     def update_entries(self) -> list[tuple[Any, ModelView]]:
         """Every update of every model, newest first."""

@@ -318,7 +318,7 @@ class Cost(Part):
     label: Text = Field(..., title="Khoản chi", description="Tiền chi cho việc gì, ví dụ: Đèn năng lượng mặt trời (37 bóng)")
     amount: Amount = Field(..., title="Số tiền (đồng)", description="Viết liền, không dấu chấm: 878000000")
     per: Text | None = Field(None, title="Tính cho mỗi", description="Số tiền tính cho mỗi: hộ, thành viên, tháng, năm")
-    paid_by: Slug = Field(..., title="Ai chi trả", description="Mã trong danh mục funders: ngan-sach, nguoi-dan, doanh-nghiep, hon-hop")
+    paid_by: Slug = Field(..., title="Ai chi trả", description="Mã trong danh mục funders: ngan-sach, nguoi-dan, doanh-nghiep, nhieu-nguon (nhiều bên cùng chi), khong-neu (nguồn không nói ai chi); hon-hop của hồ sơ cũ vẫn hợp lệ")
     in_kind: Flag = Field(False, title="Hiện vật", description="true: đóng góp bằng hiện vật, số tiền là giá trị hiện vật")
     note: Text | None = Field(None, title="Ghi chú", description="Ví dụ: Hộ nghèo được miễn")
     as_of: Date = Field(..., title="Tính đến ngày", description="Ngày của số liệu, theo nguồn")

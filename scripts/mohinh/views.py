@@ -17,8 +17,12 @@ from .paths import model_page
 from .schema import KIND_LABELS, RECOGNITION_LABELS, STATUS_LABELS, Cost, ModelType, Result, Source, Term
 from .text import fold, hedged, money, money_short, number, percent, syllable_pairs
 
-#: The ``funders`` entry for "several payers, or not stated": never one segment of a split by payer.
+#: The ``funders`` entry for "several payers, or not stated" (records written before the two were told apart;
+#: still valid): never one segment of a split by payer.
 MIXED_PAYER = "hon-hop"
+#: ``funders`` entries that name no one payer: several payers, not stated, and the older `MIXED_PAYER`.
+SEVERAL_PAYERS, PAYER_NOT_STATED = "nhieu-nguon", "khong-neu"
+UNNAMED_PAYERS = frozenset({MIXED_PAYER, SEVERAL_PAYERS, PAYER_NOT_STATED})
 
 EVIDENCE_LEVELS = ("Mới nêu tên", "Có mô tả cách làm", "Có số liệu kết quả", "Đã nhân rộng", "Được công nhận")
 
@@ -275,6 +279,36 @@ class ModelView:
                 f"chi trả: {', '.join(payers)}")
 
     @property
+    def cost_total(self) -> str | None:
+        """For the decision box: the largest amount the record states and what it paid for (``878 triệu đồng (tổng
+        chi phí)``), as in `cost_fact` but without the payers; None when the record has no undisputed cost."""
+        if not self.undisputed_costs:
+            return None
+        largest = max(self.undisputed_costs, key=lambda c: c.amount)
+        per = f"/{largest.per}" if largest.per else ""
+        return f"{hedged(largest.qualifier, money_short(largest.amount))}{per} ({largest.label.lower()})"
+
+    @property
+    def unit_costs(self) -> list[str]:
+        """For the decision box: every cost per unit the record allows, each once: an amount the source gives per
+        unit (``50.000 đồng/hộ (quỹ an ninh)``) and one computed from a quantity bought (`unit_cost`)."""
+        found = []
+        for cost in self.undisputed_costs:
+            if cost.per:
+                found.append(f"{hedged(cost.qualifier, money(cost.amount, cost.per))} ({cost.label.lower()})")
+            elif unit_cost(cost):
+                found.append(unit_cost(cost) or "")
+        return list(dict.fromkeys(found))
+
+    @property
+    def payers_text(self) -> str:
+        """For the decision box: who paid, each payer once in record order (``người dân đóng góp, ngân sách nhà
+        nước``, separated by ``;`` as labels hold commas); several payers and a payer not stated stay apart; ``nguồn không nêu`` without any cost."""
+        if not self.m.costs:
+            return "nguồn không nêu"
+        return "; ".join(dict.fromkeys(self.payer(c).lower() for c in self.m.costs))
+
+    @property
     def cost_line(self) -> str | None:
         """`cost_fact` as one line for cards: ``Chi phí: 878 triệu đồng (...); chi trả: ...``."""
         return f"Chi phí: {self.cost_fact}" if self.cost_fact else None
@@ -330,12 +364,12 @@ class ModelView:
     @cached_property
     def payer_splits(self) -> list[PayerSplit]:
         """Costs a source gives on one date split by who paid, to draw as stacked bars. Rule: one-off amounts
-        (no ``per``) of named payers (not `MIXED_PAYER`), grouped by source and date; a group is drawn when
+        (no ``per``) of named payers (not `UNNAMED_PAYERS`), grouped by source and date; a group is drawn when
         it names two payers or more. Amounts are never added up in words: the table lists each as stated."""
         order = list(self.catalogue.funders)
         groups: dict[tuple[str, PartialDate], list[Cost]] = {}
         for cost in self.undisputed_costs:
-            if cost.per is None and cost.paid_by != MIXED_PAYER and not cost.qualifier:
+            if cost.per is None and cost.paid_by not in UNNAMED_PAYERS and not cost.qualifier:
                 groups.setdefault((cost.source, cost.as_of), []).append(cost)
         splits = []
         for (source, _), group in groups.items():
@@ -477,8 +511,9 @@ class ModelView:
 
     @cached_property
     def search_text(self) -> str:
-        """Accent-free text a catalogue filter matches: name, summary, places."""
-        return fold(" ".join([self.m.name, self.m.summary, *(v.reported for v in self.locations)]))
+        """Accent-free text a catalogue filter matches: name, summary, places, provinces as the sources named them."""
+        return fold(" ".join([self.m.name, self.m.summary, *(v.reported for v in self.locations),
+                              *(p.name for p in self.reported_provinces)]))
 
     @cached_property
     def folded_words(self) -> str:

@@ -33,6 +33,7 @@ from pydantic.fields import FieldInfo
 from .. import places, schema
 from ..dates import DATE_FIX, ISO_DATE, VI_DATE, PartialDate
 from ..errors import MohinhError
+from ..paths import is_absolute
 from ..render import Site
 from ..text import SLUG_PATTERN
 
@@ -368,7 +369,7 @@ def cms_config(site: Site, editor: EditorSettings) -> dict[str, Any]:
         config["local_backend"] = {"url": editor.local}
     if editor.review:
         config["publish_mode"] = "editorial_workflow"
-    if site.site_url:
+    if is_absolute(site.site_url):
         config.update(site_url=site.site_url, display_url=site.site_url)
     config.update(
         media_folder="models/media",

@@ -27,6 +27,7 @@ COMPARE_PAGE = "so-sanh.md"
 FINDER_DATA = "tim-mo-hinh/mo-hinh.json"
 COMPARE_DIR = "so-sanh"
 UNKNOWN = "chưa có thông tin"
+RESIDENTS = "nguoi-dan"  # the ``funders`` entry: residents pay, the commune needs no budget of its own
 
 #: Budget answers of the finder: URL value, label, the largest cost (đồng) a model may state (None: any).
 BUDGETS: tuple[tuple[str, str, int | None], ...] = (
@@ -45,11 +46,11 @@ PEOPLE: tuple[tuple[str, str, int | None], ...] = (
 
 #: Columns of a model's row in `FINDER_DATA` (the file names them too).
 FINDER_FIELDS = ("id", "ten", "dia_ban", "cong_dong", "chu_de", "chi_phi_lon_nhat", "chi_phi", "to_it_nhat", "to",
-                 "nhan_rong", "da_nhan_rong", "cong_nhan", "muc_thong_tin", "loai")
+                 "nhan_rong", "da_nhan_rong", "cong_nhan", "muc_thong_tin", "loai", "dan_tu_lo", "bo_nhan_rong")
 
 #: Rows of the comparison, in this order for every model.
 COMPARE_ROWS = ("Tình trạng", "Loại mô hình", "Cộng đồng", "Địa bàn hôm nay", "Mức thông tin", "Kinh phí và ai chi trả",
-                "Đội, tổ thực hiện", "Số bước nhân rộng", "Kết quả chính", "Kế hoạch, chỉ tiêu", "Bài học kinh nghiệm",
+                "Chi phí mỗi đơn vị", "Đội, tổ thực hiện", "Số bước nhân rộng", "Kết quả chính", "Kế hoạch, chỉ tiêu", "Bài học kinh nghiệm",
                 "Hạn chế, khó khăn",
                 "Công nhận", "Nguồn")
 
@@ -105,7 +106,7 @@ def _team_min(view: ModelView) -> int | None:
 def finder_data(site: Site) -> dict[str, Any]:
     """The finder's file: the vocabularies' labels, then a row of `FINDER_FIELDS` per model (compact: the
     labels once, a model's community and topics by slug)."""
-    rows = [site.memo.get(("tim-mo-hinh", view.id), site.model_inputs(view), lambda view=view: finder_row(view))
+    rows = [site.memo.get(("tim-mo-hinh", view.id), site.model_inputs(view), lambda view=view: finder_row(view, site))
             for view in site.models]
     catalogue = site.catalogue
     return {
@@ -118,7 +119,20 @@ def finder_data(site: Site) -> dict[str, Any]:
     }
 
 
-def finder_row(view: ModelView) -> list[Any]:
+def needs_no_budget(view: ModelView) -> bool:
+    """Known to need no budget: the record states costs, and each is nothing or paid by the residents."""
+    return bool(view.m.costs) and all(c.amount == 0 or c.paid_by == RESIDENTS for c in view.m.costs)
+
+
+def kit_text(site: Site, view: ModelView) -> str | None:
+    """The kit a commune can take from the model's page: its own, or its types' (None: neither)."""
+    if view.has_own_kit:
+        return "có bộ nhân rộng riêng (tải Word trên trang mô hình)"
+    kits = [ty.name for slug, ty in view.types if slug in site.type_by_slug and site.type_by_slug[slug].has_kit]
+    return f"có bộ nhân rộng của loại {', '.join(kits)}" if kits else None
+
+
+def finder_row(view: ModelView, site: Site | None = None) -> list[Any]:
     """One model's row of `FINDER_DATA`, in the order of `FINDER_FIELDS`."""
     # the budget question compares the largest amount any source gives (a disputed total counts at its highest)
     largest = max((amount for c in view.m.costs for amount in (c.amount, *(o.amount for o in c.other_values))),
@@ -127,7 +141,8 @@ def finder_row(view: ModelView) -> list[Any]:
     return [
         view.id, view.m.name, view.places_text, view.m.community, list(view.m.topics), largest, view.cost_fact,
         _team_min(view), view.team_size, replication, replication is not None or view.m.status == "replicating",
-        recognition_text(view), view.evidence[0], [slug for slug, _ in view.types],
+        recognition_text(view), view.evidence[0], [slug for slug, _ in view.types], needs_no_budget(view),
+        kit_text(site, view) if site is not None else None,
     ]
 
 
@@ -155,6 +170,7 @@ def compare_data(view: ModelView) -> dict[str, Any]:
         "Địa bàn hôm nay": list(dict.fromkeys(loc.detailed_text for loc in view.locations)),
         "Mức thông tin": [view.evidence[1]],
         "Kinh phí và ai chi trả": costs,
+        "Chi phí mỗi đơn vị": view.unit_costs,
         "Đội, tổ thực hiện": team,
         "Số bước nhân rộng": steps,
         "Kết quả chính": [f"{r.result.label}: {r.figure} (tính đến {r.result.as_of.display})"

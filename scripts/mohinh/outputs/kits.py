@@ -78,12 +78,13 @@ class Checklist:
     team: tuple[str, ...] = ()
     contacts: tuple[str, ...] = ()
     files: tuple[str, ...] = ()  # where the kit is published; a model's `kit_paths` when empty
+    page_where: str = ""  # without a real site_url: where to find the page, without inventing a domain
     page_label: str = "Trang mô hình"
     budget_source: str = "Mô hình gốc (theo nguồn)"  # the budget table's column of what the source(s) gave
     drawn_from: str = ""  # for a type's kit: the cases it is drawn from, said at the top
 
     @classmethod
-    def of(cls, view: ModelView, site_url: str = "") -> Checklist:
+    def of(cls, view: ModelView, site_url: str = "", site_name: str = "") -> Checklist:
         """The checklist of a model with a ``replication`` section (`has_kit`)."""
         rep = view.m.replication
         if rep is None:
@@ -92,6 +93,7 @@ class Checklist:
         return cls(
             model_id=view.id, name=view.m.name, summary=view.m.summary,
             page_url=model_url(view.id, site_url) if is_absolute(site_url) else "",
+            page_where=_where(site_name, model_url(view.id, site_url)),
             created=created, modified=max(created, view.last_modified.first_day),
             steps=tuple(ChecklistStep(i, s.title, s.who or "", s.when or "", plain_text(s.detail or ""))
                         for i, s in enumerate(rep.steps, 1)),
@@ -110,7 +112,7 @@ class Checklist:
         )
 
     @classmethod
-    def of_type(cls, view: TypeView, site_url: str = "") -> Checklist:
+    def of_type(cls, view: TypeView, site_url: str = "", site_name: str = "") -> Checklist:
         """The kit of a model type: its guidance (each item with the cases that document it) and a budget
         table of the costs observed across its cases, per unit where the records allow."""
         g = view.type.guidance
@@ -128,6 +130,7 @@ class Checklist:
         return cls(
             model_id=view.slug, name=view.type.name, summary=view.type.summary,
             page_url=address(site_url, type_path(view.slug)) if is_absolute(site_url) else "",
+            page_where=_where(site_name, address(site_url, type_path(view.slug))),
             created=created, modified=max(created, *dates),
             steps=tuple(ChecklistStep(i, s.title, s.who or "", s.when or "",
                                       "\n".join(filter(None, [plain_text(s.detail or ""), where(s)])))
@@ -384,14 +387,21 @@ def _package() -> tuple[dict[str, bytes], str, str]:
     return parts, document[:body], document[document.index("<w:sectPr"):]
 
 
+def _where(site_name: str, path: str) -> str:
+    """Where a page is, said without a domain (the site has no real ``site_url``): ``trên trang web “…”,
+    đường dẫn /mo-hinh/<id>/ (gõ sau tên miền của trang)``."""
+    on = f"trên trang web “{site_name}”, " if site_name else "trên trang web này, "
+    return f"{on}đường dẫn {path} (gõ ngay sau tên miền của trang)"
+
+
 def docx_bytes(checklist: Checklist) -> bytes:
     """The checklist as an editable A4 Word file; byte-identical for the same record."""
     parts, head, tail = _package()
     body = [_paragraph(TITLE, "Title"), _paragraph(checklist.name, "Heading1"), _paragraph(checklist.summary)]
     if checklist.cited:
         body.append(_paragraph(f"Theo: {checklist.cited}"))
-    if checklist.page_url:
-        body.append(_paragraph(f"{checklist.page_label}: {checklist.page_url}"))
+    if checklist.page_url or checklist.page_where:
+        body.append(_paragraph(f"{checklist.page_label}: {checklist.page_url or checklist.page_where}"))
     if checklist.drawn_from:
         body.append(_paragraph(checklist.drawn_from))
     body += [_paragraph(line) for line in (COMMUNE_LINE, PERSON_LINE, START_LINE)]
@@ -444,6 +454,8 @@ def markdown_text(checklist: Checklist) -> str:
         lines += [f"Theo: {md_file_text(checklist.cited)}", ""]
     if checklist.page_url:
         lines += [f"{checklist.page_label}: <{checklist.page_url}>", ""]
+    elif checklist.page_where:
+        lines += [f"{checklist.page_label}: {md_file_text(checklist.page_where)}", ""]
     if checklist.drawn_from:
         lines += [md_file_text(checklist.drawn_from), ""]
     lines += [COMMUNE_LINE, "", PERSON_LINE, "", START_LINE, "", "## Các bước thực hiện", ""]
@@ -476,12 +488,12 @@ def make(site: Site) -> dict[str, Job]:
     made: dict[str, Job] = {}
     for view in site.models:
         if has_kit(view):
-            checklist = Checklist.of(view, site.site_url)
+            checklist = Checklist.of(view, site.site_url, site.site_name)
             job = Job(kit_paths(view.id), kit_files, (checklist,))
             made.update(dict.fromkeys(job.paths, job))
     for type_view in site.types:
         if type_view.has_kit:
-            checklist = Checklist.of_type(type_view, site.site_url)
+            checklist = Checklist.of_type(type_view, site.site_url, site.site_name)
             job = Job(checklist.files, kit_files, (checklist,))
             made.update(dict.fromkeys(job.paths, job))
     return made

@@ -12,7 +12,7 @@ def make(site: Site) -> dict[str, str]:
     """Every listing page by path under the docs dir, then the filled hand-written pages (same path as in
     ``content/``: they take the place of the page as written)."""
     pages = {
-        CATALOGUE_PAGE: site.render("catalogue.md.j2", models=site.models, facets=site.facets()),
+        CATALOGUE_PAGE: site.render("catalogue.md.j2", models=site.catalogue_order(), facets=site.facets()),
         PROVINCES_PAGE: site.render("provinces.md.j2"),
     }
     for province in places.current_provinces():  # every one, so each tile of the map leads to a page
