@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from conftest import StaticServer, make_project
+from conftest import StaticServer, give_site_url, make_project
 from mohinh.build import build_site
 from test_kits import KIT_ID, SHORT_ID, SITE_URL, STEPS, squeeze, write_kit_records
 
@@ -22,6 +22,7 @@ def base_url(tmp_path_factory):
     """This module's site (the records of test_kits) built once and served on 127.0.0.1."""
     project = make_project(tmp_path_factory.mktemp("kits-browser") / "p")
     write_kit_records(project)
+    give_site_url(project, SITE_URL)  # the printed kit link is a whole address only with a real site_url
     build_site(project.root)
     server = StaticServer(project.root / "site")
     yield server.url
