@@ -149,10 +149,14 @@ def card_path(model_id: str) -> str:
     return f"{model_folder(model_id)}/{CARD_NAME}"
 
 
+def _kit_files(folder: str) -> tuple[str, ...]:
+    """A kit's three files in ``folder``: ``checklist.docx``, ``.csv``, ``.md``."""
+    return tuple(f"{folder}/checklist.{suffix}" for suffix in ("docx", "csv", "md"))
+
+
 def kit_paths(model_id: str) -> tuple[str, ...]:
     """Where a model's replication kit is published: ``mo-hinh/<id>/checklist.docx``, ``.csv``, ``.md``."""
-    base = f"{model_folder(model_id)}/checklist"
-    return (f"{base}.docx", f"{base}.csv", f"{base}.md")
+    return _kit_files(model_folder(model_id))
 
 
 def province_page(slug: str) -> str:
@@ -187,5 +191,4 @@ def type_path(slug: str) -> str:
 
 def type_kit_paths(slug: str) -> tuple[str, ...]:
     """Where a model type's kit is published: ``loai-mo-hinh/<slug>/checklist.docx``, ``.csv``, ``.md``."""
-    base = f"{TYPE_DIR}/{slug}/checklist"
-    return (f"{base}.docx", f"{base}.csv", f"{base}.md")
+    return _kit_files(type_path(slug).rstrip("/"))

@@ -585,25 +585,25 @@ def _describe_parts(schema: dict[str, Any]) -> None:
             schema["$defs"][name].update(title=title, description=description)
 
 
-def type_json_schema() -> dict[str, Any]:
-    """The JSON Schema of a model type, for editors (``schema/type.schema.json``)."""
-    schema = ModelType.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "type.schema.json"
-    schema["title"] = "Loại mô hình tự quản về an ninh trật tự"
-    schema["description"] = "Mỗi tệp models/_types/<mã>.yml là một loại mô hình; xem trang Đóng góp của trang web."
+def _editor_schema(shape: type[BaseModel], file_name: str, title: str, description: str) -> dict[str, Any]:
+    """The JSON Schema of ``shape`` as editors read it: its file name as ``$id``, Vietnamese titles."""
+    schema = shape.model_json_schema()
+    schema.update({"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": file_name,
+                   "title": title, "description": description})
     _describe_parts(schema)
     return schema
 
 
+def type_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a model type, for editors (``schema/type.schema.json``)."""
+    return _editor_schema(ModelType, "type.schema.json", "Loại mô hình tự quản về an ninh trật tự",
+                          "Mỗi tệp models/_types/<mã>.yml là một loại mô hình; xem trang Đóng góp của trang web.")
+
+
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a record, for editors (``schema/model.schema.json``)."""
-    schema = Model.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "model.schema.json"
-    schema["title"] = "Hồ sơ mô hình tự quản về an ninh trật tự"
-    schema["description"] = "Mỗi tệp models/<mã>.yml là một mô hình; xem trang Đóng góp của trang web."
-    _describe_parts(schema)
+    schema = _editor_schema(Model, "model.schema.json", "Hồ sơ mô hình tự quản về an ninh trật tự",
+                            "Mỗi tệp models/<mã>.yml là một mô hình; xem trang Đóng góp của trang web.")
     # Shown beside each value in editors' completion lists (VS Code and the YAML language server).
     schema["properties"]["status"]["enumDescriptions"] = [STATUS_LABELS[s] for s in schema["properties"]["status"]["enum"]]
     return schema

@@ -96,6 +96,11 @@ def number(value: int | float) -> str:
 QUALIFIER_LABELS: dict[str, str] = {"gan": "gần", "hon": "hơn", "khoang": "khoảng", "duoi": "dưới"}
 
 
+def qualifier_word(qualifier: str | None) -> str:
+    """The source's hedge in words (``gan`` -> ``gần``), "" without one."""
+    return QUALIFIER_LABELS[qualifier] if qualifier else ""
+
+
 def hedged(qualifier: str | None, text: str) -> str:
     """A figure with the source's hedge before it: ``gan``, ``2.000 lượt người`` -> ``gần 2.000 lượt người``."""
     return f"{QUALIFIER_LABELS[qualifier]} {text}" if qualifier else text

@@ -14,7 +14,7 @@ from . import charts, places
 from .catalogue import Catalogue, Record
 from .dates import PartialDate
 from .paths import model_page
-from .schema import KIND_LABELS, RECOGNITION_LABELS, STATUS_LABELS, Cost, ModelType, Result, Source, Term
+from .schema import RECOGNITION_LABELS, STATUS_LABELS, Cost, ModelType, Result, Source, Term
 from .text import fold, hedged, money, money_short, number, percent, syllable_pairs
 
 #: The ``funders`` entry for "several payers, or not stated" (records written before the two were told apart;
@@ -47,6 +47,14 @@ def unit_cost(cost: Cost) -> str | None:
             f"{hedged(cost.qualifier, money_short(cost.amount))} cho {number(cost.quantity)} {cost.unit}")
 
 
+def each_cost(cost: Cost) -> str | None:
+    """What one unit cost, as the page says it: an amount the source gives per unit (``50.000 đồng/hộ``) or one
+    computed from the quantity bought (`unit_cost`); None when the record allows neither."""
+    if cost.per is not None:
+        return hedged(cost.qualifier, money(cost.amount, cost.per))
+    return unit_cost(cost)
+
+
 @dataclass(frozen=True)
 class ResultView:
     """A result figure formatted the Vietnamese way."""
@@ -75,10 +83,6 @@ class ResultView:
     def is_result(self) -> bool:
         """What the model achieved (not a target, not context), undisputed: may be a headline or charted."""
         return self.result.kind == "result" and not self.disputed
-
-    @property
-    def kind_label(self) -> str:
-        return KIND_LABELS[self.result.kind]
 
     @cached_property
     def share(self) -> str | None:
@@ -268,20 +272,17 @@ class ModelView:
 
     @property
     def cost_fact(self) -> str | None:
-        """The largest amount the record states, and who paid (``878 triệu đồng (tổng chi phí...); chi trả:
-        người dân đóng góp, ...``); None when the record has no cost."""
-        if not self.undisputed_costs:
+        """`cost_total` and who paid (``878 triệu đồng (tổng chi phí...); chi trả: người dân đóng góp, ...``); None
+        when the record has no undisputed cost."""
+        if self.cost_total is None:
             return None
-        largest = max(self.undisputed_costs, key=lambda c: c.amount)
         payers = list(dict.fromkeys(self.payer(c).lower() for c in self.m.costs))
-        per = f"/{largest.per}" if largest.per else ""
-        return (f"{hedged(largest.qualifier, money_short(largest.amount))}{per} ({largest.label.lower()}); "
-                f"chi trả: {', '.join(payers)}")
+        return f"{self.cost_total}; chi trả: {', '.join(payers)}"
 
     @property
     def cost_total(self) -> str | None:
-        """For the decision box: the largest amount the record states and what it paid for (``878 triệu đồng (tổng
-        chi phí)``), as in `cost_fact` but without the payers; None when the record has no undisputed cost."""
+        """The largest amount the record states that no other source disputes, and what it paid for (``878 triệu
+        đồng (tổng chi phí)``; `cost_fact` adds who paid); None when the record has no undisputed cost."""
         if not self.undisputed_costs:
             return None
         largest = max(self.undisputed_costs, key=lambda c: c.amount)
@@ -294,10 +295,9 @@ class ModelView:
         unit (``50.000 đồng/hộ (quỹ an ninh)``) and one computed from a quantity bought (`unit_cost`)."""
         found = []
         for cost in self.undisputed_costs:
-            if cost.per:
-                found.append(f"{hedged(cost.qualifier, money(cost.amount, cost.per))} ({cost.label.lower()})")
-            elif unit_cost(cost):
-                found.append(unit_cost(cost) or "")
+            each = each_cost(cost)
+            if each is not None:
+                found.append(f"{each} ({cost.label.lower()})" if cost.per else each)
         return list(dict.fromkeys(found))
 
     @property
@@ -563,8 +563,20 @@ class CostRow:
 
     view: ModelView
     cost: Cost
-    unit: str | None  # what one unit is (``camera``, ``hộ``), from `quantity`/`unit` or `per`
-    each: float | None  # đồng per unit; None when the record gives no unit
+
+    @property
+    def unit(self) -> str | None:
+        """What one unit is (``camera``, ``hộ``), from `per` or `quantity`/`unit`; None when the record gives none."""
+        if self.cost.per is not None:
+            return self.cost.per
+        return self.cost.unit if self.cost.quantity else None
+
+    @property
+    def each(self) -> float | None:
+        """Đồng per unit; None when the record gives no unit."""
+        if self.cost.per is not None:
+            return float(self.cost.amount)
+        return self.cost.amount / self.cost.quantity if self.cost.quantity and self.cost.unit else None
 
     @property
     def disputed(self) -> bool:
@@ -572,12 +584,9 @@ class CostRow:
 
     @property
     def each_text(self) -> str | None:
-        """``4.500.000 đồng/camera (tính từ 27 triệu đồng cho 6 camera)``, ``50.000 đồng/hộ``; None without a unit."""
-        if self.each is None or self.unit is None:
-            return None
-        if self.cost.per is not None:
-            return hedged(self.cost.qualifier, money(self.cost.amount, self.cost.per))
-        return unit_cost(self.cost)
+        """``khoảng 4,5 triệu đồng/camera, tính từ 27 triệu đồng cho 6 camera``, ``50.000 đồng/hộ``; None without a
+        unit (or, computed from a quantity, with a disputed amount)."""
+        return each_cost(self.cost)
 
 
 #: Words a source puts before a unit that do not change it: "mắt camera" (a camera's "eye") is one camera.
@@ -621,16 +630,7 @@ class TypeView:
     @cached_property
     def cost_rows(self) -> list[CostRow]:
         """Every cost of every model of the type, each with its cost per unit where `per` or `quantity` allow."""
-        rows = []
-        for view in self.models:
-            for cost in view.m.costs:
-                if cost.per is not None:
-                    rows.append(CostRow(view, cost, cost.per, float(cost.amount)))
-                elif cost.quantity and cost.unit:
-                    rows.append(CostRow(view, cost, cost.unit, cost.amount / cost.quantity))
-                else:
-                    rows.append(CostRow(view, cost, None, None))
-        return rows
+        return [CostRow(view, cost) for view in self.models for cost in view.m.costs]
 
     @cached_property
     def unit_ranges(self) -> list[UnitRange]:
@@ -645,10 +645,6 @@ class TypeView:
             ordered = sorted(rows, key=lambda r: (r.each, r.view.id))
             ranges.append(UnitRange(same_unit(ordered[0].unit or ""), ordered[0], ordered[-1], len({r.view.id for r in rows})))
         return sorted(ranges, key=lambda r: (-r.cases, r.unit))
-
-    @cached_property
-    def disputed_costs(self) -> list[CostRow]:
-        return [row for row in self.cost_rows if row.disputed]
 
     @cached_property
     def payer_counts(self) -> list[tuple[Term, int]]:

@@ -17,7 +17,7 @@ from ..paths import model_url
 from ..render import Site
 from ..schema import KIND_LABELS, SCHEMA_VERSION
 from ..schema_files import RECORD_SCHEMA, schema_text, write_json
-from ..text import QUALIFIER_LABELS, csv_bytes, hedged, money, number
+from ..text import csv_bytes, hedged, money, number, qualifier_word
 from ..views import ModelView
 from . import summary
 
@@ -202,7 +202,7 @@ def _dated_rows(views: list[ModelView], header: list[str], items: Callable[[Mode
 def results_csv(views: list[ModelView]) -> bytes:
     """One row per result figure, with its source."""
     return _dated_rows(views, RESULTS_CSV_HEADER, lambda v: list(v.m.results), lambda v, r: [
-        r.label, KIND_LABELS[r.kind], QUALIFIER_LABELS.get(r.qualifier or "", ""), r.value,
+        r.label, KIND_LABELS[r.kind], qualifier_word(r.qualifier), r.value,
         "" if r.total is None else r.total, r.unit or "", r.scope or "", "có" if r.replication else "",
         "; ".join(f"{hedged(o.qualifier, number(o.value))} (nguồn {o.source})" for o in r.other_values)])
 
@@ -210,7 +210,7 @@ def results_csv(views: list[ModelView]) -> bytes:
 def costs_csv(views: list[ModelView]) -> bytes:
     """One row per cost, with who paid and its source (``du-lieu/kinh-phi.csv``)."""
     return _dated_rows(views, COSTS_CSV_HEADER, lambda v: list(v.m.costs), lambda v, c: [
-        c.label, QUALIFIER_LABELS.get(c.qualifier or "", ""), c.amount, c.per or "", v.payer(c),
+        c.label, qualifier_word(c.qualifier), c.amount, c.per or "", v.payer(c),
         "có" if c.in_kind else "", c.note or "", "" if c.quantity is None else c.quantity, c.unit or "",
         "; ".join(f"{hedged(o.qualifier, money(o.amount))} (nguồn {o.source})" for o in c.other_values)])
 

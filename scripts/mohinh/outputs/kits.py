@@ -125,8 +125,9 @@ class Checklist:
         def items(parts: list[Any]) -> tuple[str, ...]:
             return tuple(f"{item.text} ({where(item)})" for item in parts)
 
-        dates = [v.last_modified.first_day for v in view.models] or [dt.date(2018, 1, 1)]
-        created = min(v.published.first_day for v in view.models) if view.models else dates[0]
+        # dated by its cases, or, for a type no published model names yet, by its own sources
+        dates = [v.last_modified.first_day for v in view.models] or [src.date.first_day for _, src in view.sources]
+        created = min(v.published.first_day for v in view.models) if view.models else min(dates)
         return cls(
             model_id=view.slug, name=view.type.name, summary=view.type.summary,
             page_url=address(site_url, type_path(view.slug)) if is_absolute(site_url) else "",

@@ -4,12 +4,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..paths import TYPES_DATA, TYPES_PAGE, address, type_kit_paths, type_page, type_path
 from ..render import Site
-from ..text import QUALIFIER_LABELS
+from ..schema_files import write_json
+from ..text import qualifier_word
 from ..views import TypeView
 
 
@@ -18,7 +18,7 @@ def make(site: Site) -> dict[str, str | bytes]:
     made: dict[str, str | bytes] = {TYPES_PAGE: site.render("types.md.j2")}
     for view in site.types:
         made[type_page(view.slug)] = site.render("type.md.j2", t=view)
-    made[TYPES_DATA] = (json.dumps(types_data(site), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    made[TYPES_DATA] = write_json(types_data(site)).encode("utf-8")
     return made
 
 
@@ -43,7 +43,7 @@ def type_data(view: TypeView, site_url: str) -> dict[str, Any]:
         "mo_hinh": [v.id for v in view.models],
         "kinh_phi": [{
             "mo_hinh": row.view.id, "khoan_chi": row.cost.label, "so_tien": row.cost.amount,
-            "chu_kem_so": QUALIFIER_LABELS.get(row.cost.qualifier or "", ""), "tinh_cho_moi": row.cost.per,
+            "chu_kem_so": qualifier_word(row.cost.qualifier), "tinh_cho_moi": row.cost.per,
             "so_luong": row.cost.quantity, "don_vi": row.unit,
             "moi_don_vi": None if row.each is None else round(row.each), "ai_chi_tra": row.cost.paid_by,
             "tinh_den": row.cost.as_of.iso, "nguon": row.cost.source, "nguon_khac_ghi_khac": row.disputed,
