@@ -84,13 +84,12 @@ class Project:
 
 
 def make_project(root: Path, *, with_records: bool = True) -> Project:
-    """Copy what a site needs from the repository into ``root`` (not the repo's records)."""
+    """Copy what a site needs from the repository into ``root`` (not the repo's records; the theme comes with the plugin)."""
     root.mkdir(parents=True, exist_ok=True)
     # The country's figures cite a source of the repository's records: a project without them goes without.
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(config.split("    national:\n", 1)[0], encoding="utf-8")
     shutil.copytree(REPO / "content", root / "content")
-    shutil.copytree(REPO / "overrides", root / "overrides")
     (root / "models").mkdir()
     shutil.copy(REPO / "models" / "_vocabularies.yml", root / "models" / "_vocabularies.yml")
     project = Project(root)

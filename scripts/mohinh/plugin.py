@@ -19,7 +19,10 @@ Events used, and why:
 - ``env``: the files made in another process while MkDocs converted the pages (open data, feeds) are
   handed over before MkDocs copies the static files.
 - ``post_build``: wait for the kits written into the site beside MkDocs, then the search index.
-- ``serve``: watch ``models/`` and ``overrides/`` too.
+- ``config``: the package's theme folder (`THEME`: template overrides of Material and the site's own CSS, JS and
+  images under ``assets/``) joins the theme's folders after the site's ``custom_dir``, and its stylesheets and
+  scripts are listed before the site's own, so a unit's ``mkdocs.yml`` needs only ``plugins: [mohinh]``.
+- ``serve``: watch ``models/``, ``overrides/`` and the package's theme folder too.
 """
 
 from __future__ import annotations
@@ -50,6 +53,15 @@ from .render import MARKER, Site
 from .templating import put_back_html, set_aside_html
 
 log = logging.getLogger("mkdocs.plugins.mohinh")
+
+#: Material's template overrides and the site's own CSS, JS and images (``assets/``), shipped in the package: MkDocs
+#: copies every file of a theme folder that is not a template into the site, as it does Material's own assets.
+THEME = Path(__file__).resolve().parent / "theme"
+#: The stylesheets and scripts of `THEME` every page loads, in this order, before any the site lists itself.
+STYLESHEETS = ("assets/fonts.css", "assets/home.css", "assets/mohinh.css", "assets/model.css", "assets/print.css",
+               "assets/finder.css")
+SCRIPTS = ("assets/a11y.js", "assets/search.js", "assets/catalogue.js", "assets/share.js", "assets/checklist.js",
+           "assets/finder.js")
 
 # Models from which kits are made in another process while MkDocs works (below, a process costs more).
 WORKER_THRESHOLD = 20
@@ -125,9 +137,9 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = _root(config)
-        for folder in ("models", "overrides"):
-            if (root / folder).is_dir():
-                server.watch(str(root / folder))
+        for folder in (root / "models", root / "overrides", THEME):
+            if folder.is_dir():
+                server.watch(str(folder))
         return server
 
     # --- one build ---
@@ -136,6 +148,7 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         if self.config.search_shard_pages < 1 or self.config.workers < 0:
             raise PluginError("mohinh: `search_shard_pages` phải từ 1 trở lên và `workers` từ 0 trở lên (mkdocs.yml)")
         self.site_url = config.site_url or ""
+        add_theme(config)
         notice = site_url_notice(self.site_url)
         if notice and self.preview is None:  # once a build (`mkdocs serve` gives its own address)
             log.info("%s", notice, extra={"mohinh_notice": True})
@@ -289,6 +302,19 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         if build.pool is not None:
             build.pool.shutdown(wait=True, cancel_futures=cancel)  # nothing writes into the site after
             build.pool = None
+
+
+def add_theme(config: MkDocsConfig) -> None:
+    """`THEME` as one of the theme's folders (``theme.dirs``, public: MkDocs makes the template loader and the
+    list of static files from it after ``on_config``), right after the site's ``custom_dir`` so a unit can still
+    override any template; its stylesheets and scripts before the site's own (a file the site already lists is
+    not listed twice). Idempotent: ``mkdocs serve`` may load the same config again."""
+    dirs = config.theme.dirs
+    if str(THEME) not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+    config.extra_css[:0] = [path for path in STYLESHEETS if path not in config.extra_css]
+    listed = {str(script) for script in config.extra_javascript}
+    config.extra_javascript[:0] = [path for path in SCRIPTS if path not in listed]
 
 
 def _root(config: MkDocsConfig) -> Path:
