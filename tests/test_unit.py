@@ -121,3 +121,14 @@ def test_open_data_of_every_earlier_format_is_read() -> None:
 
     assert all(can_read(v) for v in range(1, SCHEMA_VERSION + 1))
     assert not any(can_read(v) for v in (0, SCHEMA_VERSION + 1, "3", True, None))
+
+
+def test_every_deprecated_value_is_documented_on_the_contributing_page() -> None:
+    from mohinh.schema import DEPRECATED
+
+    page = (REPO / "content" / "dong-gop.md").read_text(encoding="utf-8")
+    table = page.split("### Giá trị đã cũ", 1)[1].split("\n#", 1)[0]
+    rows = [line for line in table.splitlines() if line.startswith("| `")]
+    assert len(rows) == len(DEPRECATED)
+    for item, row in zip(DEPRECATED, rows, strict=True):
+        assert f"`{item.value}` | {item.since} |" in row and " › ".join(f"`{p}`" for p in item.path if p != "*") in row
