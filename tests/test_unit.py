@@ -38,7 +38,7 @@ def test_the_installed_wheel_alone_builds_a_units_site(installed_mohinh: Install
     assert '<link rel="canonical" href="https://mohinh.congan.gialai.gov.vn/mo-hinh/' in page
     # theme overrides, the site's own CSS and JS, fonts and the web editor all come from the package
     for rel in ("assets/mohinh.css", "assets/search.js", "assets/quan-tri/soan-mo-hinh.png", "quan-tri/index.html",
-                "pagefind/pagefind.js"):
+                "quan-tri/decap-cms.js", "quan-tri/yaml/index.js", "quan-tri/config.yml", "pagefind/pagefind.js"):
         assert (site / rel).is_file(), rel
     assert list((site / "assets" / "fonts").glob("be-vietnam-pro-*.woff2"))
     assert 'href="../../assets/mohinh.css"' in page and "mh-search" in page  # partials/mohinh-search.html

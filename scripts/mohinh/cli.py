@@ -280,7 +280,7 @@ def init(folder: Path, unit_name: str, province: str | None, site_url: str | Non
     if kept:
         click.echo("Giữ nguyên tệp đã có: " + ", ".join(kept) + ".")
     click.echo(f"Tiếp theo: cd {folder.as_posix()} && mohinh build (dựng trang), mohinh new \"<tên mô hình>\" "
-               f"--province \"{unit.province or '<tỉnh>'}\" (thêm mô hình đầu tiên).")
+               f"--province \"{unit.province_name or '<tỉnh>'}\" (thêm mô hình đầu tiên).")
 
 
 @main.group(context_settings=CONTEXT)

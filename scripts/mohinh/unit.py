@@ -55,7 +55,8 @@ class Unit:
     """What `init` is told about the unit."""
 
     name: str
-    province: str | None = None  # the province's full name, checked (`places.resolve_province`)
+    province: str | None = None  # the province's full name, checked (`places.resolve_province`): "tỉnh Gia Lai"
+    province_name: str | None = None  # its name as `mohinh new --province` takes it: "Gia Lai"
     site_url: str | None = None
     repo: str | None = None  # the repository's address, ``https://host/owner/name``
 
@@ -82,14 +83,14 @@ def check_unit(name: str, province: str | None, site_url: str | None, repo: str 
     name = " ".join(name.split())
     if not name:
         raise MohinhError('--unit: chưa ghi tên đơn vị. Cách sửa: ghi tên đầy đủ, ví dụ --unit "Công an tỉnh Gia Lai"')
-    full = None
+    full = short = None
     if province:
         resolved = places.resolve_province(province)
         if resolved is None:
             guesses = places.suggest_provinces(province)
             hint = f"có phải ý bạn là {' hoặc '.join(guesses)}?" if guesses else "ghi tên tỉnh, thành phố hiện nay, ví dụ “Gia Lai”"
             raise MohinhError(f"--province: không nhận ra tỉnh, thành phố “{province}”. Cách sửa: {hint}")
-        full = resolved.full_name
+        full, short = resolved.full_name, resolved.name
     if site_url is not None:
         site_url = site_url.strip()
         if not is_absolute(site_url):
@@ -105,7 +106,7 @@ def check_unit(name: str, province: str | None, site_url: str | None, repo: str 
             raise MohinhError(f"--repo: “{repo}” không phải địa chỉ kho mã. Cách sửa: ghi địa chỉ kho, ví dụ "
                               "--repo https://github.com/cong-an-gia-lai/mo-hinh hoặc https://git.donvi.vn/nhom/mo-hinh")
         repo = repo.rstrip("/").removesuffix(".git")
-    return Unit(name=name, province=full, site_url=site_url, repo=repo)
+    return Unit(name=name, province=full, province_name=short, site_url=site_url, repo=repo)
 
 
 def existing_site(folder: Path) -> list[str]:
