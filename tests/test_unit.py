@@ -17,6 +17,8 @@ from click.testing import CliRunner
 from conftest import BAC_KAN, REPO, InstalledMohinh, Project
 from mohinh.cli import main
 
+OWN_GUIDE = "# Đóng góp\n\nGửi hồ sơ cho Phòng Tham mưu.\n"
+
 
 @pytest.fixture(scope="module")
 def units(installed_mohinh: InstalledMohinh, tmp_path_factory) -> dict:
@@ -25,7 +27,9 @@ def units(installed_mohinh: InstalledMohinh, tmp_path_factory) -> dict:
     gia_lai = installed_mohinh.init(home / "gia-lai", "Công an tỉnh Gia Lai", "--province", "Gia Lai",
                                     "--site-url", "https://mohinh.congan.gialai.gov.vn",
                                     "--repo", "https://git.congan.gialai.gov.vn/tham-muu/mo-hinh")
-    empty = installed_mohinh.build(installed_mohinh.init(home / "hue", "Công an thành phố Huế"))
+    hue = installed_mohinh.init(home / "hue", "Công an thành phố Huế")
+    (hue / "content" / "dong-gop.md").write_text(OWN_GUIDE, encoding="utf-8")  # a unit's own page wins
+    empty = installed_mohinh.build(hue)
     record = installed_mohinh.add_record(gia_lai, "Tổ tự quản làng Ia", "Gia Lai", source_title="Làng Ia giữ bình yên")
     return {"home": home, "gia_lai": gia_lai, "record": record, "site": installed_mohinh.build(gia_lai),
             "hue": home / "hue", "empty": empty}
@@ -41,6 +45,9 @@ def test_the_installed_wheel_alone_builds_a_units_site(installed_mohinh: Install
                 "quan-tri/decap-cms.js", "quan-tri/yaml/index.js", "quan-tri/config.yml", "pagefind/pagefind.js"):
         assert (site / rel).is_file(), rel
     assert list((site / "assets" / "fonts").glob("be-vietnam-pro-*.woff2"))
+    guide = (site / "dong-gop" / "index.html").read_text(encoding="utf-8")  # from the package, without an edit link
+    assert "Giá trị đã cũ" in guide and "/-/edit/main/" not in guide and "/-/edit/main/" in page
+    assert "mh-results__list" in (site / "tim-kiem" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../assets/mohinh.css"' in page and "mh-search" in page  # partials/mohinh-search.html
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "Công an tỉnh Gia Lai" in home and "tỉnh Gia Lai" in home
@@ -57,7 +64,9 @@ def test_a_units_folder_holds_only_its_configuration_and_content(units: dict) ->
     made = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and "site" not in p.parts}
     assert not [p for p in made if p.endswith((".py", ".html", ".js", ".css", ".j2", ".woff2"))], made
     assert {"mkdocs.yml", "README.md", "requirements.txt", "models/_vocabularies.yml", "content/index.md",
-            "content/dong-gop.md", ".github/workflows/site.yml", ".gitlab-ci.yml", "schema/model.schema.json"} <= made
+            ".github/workflows/site.yml", ".gitlab-ci.yml", "schema/model.schema.json"} <= made
+    # the contributing guide (it documents the record format) and the search page follow the generator
+    assert not {"content/dong-gop.md", "content/tim-kiem.md"} & made
     assert {p.split("/")[2] for p in made if p.startswith("models/_types/")} == {
         p.name for p in (REPO / "models" / "_types").glob("*.yml")}
     config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
@@ -83,6 +92,7 @@ def test_an_empty_site_builds_and_says_how_to_add_a_model(units: dict) -> None:
         assert "Trang chưa có mô hình nào. Cách thêm mô hình đầu tiên" in (site / rel).read_text(encoding="utf-8"), rel
     assert json.loads((site / "du-lieu" / "mo-hinh.json").read_text(encoding="utf-8"))["models"] == []
     assert "Công an thành phố Huế" in (site / "gioi-thieu" / "index.html").read_text(encoding="utf-8")
+    assert "Gửi hồ sơ cho Phòng Tham mưu." in (site / "dong-gop" / "index.html").read_text(encoding="utf-8")
 
 
 def test_init_refuses_a_folder_that_has_a_site(installed_mohinh: InstalledMohinh, units: dict) -> None:

@@ -22,6 +22,8 @@ Events used, and why:
 - ``config``: the package's theme folder (`THEME`: template overrides of Material and the site's own CSS, JS and
   images under ``assets/``) joins the theme's folders after the site's ``custom_dir``, and its stylesheets and
   scripts are listed before the site's own, so a unit's ``mkdocs.yml`` needs only ``plugins: [mohinh]``.
+- ``files`` also: the pages every site has that follow the generator (`unit.PROVIDED`: the contributing guide, the
+  search page) come from the package when the site's ``docs_dir`` does not write its own; they have no edit link.
 - ``serve``: watch ``models/``, ``overrides/`` and the package's theme folder too.
 """
 
@@ -51,6 +53,7 @@ from .paths import SHARD_PAGES, is_absolute, is_placeholder, search_folders, wri
 from .preview import Preview
 from .render import MARKER, Site
 from .templating import put_back_html, set_aside_html
+from .unit import provided_pages
 
 log = logging.getLogger("mkdocs.plugins.mohinh")
 
@@ -101,6 +104,7 @@ class _Build:
     html_blocks: dict[str, list[str]] = field(default_factory=dict)
     handed: dict[str, File] = field(default_factory=dict)  # generated files as MkDocs knows them
     filled: set[str] = field(default_factory=set)  # hand-written pages replaced by their filled copy
+    provided: set[str] = field(default_factory=set)  # pages of the package the site does not write (`unit.PROVIDED`)
 
 
 def plugin_error(exc: MohinhError) -> PluginError:
@@ -201,6 +205,10 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                 generated_pages.add(path)
             handed[path] = self._hand_over(config, path, made.contents.get(path, b""))
             files.append(handed[path])
+        for path, source in provided_pages().items():  # the contributing guide, the search page: the package's
+            if files.get_file_from_path(path) is None:  # unless the site writes its own
+                files.append(File.generated(config, path, abs_src_path=str(source)))
+                self._build.provided.add(path)
         if self.preview is not None:
             self.preview.forget_gone(files)
         # The search indexes the browser merges with the first (a large site has several; see outputs.search).
@@ -218,6 +226,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
             except MohinhError as exc:
                 raise plugin_error(exc) from None
             page.file.content_bytes = received[page.file.src_uri]
+        if self._build is not None and page.file.src_uri in self._build.provided:
+            page.edit_url = None  # not a file of the site's repository
         if not is_absolute(self.site_url):
             page.canonical_url = None  # a placeholder's address is written nowhere (MkDocs' sitemap keeps the path)
         if self._build is not None:

@@ -5,8 +5,8 @@ so upgrading is ``pip install -U mohinh`` and nothing in the unit's folder is ev
 files come from this project's own site (`starter_root`: the project's checkout, or ``mohinh/starter/`` in a
 wheel; pyproject.toml ``[tool.mohinh] starter`` names them): the project's ``mkdocs.yml`` made the unit's
 (`unit_config`), its vocabularies, its model types without the guidance drawn from the project's own records
-(`starting_types`) and the sources those types cite, its contributing and search pages, CI, pre-commit and editor
-settings. The pages worded for the unit (home, about, replication guide), its README and ``requirements.txt``
+(`starting_types`) and the sources those types cite, CI, pre-commit and editor settings. Its contributing and
+search pages are not copied: the plugin serves them from the package (`PROVIDED`). The pages worded for the unit (home, about, replication guide), its README and ``requirements.txt``
 are the templates in ``templates/unit/``.
 """
 
@@ -28,9 +28,13 @@ from .paths import is_absolute
 
 #: What makes a folder a site already: `init` writes none of them over.
 SITE_FILES = ("mkdocs.yml", "models", "content")
+#: Pages every site has that follow the generator (the contributing guide documents the record format, the search
+#: page is the form ``search.js`` fills): this project's own, served by the plugin (`provided_pages`) to a site whose
+#: ``docs_dir`` has no page of that name, so an upgrade brings them; a unit that writes its own keeps it.
+PROVIDED = ("dong-gop.md", "tim-kiem.md")
 #: Starting files copied as they are (paths in the unit's folder, the same as in this project).
-COPIED = ("content/dong-gop.md", "content/tim-kiem.md", "models/_vocabularies.yml", ".github/workflows/site.yml",
-          ".gitlab-ci.yml", ".pre-commit-config.yaml", ".gitignore", ".vscode/settings.json", ".vscode/extensions.json")
+COPIED = ("models/_vocabularies.yml", ".github/workflows/site.yml", ".gitlab-ci.yml", ".pre-commit-config.yaml",
+          ".gitignore", ".vscode/settings.json", ".vscode/extensions.json")
 #: Pages worded for the unit (``templates/unit/<name>.j2``), and the other files made from templates.
 WORDED = ("content/index.md", "content/gioi-thieu.md", "content/huong-dan-nhan-rong.md", "README.md",
           "requirements.txt")
@@ -48,6 +52,12 @@ def starter_root() -> Path:
             return folder
     raise MohinhError("gói mohinh thiếu các tệp khởi đầu (mohinh/starter/). Cách sửa: cài lại gói, ví dụ "
                       "`pip install --force-reinstall mohinh`")
+
+
+def provided_pages() -> dict[str, Path]:
+    """The `PROVIDED` pages, by their path under the docs dir, as the package carries them."""
+    content = starter_root() / "content"
+    return {name: content / name for name in PROVIDED}
 
 
 @dataclass(frozen=True)
