@@ -6,7 +6,7 @@
 #   bash run.sh test --quick   ruff + the tests that need no browser and are not slow (a developer's inner loop)
 #   bash run.sh bench   set up and run the benchmark (see README, "Hiệu năng")
 #   bash run.sh editor  set up (with decap-server) and try the web editor at http://127.0.0.1:8000/quan-tri/
-#   bash run.sh check | new | build | source | add-update | schema ...   any mohinh command, from any terminal
+#   bash run.sh check | new | build | source | add-update | schema | init ...   any mohinh command, from any terminal
 set -euo pipefail
 cd "$(dirname "$0")"
 export NO_MKDOCS_2_WARNING=1
@@ -60,7 +60,7 @@ case "${1:-}" in
     npm ci --prefix tests/cms --no-audit --no-fund --loglevel=error >/dev/null  # decap-server, the local git backend
     exec .venv/bin/mohinh editor "${@:2}"
     ;;
-  check|new|build|source|add-update|schema|mohinh)
+  check|new|build|source|add-update|schema|init|mohinh)
     # Any mohinh command, in a terminal where .venv is not activated: bash run.sh check, bash run.sh new "..." --province "..."
     [ -x .venv/bin/mohinh ] || setup ""
     [ "$1" = mohinh ] && shift

@@ -8,7 +8,7 @@ Downloads the wheel ``fontpkg-be-vietnam-pro`` (the family's upstream TTF files 
 with pip, keeps only the Latin and Vietnamese letters (the ranges below), and writes:
 
 ``scripts/mohinh/data/fonts/be-vietnam-pro-<weight>.woff2`` with ``OFL.txt`` and ``PROVENANCE.md``: the build
-publishes them under ``assets/fonts/`` (``mohinh.outputs.fonts``; declared in ``content/assets/fonts.css``) and
+publishes them under ``assets/fonts/`` (``mohinh.outputs.fonts``; declared in ``scripts/mohinh/theme/assets/fonts.css``) and
 draws the share cards with them (Pillow reads WOFF2).
 
 The build itself never runs this, needs neither Node nor fontTools, and makes no request.
@@ -111,7 +111,7 @@ PROVENANCE = """# Phông chữ Be Vietnam Pro: nguồn và giấy phép
 - Cách làm: `scripts/update_fonts.py` (fontTools) chỉ giữ chữ Latinh và tiếng Việt (`unicode-range` dưới đây, là
   hai tập "latin" và "vietnamese" của Google Fonts gộp làm một), giữ nguyên các bảng định vị dấu, bỏ hinting, ghi
   dạng WOFF2. Công cụ dựng xuất bản các tệp này ở `assets/fonts/` (khai báo `@font-face` trong
-  `content/assets/fonts.css`, `font-display: swap`) và vẽ thẻ chia sẻ của trang mô hình bằng chính các tệp này.
+  `scripts/mohinh/theme/assets/fonts.css`, `font-display: swap`) và vẽ thẻ chia sẻ của trang mô hình bằng chính các tệp này.
   Tên phông không đổi: OFL cho phép phân phối bản rút gọn kèm giấy phép; không bán riêng phông.
 - Chạy lại: `.venv/bin/pip install "fonttools[woff]"` rồi `.venv/bin/python scripts/update_fonts.py`.
 - `unicode-range`: {ranges}

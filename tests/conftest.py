@@ -84,13 +84,12 @@ class Project:
 
 
 def make_project(root: Path, *, with_records: bool = True) -> Project:
-    """Copy what a site needs from the repository into ``root`` (not the repo's records)."""
+    """Copy what a site needs from the repository into ``root`` (not the repo's records; the theme comes with the plugin)."""
     root.mkdir(parents=True, exist_ok=True)
     # The country's figures cite a source of the repository's records: a project without them goes without.
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(config.split("    national:\n", 1)[0], encoding="utf-8")
     shutil.copytree(REPO / "content", root / "content")
-    shutil.copytree(REPO / "overrides", root / "overrides")
     (root / "models").mkdir()
     shutil.copy(REPO / "models" / "_vocabularies.yml", root / "models" / "_vocabularies.yml")
     project = Project(root)
@@ -282,3 +281,68 @@ def repo_url(repo_site):
     server = StaticServer(repo_site.root / "site")
     yield server.url
     server.close()
+
+
+# --- The generator as a unit installs it: the wheel built from this repository, nothing else of it ---
+
+
+class InstalledMohinh:
+    """mohinh as installed from the wheel built from this repository (`installed_mohinh`): every command runs in
+    a fresh Python whose first import path is the installed copy, from a folder outside the repository, so the
+    repository's own files (the editable install of the test environment) cannot help."""
+
+    def __init__(self, lib: Path) -> None:
+        self.lib = lib
+
+    def run(self, *args: str, cwd: Path, check: bool = True):
+        import subprocess
+        import sys
+
+        env = dict(os.environ, PYTHONPATH=str(self.lib), NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+        result = subprocess.run([sys.executable, "-c", "from mohinh.cli import main; main()", *args], cwd=cwd, env=env,
+                                capture_output=True, text=True, timeout=300)
+        assert "Traceback" not in result.stderr, result.stderr
+        if check:
+            assert result.returncode == 0, result.stdout + result.stderr
+        return result
+
+    def init(self, folder: Path, unit: str, *options: str) -> Path:
+        """``mohinh init <folder> --unit <unit> [options]``: a new unit's site; returns its folder."""
+        self.run("init", str(folder), "--unit", unit, *options, cwd=folder.parent)
+        return folder
+
+    def add_record(self, folder: Path, name: str, province: str, *, source_title: str, date: str = "02/10/2024") -> str:
+        """A record as an officer adds one: ``mohinh new``, ``mohinh source new``, the source named in the record and
+        the draft line taken out. Returns the record's id."""
+        made = self.run("new", name, "--province", province, cwd=folder).stdout
+        rel = made.split("Đã tạo ", 1)[1].split(". ", 1)[0]
+        source = self.run("source", "new", "--title", source_title, "--publisher", "Báo thử nghiệm", "--date", date,
+                          cwd=folder).stdout.split("models/_sources/", 1)[1].split(".yml", 1)[0]
+        record = folder / rel
+        text = record.read_text(encoding="utf-8").replace("ma-nguon", source).replace("draft: true\n", "")
+        record.write_text(text, encoding="utf-8")
+        return record.stem
+
+    def build(self, folder: Path) -> Path:
+        """``mohinh build`` in the unit's folder; returns the built site."""
+        self.run("build", cwd=folder)
+        return folder / "site"
+
+
+@pytest.fixture(scope="session")
+def installed_mohinh(tmp_path_factory) -> InstalledMohinh:
+    """The wheel built once a session from this repository (``pip wheel .``), installed alone into a folder
+    (``pip install --no-deps --target``; its dependencies are the test environment's)."""
+    import subprocess
+    import sys
+
+    wheels = tmp_path_factory.mktemp("wheel")
+    lib = tmp_path_factory.mktemp("installed") / "lib"
+    env = dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1")
+    pip = [sys.executable, "-m", "pip", "-q"]
+    subprocess.run([*pip, "wheel", "--no-deps", "-w", str(wheels), str(REPO)], check=True, env=env, timeout=600,
+                   capture_output=True)
+    (wheel,) = wheels.glob("mohinh-*.whl")
+    subprocess.run([*pip, "install", "--no-deps", "--no-compile", "--target", str(lib), str(wheel)], check=True, env=env,
+                   timeout=600, capture_output=True)
+    return InstalledMohinh(lib)

@@ -46,3 +46,13 @@ def test_pre_commit_runs_check_when_records_change() -> None:
     pattern = re.compile(check["files"])
     assert pattern.search("models/bac-kan.yml") and pattern.search("models/_sources.yml")
     assert not pattern.search("content/index.md")
+
+
+def test_ci_installs_what_requirements_txt_names() -> None:
+    """Both templates install `requirements.txt`: this project's names itself (``-e .``), a unit's the released
+    package (`mohinh init` copies the templates as they are)."""
+    steps = load(".github/workflows/site.yml")["jobs"]["build"]["steps"]
+    assert "python -m pip install -r requirements.txt" in [s.get("run") for s in steps]
+    assert load(".gitlab-ci.yml")["before_script"] == ["python -m pip install -r requirements.txt"]
+    lines = [line for line in (REPO / "requirements.txt").read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert lines == ["-e ."]

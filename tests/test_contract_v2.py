@@ -52,7 +52,7 @@ results:
 costs:
   - label: Tổng chi phí xây dựng mô hình
     amount: 878000000
-    paid_by: hon-hop
+    paid_by: nhieu-nguon
     as_of: 02/2021
     source: bac-kan-2020-09
   - label: Góp lắp camera công cộng
@@ -156,7 +156,7 @@ def test_the_kit_carries_the_budget_the_team_and_the_contacts(built) -> None:
     budget = document.tables[1]
     assert [c.text for c in budget.rows[0].cells][:4] == ["STT", "Khoản chi", "Mô hình gốc (theo nguồn)", "Ai chi trả"]
     rows = [[c.text for c in row.cells] for row in budget.rows[1:]]
-    assert rows[0][1:4] == ["Tổng chi phí xây dựng mô hình", "878.000.000 đồng, tháng 02/2021", "Nhiều nguồn, hoặc nguồn không nêu rõ"]
+    assert rows[0][1:4] == ["Tổng chi phí xây dựng mô hình", "878.000.000 đồng, tháng 02/2021", "Nhiều nguồn cùng chi trả"]
     assert rows[1][2] == "50.000 đồng/hộ, tháng 02/2021"
     assert [r[1] for r in rows[3:]] == ["", "", ""]  # rows for the commune's own estimate
     paragraphs = [p.text for p in document.paragraphs]

@@ -8,7 +8,7 @@ check` accepts with no warning and the built site shows with the place "nay thuá
 an existing model's summary is edited: the record changes in that field only, as data. Then the form
 refuses ``878.000.000`` and ``31/02/2020`` in Vietnamese.
 
-The screenshots in content/assets/quan-tri/ (used by the contributing page) are taken here from the real
+The screenshots in scripts/mohinh/theme/assets/quan-tri/ (used by the contributing page) are taken here from the real
 editor; they are rewritten only when asked: ``MOHINH_UPDATE_SCREENSHOTS=1``.
 """
 
@@ -36,7 +36,7 @@ from mohinh.render import Site
 pytestmark = pytest.mark.browser
 
 DECAP_SERVER = REPO / "tests" / "cms" / "node_modules" / "decap-server" / "dist" / "index.js"
-SHOTS = REPO / "content" / "assets" / "quan-tri"
+SHOTS = REPO / "scripts" / "mohinh" / "theme" / "assets" / "quan-tri"
 UPDATE_SHOTS = os.environ.get("MOHINH_UPDATE_SCREENSHOTS") == "1"
 SOURCE_TITLE = SOURCES.splitlines()[1].split(": ", 1)[1]
 

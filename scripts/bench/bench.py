@@ -42,7 +42,6 @@ def make_project(folder: Path, count: int) -> Path:
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     (folder / "mkdocs.yml").write_text(config.split("    national:\n", 1)[0], encoding="utf-8")
     shutil.copytree(REPO / "content", folder / "content")
-    shutil.copytree(REPO / "overrides", folder / "overrides")
     write_project_models(folder / "models", count)
     shutil.copy(REPO / "models" / "_vocabularies.yml", folder / "models")
     return folder
@@ -208,8 +207,14 @@ def bare_project(project: Path, target: Path) -> Path:
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("plugins:\n  mohinh: {}", "plugins: []")  # no mohinh: the bare MkDocs build
     config = config.replace("strict: true", "strict: false")
+    # Without the plugin, the package's theme is the site's custom_dir and its stylesheets, scripts are listed.
+    from mohinh.plugin import SCRIPTS, STYLESHEETS, THEME
+
+    config = config.replace("  language: vi\n", "  language: vi\n  custom_dir: overrides\n", 1)
+    config += "\nextra_css:\n" + "".join(f"  - {p}\n" for p in STYLESHEETS)
+    config += "extra_javascript:\n" + "".join(f"  - {p}\n" for p in SCRIPTS)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(project / "overrides", target / "overrides")
+    shutil.copytree(THEME, target / "overrides")
     return target
 
 

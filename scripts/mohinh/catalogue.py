@@ -26,7 +26,16 @@ from .dates import PartialDate
 from .errors import InvalidRecords, Problem
 from .load import YamlDocument, YamlProblem, load_yaml
 from .paths import media_file
-from .schema import RECOGNITION_LABELS, STATUS_LABELS, Model, ModelType, Source, Term, Vocabularies
+from .schema import (
+    DEPRECATED,
+    RECOGNITION_LABELS,
+    STATUS_LABELS,
+    Model,
+    ModelType,
+    Source,
+    Term,
+    Vocabularies,
+)
 from .text import fold, is_slug
 
 #: A Vietnamese mobile number (10 digits from 03, 05, 07, 08, 09): a person's, unless published by a unit.
@@ -550,8 +559,38 @@ def check_media(record_id: str, data: Any, refs: References) -> Iterator[Finding
 
 
 #: Every check of a record's references, in the order their problems are told.
+def check_deprecated(record_id: str, data: Any, refs: References) -> Iterator[Finding]:
+    """Every deprecated value or field (`schema.DEPRECATED`) the record still writes: a warning naming the place,
+    the version that superseded it and how to change it; the record stays valid."""
+    for item in DEPRECATED:
+        for loc, value in _found(data, item.path, ()):
+            if item.value is None:
+                yield Finding(loc, f"trường `{item.path[-1]}` đã cũ (thay từ phiên bản {item.since} của định dạng "
+                                   "hồ sơ), vẫn được đọc", item.fix, warning=True)
+            elif value == item.value:
+                yield Finding(loc, f"`{value}` đã cũ (thay từ phiên bản {item.since} của định dạng hồ sơ), vẫn được "
+                                   "đọc", item.fix, warning=True)
+
+
+def _found(data: Any, path: tuple[str, ...], loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """The places ``path`` (``*``: every item of a list) leads to in a record, with their values (fields absent
+    or None are not found)."""
+    if not path:
+        yield loc, data
+        return
+    key, rest = path[0], path[1:]
+    if key == "*":
+        for i, item in enumerate(data) if isinstance(data, list) else ():
+            yield from _found(item, rest, (*loc, i))
+        return
+    value = _get(data, key)
+    if value is not None:
+        yield from _found(value, rest, (*loc, key))
+
+
 CHECKS: tuple[Check, ...] = (check_sources, check_results, check_funders, check_team, check_contacts,
-                             check_related, check_vocabulary, check_types, check_locations, check_media)
+                             check_related, check_vocabulary, check_types, check_locations, check_media,
+                             check_deprecated)
 
 
 def _check_refs(record_id: str, rel: str, data: Any, where: Callable[[], YamlDocument], refs: References,

@@ -258,6 +258,31 @@ def new(name: str, province: str, model_id: str | None) -> None:
     click.echo(f"Đã tạo {path.as_posix()}. Điền nội dung rồi chạy `mohinh check`.")
 
 
+@main.command(context_settings=CONTEXT)
+@click.argument("folder", metavar="THƯ_MỤC", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--unit", "unit_name", required=True, metavar="TÊN_ĐƠN_VỊ", help='Tên đơn vị, ví dụ "Công an tỉnh Gia Lai".')
+@click.option("--province", metavar="TỈNH", help='Tỉnh, thành phố của đơn vị, ví dụ "Gia Lai".')
+@click.option("--site-url", metavar="ĐỊA_CHỈ", help="Địa chỉ công khai của trang, ví dụ https://mohinh.congan.gialai.gov.vn/.")
+@click.option("--repo", metavar="KHO", help="Địa chỉ kho mã (GitHub hoặc GitLab) nơi trình soạn thảo /quan-tri/ gửi hồ sơ.")
+def init(folder: Path, unit_name: str, province: str | None, site_url: str | None, repo: str | None) -> None:
+    """Tạo trang mới cho một đơn vị trong THƯ_MỤC: mkdocs.yml, models/, content/, CI, README.
+
+    Không ghi vào thư mục đã có trang (mkdocs.yml, models/ hay content/). Giao diện và mã dựng trang nằm trong
+    gói mohinh, nên nâng cấp chỉ cần `pip install -U mohinh`.
+
+    Ví dụ: mohinh init trang-gia-lai --unit "Công an tỉnh Gia Lai" --province "Gia Lai"
+    """
+    from .unit import check_unit, init_unit
+
+    unit = check_unit(unit_name, province, site_url, repo)
+    written, kept = init_unit(folder, unit)
+    click.echo(f"Đã tạo trang của {unit.name} trong {folder.as_posix()}/ ({len(written)} tệp).")
+    if kept:
+        click.echo("Giữ nguyên tệp đã có: " + ", ".join(kept) + ".")
+    click.echo(f"Tiếp theo: cd {folder.as_posix()} && mohinh build (dựng trang), mohinh new \"<tên mô hình>\" "
+               f"--province \"{unit.province_name or '<tỉnh>'}\" (thêm mô hình đầu tiên).")
+
+
 @main.group(context_settings=CONTEXT)
 def source() -> None:
     """Nguồn (bài báo, báo cáo) mà hồ sơ ghi lại: mỗi nguồn một tệp models/_sources/<mã>.yml."""

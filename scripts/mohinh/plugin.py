@@ -19,7 +19,12 @@ Events used, and why:
 - ``env``: the files made in another process while MkDocs converted the pages (open data, feeds) are
   handed over before MkDocs copies the static files.
 - ``post_build``: wait for the kits written into the site beside MkDocs, then the search index.
-- ``serve``: watch ``models/`` and ``overrides/`` too.
+- ``config``: the package's theme folder (`THEME`: template overrides of Material and the site's own CSS, JS and
+  images under ``assets/``) joins the theme's folders after the site's ``custom_dir``, and its stylesheets and
+  scripts are listed before the site's own, so a unit's ``mkdocs.yml`` needs only ``plugins: [mohinh]``.
+- ``files`` also: the pages every site has that follow the generator (`unit.PROVIDED`: the contributing guide, the
+  search page) come from the package when the site's ``docs_dir`` does not write its own; they have no edit link.
+- ``serve``: watch ``models/``, ``overrides/`` and the package's theme folder too.
 """
 
 from __future__ import annotations
@@ -48,8 +53,18 @@ from .paths import SHARD_PAGES, is_absolute, is_placeholder, search_folders, wri
 from .preview import Preview
 from .render import MARKER, Site
 from .templating import put_back_html, set_aside_html
+from .unit import provided_pages
 
 log = logging.getLogger("mkdocs.plugins.mohinh")
+
+#: Material's template overrides and the site's own CSS, JS and images (``assets/``), shipped in the package: MkDocs
+#: copies every file of a theme folder that is not a template into the site, as it does Material's own assets.
+THEME = Path(__file__).resolve().parent / "theme"
+#: The stylesheets and scripts of `THEME` every page loads, in this order, before any the site lists itself.
+STYLESHEETS = ("assets/fonts.css", "assets/home.css", "assets/mohinh.css", "assets/model.css", "assets/print.css",
+               "assets/finder.css")
+SCRIPTS = ("assets/a11y.js", "assets/search.js", "assets/catalogue.js", "assets/share.js", "assets/checklist.js",
+           "assets/finder.js")
 
 # Models from which kits are made in another process while MkDocs works (below, a process costs more).
 WORKER_THRESHOLD = 20
@@ -89,6 +104,7 @@ class _Build:
     html_blocks: dict[str, list[str]] = field(default_factory=dict)
     handed: dict[str, File] = field(default_factory=dict)  # generated files as MkDocs knows them
     filled: set[str] = field(default_factory=set)  # hand-written pages replaced by their filled copy
+    provided: set[str] = field(default_factory=set)  # pages of the package the site does not write (`unit.PROVIDED`)
 
 
 def plugin_error(exc: MohinhError) -> PluginError:
@@ -125,9 +141,9 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = _root(config)
-        for folder in ("models", "overrides"):
-            if (root / folder).is_dir():
-                server.watch(str(root / folder))
+        for folder in (root / "models", root / "overrides", THEME):
+            if folder.is_dir():
+                server.watch(str(folder))
         return server
 
     # --- one build ---
@@ -136,6 +152,7 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         if self.config.search_shard_pages < 1 or self.config.workers < 0:
             raise PluginError("mohinh: `search_shard_pages` phải từ 1 trở lên và `workers` từ 0 trở lên (mkdocs.yml)")
         self.site_url = config.site_url or ""
+        add_theme(config)
         notice = site_url_notice(self.site_url)
         if notice and self.preview is None:  # once a build (`mkdocs serve` gives its own address)
             log.info("%s", notice, extra={"mohinh_notice": True})
@@ -188,6 +205,10 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                 generated_pages.add(path)
             handed[path] = self._hand_over(config, path, made.contents.get(path, b""))
             files.append(handed[path])
+        for path, source in provided_pages().items():  # the contributing guide, the search page: the package's
+            if files.get_file_from_path(path) is None:  # unless the site writes its own
+                files.append(File.generated(config, path, abs_src_path=str(source)))
+                self._build.provided.add(path)
         if self.preview is not None:
             self.preview.forget_gone(files)
         # The search indexes the browser merges with the first (a large site has several; see outputs.search).
@@ -205,6 +226,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
             except MohinhError as exc:
                 raise plugin_error(exc) from None
             page.file.content_bytes = received[page.file.src_uri]
+        if self._build is not None and page.file.src_uri in self._build.provided:
+            page.edit_url = None  # not a file of the site's repository
         if not is_absolute(self.site_url):
             page.canonical_url = None  # a placeholder's address is written nowhere (MkDocs' sitemap keeps the path)
         if self._build is not None:
@@ -289,6 +312,19 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         if build.pool is not None:
             build.pool.shutdown(wait=True, cancel_futures=cancel)  # nothing writes into the site after
             build.pool = None
+
+
+def add_theme(config: MkDocsConfig) -> None:
+    """`THEME` as one of the theme's folders (``theme.dirs``, public: MkDocs makes the template loader and the
+    list of static files from it after ``on_config``), right after the site's ``custom_dir`` so a unit can still
+    override any template; its stylesheets and scripts before the site's own (a file the site already lists is
+    not listed twice). Idempotent: ``mkdocs serve`` may load the same config again."""
+    dirs = config.theme.dirs
+    if str(THEME) not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+    config.extra_css[:0] = [path for path in STYLESHEETS if path not in config.extra_css]
+    listed = {str(script) for script in config.extra_javascript}
+    config.extra_javascript[:0] = [path for path in SCRIPTS if path not in listed]
 
 
 def _root(config: MkDocsConfig) -> Path:

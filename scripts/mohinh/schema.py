@@ -7,6 +7,7 @@ Field titles and descriptions are Vietnamese because officers read them in their
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -25,7 +26,35 @@ from .dates import PartialDate
 from .load import SourceFloat, yaml11_reading
 from .text import QUALIFIER_LABELS, SLUG_PATTERN, is_slug, nfc  # noqa: F401 - QUALIFIER_LABELS: the contract's words
 
+#: The record format's version, published in the open data (``schema_version`` of ``/du-lieu/mo-hinh.json``). A field or
+#: value is only ever added, or deprecated (`DEPRECATED`), never taken away: a record, or a unit's open data, written
+#: for an earlier version is read by this generator (`can_read`). Raise it when the format gains a field or value.
 SCHEMA_VERSION = 3
+
+
+def can_read(version: Any) -> bool:
+    """Whether data written for record format ``version`` (an open data file's ``schema_version``) is read by this
+    generator: every version up to its own; a newer unit's data needs the generator upgraded."""
+    return isinstance(version, int) and not isinstance(version, bool) and 1 <= version <= SCHEMA_VERSION
+
+
+@dataclass(frozen=True)
+class Deprecated:
+    """A value or field of a record still read (a record that built yesterday builds today) but no longer to be
+    written: `mohinh check` warns, in Vietnamese, where it is and how to change it (`catalogue.check_deprecated`)."""
+
+    path: tuple[str, ...]  #: where in a record, ``*`` for every item of a list: ``("costs", "*", "paid_by")``
+    value: str | None  #: the value no longer to be written; None: the field itself, whatever its value
+    since: int  #: the `SCHEMA_VERSION` that superseded it
+    fix: str  #: how to change it
+
+
+#: Every deprecated value and field of the record format, in one place (documented on the contributing page).
+DEPRECATED: tuple[Deprecated, ...] = (
+    Deprecated(("costs", "*", "paid_by"), "hon-hop", 3,
+               "ghi `nhieu-nguon` nếu nguồn nêu nhiều bên cùng chi trả, `khong-neu` nếu nguồn nêu số tiền nhưng "
+               "không nói ai chi trả"),
+)
 
 
 def _error(message: str, fix: str) -> PydanticCustomError:

@@ -47,7 +47,7 @@ def syllable_pairs(text: str) -> list[str]:
     """Each two neighbouring syllables of ``text`` folded and joined, each once, in order of appearance:
     ``Quảng Nam, Đà Nẵng`` -> ``quangnam namda danang``. Pagefind matches the syllables of a query
     separately; the search index holds these pairs so that a query's syllables written together in the page
-    (a phrase, a place name) can be found as such. ``content/assets/search.js`` (``pairs``) makes the
+    (a phrase, a place name) can be found as such. ``theme/assets/search.js`` (``pairs``) makes the
     same pairs from a query."""
     words = _SYLLABLE.findall(fold(text))
     return list(dict.fromkeys(a + b for a, b in pairwise(words)))

@@ -1,6 +1,6 @@
 """Share cards: a 1200×630 PNG per model (``mo-hinh/<id>/the-chia-se.png``) that Facebook, Zalo and others
 show when a model's link is pasted; the page names it in its Open Graph and Twitter metadata
-(``overrides/main.html``).
+(``theme/main.html``).
 
 A card shows the model's name, where it runs today, its headline figure (or, without one, its summary) (the first of
 `ModelView.headlines`, the same rule as the key facts of the page) and the site's name, in Be Vietnam Pro

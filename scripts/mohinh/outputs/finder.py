@@ -1,7 +1,7 @@
 """Finding the model that fits: the finder ``/tim-mo-hinh/`` ("which model fits a community like ours") and the
 side-by-side comparison ``/so-sanh/?m=a,b,c``.
 
-Both pages are static; the browser (``content/assets/finder.js``) reads their data lazily, only on these pages:
+Both pages are static; the browser (``theme/assets/finder.js``) reads their data lazily, only on these pages:
 
 - ``tim-mo-hinh/mo-hinh.json``: one compact file for the finder, a row per model (`FINDER_FIELDS`) with the
   vocabularies' labels once; ≤ 100 KB gzipped at 1,000 models (measured by ``scripts/bench/bench.py``);

@@ -2,7 +2,7 @@
 
 The WOFF2 files in ``mohinh/data/fonts/`` (Latin and Vietnamese letters only; made by
 ``scripts/update_fonts.py``, provenance in ``data/fonts/PROVENANCE.md``) are published under
-``assets/fonts/`` with the licence; ``content/assets/fonts.css`` declares them (``font-display: swap``)
+``assets/fonts/`` with the licence; ``theme/assets/fonts.css`` declares them (``font-display: swap``)
 and sets Material's ``--md-text-font``. The share cards (`mohinh.outputs.cards`) are drawn with the same files.
 """
 
