@@ -150,6 +150,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                                            cache=self.preview.records if self.preview else None)
             for warning in catalogue.warnings:
                 log.info("%s", warning)
+            for note in catalogue.notes:  # federation.yml: a unit not read, a unit's record left out (always told)
+                log.info("%s", note, extra={"mohinh_notice": True})
             settings = config.extra.get("mohinh") or {}
             national = settings.get("national")
             if national and national.get("source") not in catalogue.sources:
@@ -209,6 +211,9 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
             page.canonical_url = None  # a placeholder's address is written nowhere (MkDocs' sitemap keeps the path)
         if self._build is not None:
             site = self._build.site
+            original = site.original_pages.get(page.file.src_uri)
+            if original is not None:  # another unit's model: its own page there is the canonical one
+                page.canonical_url = original
             updated = site.page_dates.get(page.file.src_uri, site.site_date)
             if updated is not None:
                 page.update_date = updated.first_day.isoformat()
