@@ -708,7 +708,7 @@ def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: b
     problems: list[Problem] = []
     vocab = _load_vocabularies(models_dir, root, problems)
     federated = _read_federation(root, problems)
-    sources, named_sources = _load_sources(models_dir, root, problems, required=federated is None)
+    sources, named_sources = _load_sources(models_dir, root, problems, required=not (root / federation.FILE).is_file())
     records: list[Record] = []
     seen: dict[str, str] = {}
     paths = record_paths(models_dir)
@@ -779,7 +779,7 @@ def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: b
         types=dict(sorted(types.items())),
         units=unit_names,
         own_unit=federated[0].name if federated is not None else None,
-        notes=tuple(notes),
+        notes=tuple(sorted(notes)),
     )
 
 

@@ -209,12 +209,12 @@ def _renamed(value: Any, ids: dict[str, str], sources: dict[str, str], key: str 
     """The record with every source id (``source``, ``sources``) and model id (``related``) renamed."""
     if isinstance(value, dict):
         return {k: _renamed(v, ids, sources, k) for k, v in value.items()}
-    if isinstance(value, list):
+    if isinstance(value, list) and key != "related":
         return [_renamed(v, ids, sources, key) for v in value]
     if isinstance(value, str) and key in ("source", "sources", "official"):
         return sources.get(value, value)
-    if isinstance(value, str) and key == "related":
-        return ids.get(value, value)
+    if key == "related" and isinstance(value, list):  # only the unit's own published models can be linked
+        return [ids[v] for v in value if isinstance(v, str) and v in ids]
     return value
 
 
@@ -248,7 +248,7 @@ def entries(unit: Unit, data: dict[str, Any], known_sources: dict[str, dict[str,
                                      "đơn vị dựng lại trang bằng mohinh để có tệp /du-lieu/mo-hinh.json đúng định dạng"))
             continue
         record = _renamed(dict(record), ids, renamed_sources)
-        record.pop("id", None)
+        record["id"] = ids[original]
         record.pop("draft", None)
         had_photos = bool(record.pop("media", None))
         cited = {renamed_sources.get(s.get("id"), s.get("id")) for s in model.get("sources") or [] if isinstance(s, dict)}

@@ -128,6 +128,15 @@ class Site:
         """Model page -> its page at the unit that published it (federation.yml), when that address is known."""
         return {view.url: view.unit.url for view in self.models if view.unit is not None and view.unit.url}
 
+    @cached_property
+    def publishers(self) -> list[str]:
+        """The units whose models the site shows, on a site built from several units' open data (federation.yml):
+        this site's own (its `name`, when it has records of its own), then each unit in the file's order."""
+        if not self.catalogue.units:
+            return []
+        own = [self.catalogue.own_unit or "trang này"] if any(v.unit is None for v in self.models) else []
+        return own + list(self.catalogue.units)
+
     def unit_name(self, view: ModelView) -> str:
         """Who published a model: its unit (federation.yml), or this site's own unit (`name` there, if given)."""
         return view.unit.name if view.unit is not None else (self.catalogue.own_unit or "")
@@ -181,7 +190,8 @@ class Site:
                 self.site_url,
                 # who paid, in words and in the vocabulary's order (the colours of a split by payer)
                 tuple(self.catalogue.funders.values()) if view.m.costs else (),
-                tuple(view.types))  # the types' names and kits the page links to
+                tuple(view.types),  # the types' names and kits the page links to
+                view.unit)  # who published it (federation.yml)
         return inputs
 
     def facets(self) -> list[Facet]:
@@ -243,7 +253,7 @@ class Site:
         }
         return {"models": len(self.models), "provinces": len(self.by_province), "communes": len(communes),
                 "points": sum(len(v.replication_points) for v in self.models),
-                "units": len(self.catalogue.units) + (1 if any(v.unit is None for v in self.models) and self.catalogue.units else 0),
+                "units": len(self.publishers),
                 "teams": sum(v.total("teams") or 0 for v in self.models),
                 "members": sum(v.total("members") or 0 for v in self.models)}
 
