@@ -23,6 +23,7 @@ import json
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from email.utils import formatdate
 from pathlib import Path
 from typing import Any
 
@@ -123,18 +124,39 @@ class Unreadable(Exception):
     """A unit's data could not be read; the message says why, in Vietnamese."""
 
 
-def _fetch(unit: Unit, root: Path, timeout: float) -> bytes:
+def _network_reason(reason: object) -> str:
+    """Why a download failed, in Vietnamese where the reason is a common one."""
+    import socket
+    import ssl
+
+    if isinstance(reason, ConnectionRefusedError):
+        return "máy chủ từ chối kết nối"
+    if isinstance(reason, socket.gaierror):
+        return "không tìm thấy tên miền"
+    if isinstance(reason, ssl.SSLError):
+        return "lỗi chứng chỉ hay kết nối https"
+    return f"lỗi mạng: {reason}"
+
+
+def _fetch(unit: Unit, root: Path, timeout: float, cached: Path) -> bytes | None:
+    """The unit's data as read now; None when its server says it has not changed since the copy kept in ``cached``
+    (``If-Modified-Since``: the cache is respected, nothing is downloaded again)."""
     if unit.is_remote:
+        request = urllib.request.Request(unit.data, headers={"User-Agent": "mohinh"})
+        if cached.is_file():
+            request.add_header("If-Modified-Since", formatdate(cached.stat().st_mtime, usegmt=True))
         try:
-            with urllib.request.urlopen(unit.data, timeout=timeout) as response:  # noqa: S310 - http(s) only
+            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only
                 return response.read(MAX_BYTES + 1)
         except urllib.error.HTTPError as exc:
+            if exc.code == 304:
+                return None
             raise Unreadable(f"máy chủ trả lời lỗi {exc.code} khi tải {unit.data}") from None
         except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
             if isinstance(reason, TimeoutError) or isinstance(exc, TimeoutError):
                 raise Unreadable(f"quá {timeout:g} giây không tải xong {unit.data}") from None
-            raise Unreadable(f"không tải được {unit.data} ({reason})") from None
+            raise Unreadable(f"không tải được {unit.data} ({_network_reason(reason)})") from None
     path = (root / unit.data) if not Path(unit.data).is_absolute() else Path(unit.data)
     try:
         return path.read_bytes()
@@ -168,7 +190,12 @@ def read(unit: Unit, root: Path, mode: str, timeout: float = TIMEOUT) -> tuple[d
         except (OSError, Unreadable):
             return None, None
     try:
-        raw = _fetch(unit, root, timeout)
+        raw = _fetch(unit, root, timeout, cached)
+        if raw is None:  # not changed since the copy kept
+            try:
+                return parse(cached.read_bytes()), None
+            except OSError:
+                raise Unreadable(f"máy chủ trả lời dữ liệu chưa đổi nhưng không đọc được {CACHE}/{cached.name}") from None
         data = parse(raw)
     except Unreadable as exc:
         fix = (f"kiểm tra `data: {unit.data}` trong {FILE} và trang của đơn vị; trang vẫn được dựng")
@@ -181,6 +208,8 @@ def read(unit: Unit, root: Path, mode: str, timeout: float = TIMEOUT) -> tuple[d
         cached.parent.mkdir(parents=True, exist_ok=True)
         if not cached.exists() or cached.read_bytes() != raw:
             cached.write_bytes(raw)
+        else:
+            cached.touch()  # the date of the last good read: `If-Modified-Since` next time
     except OSError:
         pass  # a folder that cannot be written: the build goes on without a copy for next time
     return data, None

@@ -19,7 +19,7 @@ Events used, and why:
 - ``env``: the files made in another process while MkDocs converted the pages (open data, feeds) are
   handed over before MkDocs copies the static files.
 - ``post_build``: wait for the kits written into the site beside MkDocs, then the search index.
-- ``serve``: watch ``models/`` and ``overrides/`` too.
+- ``serve``: watch ``models/``, ``overrides/`` and ``federation.yml`` too.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import outputs
+from . import federation, outputs
 from .catalogue import Catalogue, load_catalogue
 from .errors import InvalidRecords, MohinhError
 from .outputs import base as machinery
@@ -128,6 +128,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         for folder in ("models", "overrides"):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
+        if (root / federation.FILE).is_file():  # its units are read again when it changes
+            server.watch(str(root / federation.FILE))
         return server
 
     # --- one build ---
