@@ -159,3 +159,26 @@ def test_check_tells_what_is_wrong_in_federation_yml(project: Project) -> None:
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 1
     assert "federation.yml:1:8: danh sách mở bằng `[` ở đây chưa được đóng. Cách sửa: thêm `]`" in result.output
+
+
+def test_ids_and_sources_that_clash_between_units_stay_distinct(repo_site: Project, tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", with_records=False)
+    (_, models), *_ = _split(repo_site)
+    changed = json.loads(json.dumps(models))  # the same ids at a second unit, one source told differently there
+    source_id = changed[0]["sources"][0]["id"]
+    for model in changed:
+        for source in model["sources"]:
+            if source["id"] == source_id:
+                source["title"] = "Bản tin của đơn vị B"
+    project.write("federation.yml", f"units:\n  - name: Đơn vị A\n    data: {_unit_file(project.root, 'a', models)}\n"
+                                    f"    id: a\n  - name: Đơn vị B\n    data: {_unit_file(project.root, 'b', changed)}\n")
+    catalogue = load_catalogue(project.root, parallel=False)
+    ids = sorted(r.id for r in catalogue.records)
+    assert ids == sorted([f"a-{m['id']}" for m in models] + [f"don-vi-b-{m['id']}" for m in models])
+    by_id = catalogue.by_id
+    first = models[0]["id"]
+    assert source_id in by_id[f"a-{first}"].model.sources
+    assert f"don-vi-b-{source_id}" in by_id[f"don-vi-b-{first}"].model.sources
+    assert catalogue.sources[f"don-vi-b-{source_id}"].title == "Bản tin của đơn vị B"
+    assert catalogue.sources[source_id].title != "Bản tin của đơn vị B"
+    assert sorted(r.id for r in load_catalogue(project.root, parallel=False).records) == ids  # the same next time
