@@ -32,7 +32,7 @@ from pydantic import Field
 from .dates import PartialDate
 from .errors import Problem
 from .paths import federated_id, original_page
-from .schema import Part, Slug, Text
+from .schema import SCHEMA_VERSION, Part, Slug, Text
 from .text import is_slug, slug
 
 FILE = "federation.yml"
@@ -204,6 +204,11 @@ def read(unit: Unit, root: Path, mode: str, timeout: float = TIMEOUT) -> tuple[d
         except (OSError, Unreadable):
             return None, unit.note(f"{exc}; chưa có bản lưu nào, các mô hình của đơn vị này không có trong lần dựng này", fix)
         return data, unit.note(f"{exc}; dùng bản lưu lần trước ({CACHE}/{cached.name})", fix)
+    version = data.get("schema_version")
+    newer = None
+    if isinstance(version, int) and version > SCHEMA_VERSION:  # read all the same: records with new fields are told
+        newer = unit.note(f"dữ liệu theo định dạng phiên bản {version}, mới hơn phiên bản {SCHEMA_VERSION} mà bản mohinh "
+                          "này đọc được; hồ sơ có trường mới sẽ bị bỏ ra", "cập nhật mohinh (`pip install -U mohinh`) rồi dựng lại")
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         if not cached.exists() or cached.read_bytes() != raw:
@@ -212,7 +217,7 @@ def read(unit: Unit, root: Path, mode: str, timeout: float = TIMEOUT) -> tuple[d
             cached.touch()  # the date of the last good read: `If-Modified-Since` next time
     except OSError:
         pass  # a folder that cannot be written: the build goes on without a copy for next time
-    return data, None
+    return data, newer
 
 
 @dataclass
