@@ -765,6 +765,11 @@ def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: b
             if record.unit.published is not None:
                 first[record.path] = record.unit.published
         unit_names = tuple(dict.fromkeys(r.unit.name for r in read if r.unit is not None))
+        if named_sources is None and type_docs:  # no source of its own: the types are checked against the units'
+            late: list[Problem] = []
+            _check_types(types, type_docs, References(set(sources), ids | {r.id for r in read}, vocab, root), late)
+            if late:
+                raise InvalidRecords(late)
     return Catalogue(
         root=root,
         records=tuple(sorted(published, key=lambda r: r.id)),
