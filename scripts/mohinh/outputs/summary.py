@@ -1,7 +1,7 @@
 """The officers' summary ``/du-lieu/tong-hop.xlsx`` (openpyxl): what Hướng dẫn 22/HD-BCA-V05 asks localities
 to report for each model (its name, its number of replication points, its number of teams), counted from
-the records: one sheet for the whole country, then one per province or city of today; the last column names the
-unit that published the model (a site built from several units' open data, ``federation.yml``).
+the records: one sheet for the whole country, then one per province or city of today. On a site built from several
+units' open data (``federation.yml``), a last column names the unit that published each model.
 """
 
 from __future__ import annotations
@@ -22,12 +22,13 @@ if TYPE_CHECKING:
 COUNTRY = "Cả nước"
 HEADER = ["STT", "Mô hình", "Cộng đồng", "Địa bàn (như nguồn ghi, nay thuộc)", "Số điểm nhân rộng", "Số tổ, đội",
           "Số người tham gia", "Bắt đầu", "Tình trạng (theo nguồn)", "Công nhận", "Mức thông tin", "Nguồn",
-          "Trang mô hình", "Đơn vị công bố"]
-WIDTHS = [6, 42, 22, 40, 12, 10, 12, 12, 30, 36, 20, 40, 40, 30]
+          "Trang mô hình"]
+WIDTHS = [6, 42, 22, 40, 12, 10, 12, 12, 30, 36, 20, 40, 40]
+UNIT, UNIT_WIDTH = "Đơn vị công bố", 30  # the last column, on a site built from several units (federation.yml)
 NUMBERS = {"Số điểm nhân rộng", "Số tổ, đội", "Số người tham gia"}
 
 
-def _row(n: int, view: ModelView, site_url: str, unit: str) -> list[object]:
+def _row(n: int, view: ModelView, site_url: str) -> list[object]:
     recognition = "; ".join(f"{r.title} ({RECOGNITION_LABELS[r.level]}, {r.date.display})" for r in view.m.recognition)
     places = "; ".join(dict.fromkeys(loc.detailed_text for loc in view.locations))
     return [
@@ -35,7 +36,7 @@ def _row(n: int, view: ModelView, site_url: str, unit: str) -> list[object]:
         view.total("members"), view.m.started.display if view.m.started else "",
         f"{view.status_label} ({view.status_date.display})", recognition, view.evidence[1],
         "; ".join(f"{source.title} ({source.date.display})" for _, source in view.sources),
-        model_url(view.id, site_url), unit,
+        model_url(view.id, site_url),
     ]
 
 
@@ -51,13 +52,14 @@ def workbook(site: Site) -> bytes:
     book.remove(book.active)
     for title, models in sheets:
         sheet = book.create_sheet(title[:31])
-        sheet.append(HEADER)
+        units = bool(site.publishers)
+        sheet.append(HEADER + [UNIT] * units)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for n, view in enumerate(models, 1):
-            sheet.append(_row(n, view, site.site_url, site.unit_name(view)))
-        for column, width in enumerate(WIDTHS, 1):
+            sheet.append(_row(n, view, site.site_url) + [site.unit_name(view)] * units)
+        for column, width in enumerate(WIDTHS + [UNIT_WIDTH] * units, 1):
             sheet.column_dimensions[get_column_letter(column)].width = width
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
