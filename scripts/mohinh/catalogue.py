@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import history, places
+from . import federation, history, places
 from .dates import PartialDate
 from .errors import InvalidRecords, Problem
 from .load import YamlDocument, YamlProblem, load_yaml
@@ -61,6 +61,7 @@ class Record:
     path: str
     _doc: YamlDocument | None = field(repr=False)
     file: Path | None = field(default=None, repr=False, compare=False)  # to read ``doc`` again when it was let go
+    unit: federation.Publisher | None = None  # who published it, for a model read from another unit's open data
 
     @property
     def doc(self) -> YamlDocument:
@@ -91,6 +92,9 @@ class Catalogue:
     first_commits: dict[str, PartialDate] = field(default_factory=dict)
     last_commits: dict[str, PartialDate] = field(default_factory=dict)
     types: dict[str, ModelType] = field(default_factory=dict)  # model types by slug (models/_types/)
+    units: tuple[str, ...] = ()  # the units of federation.yml whose models are in the catalogue, by name
+    own_unit: str | None = None  # `name` in federation.yml: who publishes the records of models/
+    notes: tuple[Problem, ...] = ()  # units that could not be read and records left out (federation.yml)
 
     @property
     def by_id(self) -> dict[str, Record]:
@@ -105,7 +109,7 @@ ITEM_NAMES = {
     "partners": "đơn vị", "steps": "bước", "prerequisites": "điều kiện", "resources": "nguồn lực",
     "indicators": "chỉ số", "pitfalls": "điều cần tránh", "roles": "vai trò", "training": "nội dung tập huấn",
     "communities": "loại cộng đồng", "funders": "nguồn kinh phí", "types": "loại mô hình",
-    "other_values": "số liệu nguồn khác", "seen_in": "nơi ghi nhận", "official": "văn bản", "aliases": "tên gọi khác",
+    "other_values": "số liệu nguồn khác", "units": "đơn vị", "seen_in": "nơi ghi nhận", "official": "văn bản", "aliases": "tên gọi khác",
 }
 
 
@@ -257,7 +261,8 @@ def _load_vocabularies(models_dir: Path, root: Path, problems: list[Problem]) ->
         return None
 
 
-def _load_sources(models_dir: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, Source], set[str] | None]:
+def _load_sources(models_dir: Path, root: Path, problems: list[Problem],
+                  required: bool = True) -> tuple[dict[str, Source], set[str] | None]:
     """The valid sources, and every id named (valid or not; None when no source can be read).
 
     Sources are read from ``models/_sources.yml`` (a map of id -> source) and from ``models/_sources/<id>.yml``
@@ -269,6 +274,8 @@ def _load_sources(models_dir: Path, root: Path, problems: list[Problem]) -> tupl
     folder = models_dir / SOURCES_FOLDER
     files = sorted(p for p in folder.glob("*.y*ml") if p.suffix in RECORD_SUFFIXES) if folder.is_dir() else []
     if not path.exists() and not files:
+        if not required:  # a site of other units' models (federation.yml) may have no source of its own
+            return {}, None
         problems.append(Problem(_relative(folder, root), 1, 1, "", "chưa có nguồn nào",
                                 f"tạo tệp nguồn đầu tiên bằng {SOURCE_COMMAND}, xem trang Đóng góp"))
         return {}, None
@@ -614,6 +621,7 @@ class RecordCache:
 
     def __init__(self) -> None:
         self._known: dict[Path, tuple[tuple[int, int], Record]] = {}
+        self.federation_key: tuple[int, int] | None = None  # federation.yml when its units were last read
 
     def validate(self, path: Path, root: Path, problems: list[Problem], refs: References | None = None) -> Record | None:
         """`validate_record`, skipped for a file unchanged since it last passed."""
@@ -684,14 +692,15 @@ def _validate_in_two(paths: list[Path], root: Path, refs: References, keep: bool
 
 
 def load_catalogue(root: Path, *, drafts: bool = False, cache: RecordCache | None = None,
-                   parallel: bool = True, two_processes: int = TWO_PROCESSES) -> Catalogue:
+                   parallel: bool = True, two_processes: int = TWO_PROCESSES, units: str = "fetch") -> Catalogue:
     """Load and check ``root/models``; raise `InvalidRecords` with every problem if any is an error.
 
     Drafts are always validated; they are kept in the catalogue only when ``drafts`` is true. With a
     ``cache`` (``mohinh serve``), records whose file has not changed since the last call are not read
     again. ``parallel`` lets a catalogue of ``two_processes`` records or more be read by two processes.
+    ``units`` says how the units of ``federation.yml`` are read (`federation.MODES`).
     """
-    return _load_catalogue(Path(root), drafts, cache, parallel=parallel, two_processes=two_processes)
+    return _load_catalogue(Path(root), drafts, cache, parallel=parallel, two_processes=two_processes, units=units)
 
 
 @contextmanager
@@ -715,7 +724,8 @@ def check_catalogue(root: Path, *, two_processes: int = TWO_PROCESSES) -> tuple[
     """What ``mohinh check`` reports: the number of records (drafts included) and of sources, and the
     warnings; raise `InvalidRecords` like `load_catalogue`, which does the same checks."""
     with collector_paused():  # the check command: no other thread
-        checked = _load_catalogue(Path(root), True, None, keep=False, dated=False, two_processes=two_processes)
+        checked = _load_catalogue(Path(root), True, None, keep=False, dated=False, two_processes=two_processes,
+                                  units="none")
     return len(checked.records), len(checked.sources), checked.warnings
 
 
@@ -726,16 +736,18 @@ def _validate_in_worker(paths: list[Path], root: Path, refs: References, keep: b
 
 
 def _load_catalogue(root: Path, drafts: bool, cache: RecordCache | None, keep: bool = True,
-                    parallel: bool = True, dated: bool = True, two_processes: int = TWO_PROCESSES) -> Catalogue:
-    return _load_and_check(root, drafts, cache, keep, parallel and cache is None, dated, two_processes)
+                    parallel: bool = True, dated: bool = True, two_processes: int = TWO_PROCESSES,
+                    units: str = "fetch") -> Catalogue:
+    return _load_and_check(root, drafts, cache, keep, parallel and cache is None, dated, two_processes, units)
 
 
 def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: bool, parallel: bool,
-                    dated: bool, two_processes: int = TWO_PROCESSES) -> Catalogue:
+                    dated: bool, two_processes: int = TWO_PROCESSES, units: str = "fetch") -> Catalogue:
     models_dir = root / "models"
     problems: list[Problem] = []
     vocab = _load_vocabularies(models_dir, root, problems)
-    sources, named_sources = _load_sources(models_dir, root, problems)
+    federated = _read_federation(root, problems)
+    sources, named_sources = _load_sources(models_dir, root, problems, required=not (root / federation.FILE).is_file())
     records: list[Record] = []
     seen: dict[str, str] = {}
     paths = record_paths(models_dir)
@@ -774,6 +786,29 @@ def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: b
             record._doc = None
     published = [r for r in records if drafts or not r.model.draft]
     first, last = history.record_dates(root) if dated else ({}, {})
+    notes: list[Problem] = []
+    unit_names: tuple[str, ...] = ()
+    if federated is not None and units != "none":
+        if cache is not None:  # `mohinh serve`: units are read once, and again when federation.yml changes
+            stat = (root / federation.FILE).stat()
+            key = (stat.st_mtime_ns, stat.st_size)
+            units = "cache" if cache.federation_key == key else units
+            cache.federation_key = key
+        refs = References(named_sources, ids, vocab, root, set(type_docs) if type_docs is not None else None)
+        read = _federate(root, federated[1], units, refs, sources, notes)
+        published += read
+        for record in read:
+            assert record.unit is not None
+            if record.unit.updated is not None:
+                last[record.path] = record.unit.updated
+            if record.unit.published is not None:
+                first[record.path] = record.unit.published
+        unit_names = tuple(dict.fromkeys(r.unit.name for r in read if r.unit is not None))
+        if named_sources is None and type_docs:  # no source of its own: the types are checked against the units'
+            late: list[Problem] = []
+            _check_types(types, type_docs, References(set(sources), ids | {r.id for r in read}, vocab, root), late)
+            if late:
+                raise InvalidRecords(late)
     return Catalogue(
         root=root,
         records=tuple(sorted(published, key=lambda r: r.id)),
@@ -786,7 +821,94 @@ def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: b
         first_commits=first,
         last_commits=last,
         types=dict(sorted(types.items())),
+        units=unit_names,
+        own_unit=federated[0].name if federated is not None else None,
+        notes=tuple(sorted(notes)),
     )
+
+
+def _read_federation(root: Path, problems: list[Problem]) -> tuple[federation.Federation, list[federation.Unit]] | None:
+    """``federation.yml``, when the site has one, checked like a record (file, line, fix); None without it or
+    when it is wrong (its problems are errors: the site's own configuration)."""
+    path = root / federation.FILE
+    if not path.is_file():
+        return None
+    doc = _read(path, federation.FILE, problems, federation.Federation)
+    if doc is None:
+        return None
+    if not isinstance(doc.data, dict):
+        problems.append(Problem(federation.FILE, 1, 1, "", "tệp phải có dòng `units:` và danh sách các đơn vị",
+                                "viết `units:`, rồi mỗi đơn vị hai dòng `- name: <tên đơn vị>` và "
+                                "`  data: <địa chỉ /du-lieu/mo-hinh.json của đơn vị>`"))
+        return None
+    try:
+        found = federation.Federation.model_validate(doc.data)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation(exc, doc, federation.Federation))
+        return None
+    units = federation.units(found, doc.position)
+    duplicates = federation.duplicate_units(units)
+    problems.extend(duplicates)
+    return None if duplicates else (found, units)
+
+
+def _source_data(source: Source) -> dict[str, Any]:
+    """A source as a unit's open data gives it (no empty field), to tell the same source from another."""
+    return {k: v for k, v in source.model_dump(mode="json", exclude_none=True).items() if v is not False}
+
+
+def _federate(root: Path, units: list[federation.Unit], mode: str, refs: References, sources: dict[str, Source],
+              notes: list[Problem]) -> list[Record]:
+    """The records of every unit that passed the same validation and checks as a local record. A unit that
+    cannot be read and a record that fails are told in ``notes``, one line each; ``sources`` gains the units'."""
+    known = {sid: _source_data(s) for sid, s in sources.items()}
+    entries: list[federation.Entry] = []
+    for unit in units:
+        data, note = federation.read(unit, root, mode)
+        if note is not None:
+            notes.append(note)
+        if data is not None:
+            entries += federation.entries(unit, data, known, notes)
+    wrong_sources: dict[str, str] = {}
+    for entry in entries:
+        for sid, plain in entry.sources.items():
+            if sid in sources or sid in wrong_sources:
+                continue
+            try:
+                sources[sid] = Source.model_validate(plain)
+            except ValidationError as exc:
+                error = exc.errors(include_url=False)[0]
+                message = error["ctx"]["message"] if error["type"] == "mohinh" else error["msg"]
+                wrong_sources[sid] = f"{format_loc(tuple(error['loc']))}: {message}"
+    ids = set(refs.ids) | {entry.id for entry in entries}
+    unit_refs = References(set(refs.sources or ()) | set(sources), ids, refs.vocab, refs.root, refs.types)
+    taken = set(refs.ids)
+    read: list[Record] = []
+    for entry in entries:
+        path = f"{entry.unit.data}#{entry.original_id}"
+        what: list[str] = []
+        if entry.id in taken:
+            what.append(f"mã `{entry.id}` đã có trên trang này")
+        what += [f"nguồn `{sid}` sai ({wrong_sources[sid]})" for sid in entry.sources if sid in wrong_sources]
+        doc = YamlDocument(path, entry.record)
+        model = None
+        found: list[Problem] = []
+        if not what:
+            try:
+                model = Model.model_validate(entry.record)
+            except ValidationError as exc:
+                found = problems_from_validation(exc, doc, Model)
+            else:
+                _check_refs(entry.id, path, model, lambda doc=doc: doc, unit_refs, found)
+        what += [f"{p.field}: {p.message}" if p.field else p.message for p in found if not p.warning]
+        if what or model is None:
+            notes.append(entry.unit.note(
+                f"bỏ qua mô hình `{entry.original_id}`: " + "; ".join(what),
+                "đơn vị sửa hồ sơ này (mohinh check) rồi dựng lại trang của mình; lần dựng sau của trang này sẽ có nó"))
+            continue
+        taken.add(entry.id)
+        read.append(Record(model, path, doc, None, entry.publisher))
+    return read
 
 
 def _load_types(models_dir: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, ModelType], dict[str, YamlDocument] | None]:

@@ -6,7 +6,7 @@ does not load what only a build needs."""
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from .errors import ProjectNotFound
 from .sharing import CARD_NAME
@@ -117,6 +117,25 @@ def address(site_url: str, path: str) -> str:
 def model_page(model_id: str) -> str:
     """A model's page under the docs dir: ``mo-hinh/<id>.md`` (MkDocs publishes it at `model_path`)."""
     return f"{MODEL_DIR}/{model_id}.md"
+
+
+def federated_id(unit_id: str, model_id: str) -> str:
+    """The id on this site of a model another unit publishes (`mohinh.federation`): always ``<unit id>-<id>``, so it
+    stays the same whatever other units publish."""
+    return f"{unit_id}-{model_id}"
+
+
+def original_page(data_address: str, page_url: object) -> str | None:
+    """A federated model's page at its unit: ``page_url`` as the unit's open data gives it when it is a real whole
+    address, else resolved against the address the data came from (``https://…/du-lieu/mo-hinh.json``); None when
+    neither is known (data read from a file, a unit without ``site_url``)."""
+    if not isinstance(page_url, str) or not page_url:
+        return None
+    if is_absolute(page_url):
+        return page_url
+    if is_absolute(data_address):
+        return urljoin(data_address, page_url)
+    return None
 
 
 def model_folder(model_id: str) -> str:

@@ -24,7 +24,7 @@ Events used, and why:
   scripts are listed before the site's own, so a unit's ``mkdocs.yml`` needs only ``plugins: [mohinh]``.
 - ``files`` also: the pages every site has that follow the generator (`unit.PROVIDED`: the contributing guide, the
   search page) come from the package when the site's ``docs_dir`` does not write its own; they have no edit link.
-- ``serve``: watch ``models/``, ``overrides/`` and the package's theme folder too.
+- ``serve``: watch ``models/``, ``overrides/``, the package's theme folder and ``federation.yml`` too.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import outputs
+from . import federation, outputs
 from .catalogue import Catalogue, load_catalogue
 from .errors import InvalidRecords, MohinhError
 from .outputs import base as machinery
@@ -144,6 +144,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         for folder in (root / "models", root / "overrides", THEME):
             if folder.is_dir():
                 server.watch(str(folder))
+        if (root / federation.FILE).is_file():  # its units are read again when it changes
+            server.watch(str(root / federation.FILE))
         return server
 
     # --- one build ---
@@ -167,6 +169,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                                            cache=self.preview.records if self.preview else None)
             for warning in catalogue.warnings:
                 log.info("%s", warning)
+            for note in catalogue.notes:  # federation.yml: a unit not read, a unit's record left out (always told)
+                log.info("%s", note, extra={"mohinh_notice": True})
             settings = config.extra.get("mohinh") or {}
             national = settings.get("national")
             if national and national.get("source") not in catalogue.sources:
@@ -232,6 +236,9 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
             page.canonical_url = None  # a placeholder's address is written nowhere (MkDocs' sitemap keeps the path)
         if self._build is not None:
             site = self._build.site
+            original = site.original_pages.get(page.file.src_uri)
+            if original is not None:  # another unit's model: its own page there is the canonical one
+                page.canonical_url = original
             updated = site.page_dates.get(page.file.src_uri, site.site_date)
             if updated is not None:
                 page.update_date = updated.first_day.isoformat()

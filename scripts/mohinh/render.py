@@ -121,7 +121,25 @@ class Site:
     @cached_property
     def record_paths(self) -> dict[str, str]:
         """Model page (``mo-hinh/x.md``) -> the record it is made from (``models/x.yml``), for edit links."""
-        return {view.url: view.record.path for view in self.models}
+        return {view.url: view.record.path for view in self.models if view.unit is None}
+
+    @cached_property
+    def original_pages(self) -> dict[str, str]:
+        """Model page -> its page at the unit that published it (federation.yml), when that address is known."""
+        return {view.url: view.unit.url for view in self.models if view.unit is not None and view.unit.url}
+
+    @cached_property
+    def publishers(self) -> list[str]:
+        """The units whose models the site shows, on a site built from several units' open data (federation.yml):
+        this site's own (its `name`, when it has records of its own), then each unit in the file's order."""
+        if not self.catalogue.units:
+            return []
+        own = [self.catalogue.own_unit or "trang này"] if any(v.unit is None for v in self.models) else []
+        return own + list(self.catalogue.units)
+
+    def unit_name(self, view: ModelView) -> str:
+        """Who published a model: its unit (federation.yml), or this site's own unit (`name` there, if given)."""
+        return view.unit.name if view.unit is not None else (self.catalogue.own_unit or "")
 
     def today(self, province: places.Province) -> places.Province:
         """The province ``province`` belongs to today."""
@@ -172,7 +190,8 @@ class Site:
                 self.site_url,
                 # who paid, in words and in the vocabulary's order (the colours of a split by payer)
                 tuple(self.catalogue.funders.values()) if view.m.costs else (),
-                tuple(view.types))  # the types' names and kits the page links to
+                tuple(view.types),  # the types' names and kits the page links to
+                view.unit)  # who published it (federation.yml)
         return inputs
 
     def facets(self) -> list[Facet]:
@@ -188,6 +207,8 @@ class Site:
 
         models = self.models
         found = [
+            facet("don-vi", "Đơn vị công bố", [(v.unit.slug if v.unit else "trang-nay", self.unit_name(v) or "Trang này")
+                                               for v in models] if self.catalogue.units else []),
             facet("tinh", "Tỉnh, thành phố (hiện nay)", [(p.slug, p.name) for v in models for p in v.provinces_today]),
             facet("chu-de", "Chủ đề", [(t.slug, t.label) for v in models for t in v.topics]),
             facet("cong-dong", "Cộng đồng", [(v.community.slug, v.community.label) for v in models]),
@@ -231,7 +252,10 @@ class Site:
             (loc.province or "", loc.district or "", loc.commune) for v in self.models for loc in v.m.locations if loc.commune
         }
         return {"models": len(self.models), "provinces": len(self.by_province), "communes": len(communes),
-                "points": sum(len(v.replication_points) for v in self.models)}
+                "points": sum(len(v.replication_points) for v in self.models),
+                "units": len(self.publishers),
+                "teams": sum(v.total("teams") or 0 for v in self.models),
+                "members": sum(v.total("members") or 0 for v in self.models)}
 
     def featured(self) -> list[tuple[str, ModelView]]:
         """The models the home page puts first, each with why, chosen from the records by these rules, a model

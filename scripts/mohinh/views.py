@@ -165,6 +165,11 @@ class ModelView:
         return model_page(self.id)
 
     @property
+    def unit(self) -> Any:
+        """Who published the model when it comes from another unit's open data (`federation.Publisher`), else None."""
+        return self.record.unit
+
+    @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.m.status]
 
@@ -497,6 +502,8 @@ class ModelView:
         filters += [("cộng đồng", self.community.label), ("tình trạng", self.status_label)]
         if self.m.started is not None:
             filters.append(("năm bắt đầu", str(self.m.started.year)))
+        if self.unit is not None:
+            filters.append(("đơn vị công bố", self.unit.name))
         return filters
 
     @cached_property
@@ -513,7 +520,7 @@ class ModelView:
     def search_text(self) -> str:
         """Accent-free text a catalogue filter matches: name, summary, places, provinces as the sources named them."""
         return fold(" ".join([self.m.name, self.m.summary, *(v.reported for v in self.locations),
-                              *(p.name for p in self.reported_provinces)]))
+                              *(p.name for p in self.reported_provinces), *([self.unit.name] if self.unit else [])]))
 
     @cached_property
     def folded_words(self) -> str:

@@ -128,8 +128,9 @@ class Project:
     def site(self) -> Site:
         from ..catalogue import collector_paused, load_catalogue
 
-        with collector_paused():  # in a worker process, before its work starts
-            catalogue = load_catalogue(self.root, drafts=self.drafts, parallel=False)
+        with collector_paused():  # in a worker process, before its work starts; the units of federation.yml
+            #                       as the main process read them (its copies in .federation-cache/)
+            catalogue = load_catalogue(self.root, drafts=self.drafts, parallel=False, units="cache")
         return Site(catalogue, site_url=self.site_url, docs_dir=self.docs_dir, today=self.build_date,
                         stale_after_years=self.stale_after_years, national=dict(self.national))
 

@@ -96,6 +96,12 @@ class ModelData(_Data):
     community: TermData = Field(..., title="Cộng đồng")
     places: list[PlaceData] = Field(..., title="Địa bàn", description="Cùng thứ tự với record.locations")
     sources: list[SourceData] = Field(..., title="Nguồn", description="Theo thứ tự được trích dẫn trên trang")
+    published: str | None = Field(None, title="Công bố lần đầu",
+                                  description="ISO 8601; theo lịch sử git của hồ sơ, nếu không có thì theo nguồn mới nhất")
+    unit: str | None = Field(None, title="Đơn vị công bố",
+                             description="Đơn vị đã công bố mô hình (trang tổng hợp nhiều đơn vị, federation.yml); null nếu không ghi")
+    original_url: str | None = Field(None, title="Trang gốc",
+                                     description="Trang của mô hình ở đơn vị đã công bố nó, khi mô hình lấy từ dữ liệu mở của đơn vị khác")
 
 
 class OpenDataDocument(_Data):
@@ -107,8 +113,9 @@ class OpenDataDocument(_Data):
     models: list[ModelData] = Field(..., title="Các mô hình", description="Sắp xếp theo mã")
 
 
-def model_data(view: ModelView, site_url: str) -> ModelData:
-    """One model as open data: the record as written (ISO dates) plus resolved places and labels."""
+def model_data(view: ModelView, site_url: str, own_unit: str | None = None) -> ModelData:
+    """One model as open data: the record as written (ISO dates) plus resolved places and labels, and who published
+    it (``own_unit`` for this site's own records)."""
     record = view.m.model_dump(mode="json", exclude_defaults=True)  # keeps a required `province: null`
     record.pop("draft", None)
     return ModelData(
@@ -140,13 +147,16 @@ def model_data(view: ModelView, site_url: str) -> ModelData:
             for loc in view.locations
         ],
         sources=[SourceData(id=sid, **s.model_dump(mode="json", exclude_none=True)) for sid, s in view.sources],
+        published=view.published.iso,
+        unit=view.unit.name if view.unit is not None else own_unit,
+        original_url=view.unit.url if view.unit is not None else None,
     )
 
 
-def document(views: list[ModelView], site_url: str) -> OpenDataDocument:
+def document(views: list[ModelView], site_url: str, own_unit: str | None = None) -> OpenDataDocument:
     """The whole of ``mo-hinh.json``."""
     return OpenDataDocument(schema_version=SCHEMA_VERSION, licence=LICENCE, record_schema=RECORD_SCHEMA,
-                            models=[model_data(v, site_url) for v in views])
+                            models=[model_data(v, site_url, own_unit) for v in views])
 
 
 def document_schema() -> dict[str, Any]:
@@ -226,7 +236,7 @@ def paths(site: Site) -> list[str]:
 def make(site: Site) -> dict[str, bytes]:
     """``du-lieu/mo-hinh.json``, ``mo-hinh.csv``, ``ket-qua.csv`` and the two schemas, by site path."""
     views, site_url = site.models, site.site_url
-    data = document(views, site_url).model_dump(mode="json")
+    data = document(views, site_url, site.catalogue.own_unit).model_dump(mode="json")
     return {
         f"{DATA_DIR}/mo-hinh.json": (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
         f"{DATA_DIR}/mo-hinh.csv": models_csv(views, site_url),

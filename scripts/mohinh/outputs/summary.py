@@ -1,6 +1,7 @@
 """The officers' summary ``/du-lieu/tong-hop.xlsx`` (openpyxl): what Hướng dẫn 22/HD-BCA-V05 asks localities
 to report for each model (its name, its number of replication points, its number of teams), counted from
-the records: one sheet for the whole country, then one per province or city of today.
+the records: one sheet for the whole country, then one per province or city of today. On a site built from several
+units' open data (``federation.yml``), a last column names the unit that published each model.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ HEADER = ["STT", "Mô hình", "Cộng đồng", "Địa bàn (như nguồn ghi, 
           "Số người tham gia", "Bắt đầu", "Tình trạng (theo nguồn)", "Công nhận", "Mức thông tin", "Nguồn",
           "Trang mô hình"]
 WIDTHS = [6, 42, 22, 40, 12, 10, 12, 12, 30, 36, 20, 40, 40]
+UNIT, UNIT_WIDTH = "Đơn vị công bố", 30  # the last column, on a site built from several units (federation.yml)
 NUMBERS = {"Số điểm nhân rộng", "Số tổ, đội", "Số người tham gia"}
 
 
@@ -50,13 +52,14 @@ def workbook(site: Site) -> bytes:
     book.remove(book.active)
     for title, models in sheets:
         sheet = book.create_sheet(title[:31])
-        sheet.append(HEADER)
+        units = bool(site.publishers)
+        sheet.append(HEADER + [UNIT] * units)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for n, view in enumerate(models, 1):
-            sheet.append(_row(n, view, site.site_url))
-        for column, width in enumerate(WIDTHS, 1):
+            sheet.append(_row(n, view, site.site_url) + [site.unit_name(view)] * units)
+        for column, width in enumerate(WIDTHS + [UNIT_WIDTH] * units, 1):
             sheet.column_dimensions[get_column_letter(column)].width = width
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
