@@ -104,6 +104,9 @@ def test_required_fields_are_marked_and_choices_have_vietnamese_labels(config) -
     costs = {f["name"]: f for f in fields["costs"]["fields"]}
     assert costs["amount"]["widget"] == "mohinh-tien" and costs["amount"]["required"]
     assert {"label": "Ngân sách nhà nước", "value": "ngan-sach"} in costs["paid_by"]["options"]
+    # a deprecated value stays (an old record opens and saves unchanged), last, and says not to choose it
+    assert costs["paid_by"]["options"][-1]["value"] == "hon-hop" and "đã cũ" in costs["paid_by"]["options"][-1]["label"]
+    assert all("đã cũ" not in option["label"] for option in costs["paid_by"]["options"][:-1])
     recognition = {f["name"]: f for f in fields["recognition"]["fields"]}
     assert {"label": "Cấp tỉnh", "value": "tinh"} in recognition["level"]["options"]
     assert {f["name"]: f["widget"] for f in fields["results"]["fields"]}["as_of"] == "mohinh-ngay"

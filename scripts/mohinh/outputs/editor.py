@@ -336,7 +336,11 @@ def _choices(site: Site) -> dict[str, list[dict[str, str]]]:
         else:
             label = f"{province.name} (trước {province.changed_on or '07/2025'}; nay thuộc {places.today(province).name})"
         provinces.append({"label": label, "value": province.name})
-    terms = {name: [{"label": term.label, "value": term.slug} for term in getattr(catalogue, name).values()]
+    # A deprecated value stays a choice, last, so a record that has it opens and saves unchanged; its label says so.
+    superseded = {deprecated.value for deprecated in schema.DEPRECATED if deprecated.value}
+    terms = {name: sorted(({"label": f"{term.label} (đã cũ, đừng chọn)" if term.slug in superseded else term.label,
+                            "value": term.slug} for term in getattr(catalogue, name).values()),
+                          key=lambda choice: choice["value"] in superseded)
              for name in ("topics", "communities", "funders")}
     terms["types"] = [{"label": model_type.name, "value": slug} for slug, model_type in catalogue.types.items()]
     return {"provinces": provinces, **terms}
