@@ -266,7 +266,7 @@ def test_a_photo_uploaded_to_a_record_without_id_lands_in_its_folder_and_checks(
 
 ENGLISH = re.compile(r"\b(No options|results? available|Loading|Select\.\.\.|API_ERROR|Unknown error|Copy|Create|Update|"
                      r"Delete|Save|Publish|January|February|March|April|May|June|July|August|September|October|"
-                     r"November|December|Search|Options|required|optional)\b")
+                     r"November|December|Search|Options|required|optional|field)\b")
 
 
 def test_every_screen_of_the_editor_speaks_vietnamese(tab, editor) -> None:
@@ -383,3 +383,33 @@ def test_a_new_source_written_with_its_model_is_cited_and_saved_in_one_review(ta
         assert "2 nguồn" in check.stdout
     finally:
         _git(project.root, "worktree", "remove", "--force", str(copy))
+
+
+def _has_glyph(family: str, char: str) -> bool:
+    """Whether an installed font of ``family`` has ``char`` (fontconfig, which Chromium on Linux uses)."""
+    found = subprocess.run(["fc-list", f"{family}:charset={ord(char):x}", "family"], capture_output=True, text=True)
+    return bool(found.stdout.strip())
+
+
+def test_the_new_model_button_and_the_list_show_every_glyph_in_debians_chromium(tab) -> None:
+    """The list of models: the new button reads “Thêm mô hình”, and the fonts Chromium draws it with have each of
+    its letters (the former full-width “＋” had none in Debian's fonts: an empty box); the list shows the province."""
+    if shutil.which("fc-list") is None:
+        pytest.skip("fontconfig's fc-list is missing")
+    page = tab
+    button = page.locator("a", has_text=re.compile("^Thêm mô hình$"))
+    button.wait_for()
+    text = button.inner_text().strip()
+    assert text == "Thêm mô hình", text
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    button.evaluate("e => e.setAttribute('data-kiem-thu-glyph', '1')")
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "[data-kiem-thu-glyph]"})["nodeId"]
+    families = [font["familyName"] for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]]
+    assert families
+    missing = [char for char in set(text) - {" "} if not any(_has_glyph(family, char) for family in families)]
+    assert not missing, (missing, families)
+    # Two models of the same name are told apart by their province.
+    assert page.get_by_text("Hộ an toàn - Thôn, bản, tổ dân phố bình yên · Bắc Kạn").count() >= 1

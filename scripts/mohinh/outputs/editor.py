@@ -487,6 +487,7 @@ ENGLISH: list[tuple[str, str]] = [
                           "(thử trên máy: xem cửa sổ dòng lệnh đang chạy `bash run.sh editor`)"),
     (r"^Unknown error$", "lỗi không rõ"),
     (r"^Copy (.*)$", "Chép $1"),
+    (r"^[\w-]+ field$", "ô nhập"),  # what a screen reader is told of each field's box ("string field")
     *((rf"^(\d{{1,2}}) {month}$", f"$1 tháng {n}") for n, month in enumerate(MONTHS, 1)),
     *((rf"^{month} (\d{{1,2}})$", f"$1 tháng {n}") for n, month in enumerate(MONTHS, 1)),
     *((rf"^(\d{{1,2}}) {month[:3]}$", f"$1 tháng {n}") for n, month in enumerate(MONTHS, 1)),
