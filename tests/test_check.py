@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import BAC_KAN, Project
+from mohinh.catalogue import check_catalogue
 from mohinh.cli import main
+from mohinh.errors import InvalidRecords
 
 
 def check(project: Project) -> tuple[int, list[str]]:
@@ -127,3 +130,9 @@ def test_one_source_written_in_two_records_is_an_error_with_the_fix(project: Pro
         "models/ban-sao.yml:32:9: sources (nguồn thứ 2) › id: nguồn `bac-kan-2021-03-ho-an-toan` đã được viết trong "
         "models/bac-kan-ho-an-toan.yml. Cách sửa: mỗi nguồn chỉ viết một lần: chuyển nó thành tệp "
         "models/_sources/bac-kan-2021-03-ho-an-toan.yml")
+    # The same when the records are checked in two processes (as `mohinh check` does from 200 records).
+    with pytest.raises(InvalidRecords) as raised:
+        check_catalogue(project.root, two_processes=2)
+    assert str(raised.value.problems[0]) == lines[0]
+    project.record("ban-sao", BAC_KAN)
+    assert check_catalogue(project.root, two_processes=2)[:2] == (2, 2)  # models, sources (one written)

@@ -640,6 +640,14 @@ class _ValidRecord:
 
     id: str
     path: str
+    written: tuple[tuple[int, WrittenSource], ...] = ()  # the sources written in it, by place in `sources:`
+
+
+def _written(record: Record | _ValidRecord) -> list[tuple[int, WrittenSource]]:
+    """The sources written in a record's ``sources:``, with their place there."""
+    if isinstance(record, _ValidRecord):
+        return list(record.written)
+    return [(i, entry) for i, entry in enumerate(record.model.sources) if isinstance(entry, WrittenSource)]
 
 
 def _validate_each(paths: list[Path], root: Path, refs: References, keep: bool = True) -> list[_Checked]:
@@ -655,7 +663,7 @@ def _validate_each(paths: list[Path], root: Path, refs: References, keep: bool =
             _check_refs_with(record, refs, referenced)
             record._doc = None
             if not keep:
-                record = _ValidRecord(record.id, record.path)  # type: ignore[assignment]
+                record = _ValidRecord(record.id, record.path, tuple(_written(record)))  # type: ignore[assignment]
         made.append((record, found, referenced))
     return made
 
@@ -760,7 +768,7 @@ def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: b
         else:
             _check_refs_with(record, refs, problems)
     _check_types(types, type_docs or {}, refs, problems)
-    _register_written_sources(records, sources, problems)
+    _register_written_sources(records, root, sources, problems)
     if any(not p.warning for p in problems) or vocab is None:
         raise InvalidRecords(problems)
     if validated is None:  # checked: the marks are let go (most of a record's memory), read again if asked
@@ -783,17 +791,17 @@ def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: b
     )
 
 
-def _register_written_sources(records: list[Record], sources: dict[str, Source], problems: list[Problem]) -> None:
+def _register_written_sources(records: list[Record], root: Path, sources: dict[str, Source],
+                              problems: list[Problem]) -> None:
     """The sources written in records' ``sources:``, registered with those of ``models/_sources/`` (the record's
     own checks refuse an id a source file has); one id written in two records is an error."""
     where: dict[str, str] = {}
     for record in records:
-        for i, entry in enumerate(record.model.sources):
-            if not isinstance(entry, WrittenSource):
-                continue
+        for i, entry in _written(record):
             if entry.id in where:
                 loc = ("sources", i, "id")
-                line, column = record.doc.position(loc)
+                doc = record.doc if isinstance(record, Record) else load_yaml(root / record.path, record.path)
+                line, column = doc.position(loc)
                 problems.append(Problem(
                     record.path, line, column, format_loc(loc), f"nguồn `{entry.id}` đã được viết trong {where[entry.id]}",
                     f"mỗi nguồn chỉ viết một lần: chuyển nó thành tệp models/_sources/{entry.id}.yml (ví dụ bằng "
