@@ -101,6 +101,18 @@ def test_a_source_written_in_the_record_is_registered_and_cited_in_one_change(pr
     view = Site(catalogue).models[0]
     assert [sid for sid, _ in view.sources] == ["bac-kan-2020-09", "bac-kan-2021-03-ho-an-toan"]
     assert view.m.source_ids == ["bac-kan-2020-09", "bac-kan-2021-03-ho-an-toan"]
+    # Open data: the record as written (the source in it), and the source among the model's sources.
+    import warnings
+
+    from mohinh.outputs.data import model_data
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # pydantic writes the source as the record has it, not as an id
+        data = model_data(view, "").model_dump(mode="json")
+    assert data["record"]["sources"][1]["id"] == "bac-kan-2021-03-ho-an-toan"
+    assert data["sources"][1] == {"id": "bac-kan-2021-03-ho-an-toan", "title": "Bắc Kạn sơ kết mô hình Hộ an toàn",
+                                  "publisher": "Báo Bắc Kạn", "date": "2021-03-15", "url": "https://baobackan.vn/bai-viet",
+                                  "unavailable": False, "author": None, "note": None}
 
 
 def test_mistakes_in_a_written_source_are_all_told_in_the_first_run(project: Project) -> None:

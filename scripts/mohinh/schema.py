@@ -463,7 +463,7 @@ SOURCE_ID = "nguon-da-co"
 
 
 def _source_entry(value: Any) -> str:
-    return WRITTEN_SOURCE if isinstance(value, dict) else SOURCE_ID
+    return WRITTEN_SOURCE if isinstance(value, (dict, BaseModel)) else SOURCE_ID  # as written, or validated
 
 
 #: One entry of a model's ``sources:``: a source id, or a source written there (`WrittenSource`).
