@@ -69,7 +69,12 @@ def _walk(part: type[BaseModel], fields: list[dict], path: str = "") -> list[str
 
 def test_the_form_has_every_field_of_the_contract_with_its_vietnamese_title(config) -> None:
     models = _collection(config, editor.MODELS)
-    seen = _walk(schema.Model, models["fields"])
+    fields = [f for f in models["fields"] if f["name"] != editor.WRITTEN_SOURCES]
+    seen = _walk(schema.Model, fields)
+    # The model's new sources, written in its record: every field of a source, its new id first.
+    written = next(f for f in models["fields"] if f["name"] == editor.WRITTEN_SOURCES)
+    assert [f["name"] for f in written["fields"]][0] == "id"
+    _walk(schema.WrittenSource, written["fields"])
     assert {"costs.amount", "costs.paid_by", "team.members", "recognition.level", "locations.origin",
             "replication.steps.title", "updates.date", "media.alt", "status_as_of", "replaced_force.law",
             "results.qualifier", "results.kind", "results.other_values.value", "costs.quantity", "costs.unit",
@@ -110,7 +115,12 @@ def test_required_fields_are_marked_and_choices_have_vietnamese_labels(config) -
     recognition = {f["name"]: f for f in fields["recognition"]["fields"]}
     assert {"label": "Cấp tỉnh", "value": "tinh"} in recognition["level"]["options"]
     assert {f["name"]: f["widget"] for f in fields["results"]["fields"]}["as_of"] == "mohinh-ngay"
-    assert fields["sources"]["widget"] == "relation" and fields["sources"]["collection"] == editor.SOURCES
+    assert fields["sources"]["widget"] == "mohinh-nguon" and fields["sources"]["collection"] == editor.SOURCES
+    assert fields["sources"]["multiple"] and fields["sources"]["min"] == 1
+    written = {f["name"]: f for f in fields[editor.WRITTEN_SOURCES]["fields"]}
+    assert written["id"]["required"] and written["title"]["required"] and written["date"]["widget"] == "mohinh-ngay"
+    assert "chờ duyệt cùng mô hình" in fields[editor.WRITTEN_SOURCES]["label"]
+    assert "Nguồn mới" in fields["sources"]["hint"]  # where a source not yet on the site goes
     media = {f["name"]: f for f in fields["media"]["fields"]}
     assert media["file"]["widget"] == "image" and media["alt"]["required"] and media["alt"]["pattern"][0] == r"\S"
     assert _collection(config, editor.MODELS)["media_folder"] == "media/{{fields.id}}"  # models/media/<file name>/
@@ -311,3 +321,34 @@ def test_the_editors_format_edits_nested_values_adds_and_removes_in_place(config
     nulls = [p for p in sorted((REPO / "models").glob("[!_]*.yml")) if "province: null" in p.read_text(encoding="utf-8")]
     files = {p.relative_to(REPO).as_posix(): p.read_text(encoding="utf-8") for p in [REPO / path, *nulls]}
     assert _editor_saves({p: (t, []) for p, t in files.items()}, order) == files
+
+
+def test_a_model_and_its_new_source_are_saved_in_one_file_through_the_editor(config, project) -> None:
+    """The form's "Nguồn mới" list, through the editor's own format: the new source is written in the record's
+    `sources:` where its id is listed, a result cites it, and `mohinh check` accepts the file; a record with a
+    written source saved unchanged keeps its bytes."""
+    from test_check import WRITTEN
+
+    order = [f["name"] for f in _collection(config, editor.MODELS)["fields"]]
+    path = "models/bac-kan-ho-an-toan.yml"
+    text = (project.root / path).read_text(encoding="utf-8")
+    new = {"id": "bac-kan-2021-03-ho-an-toan", "title": "Bắc Kạn sơ kết mô hình Hộ an toàn",
+           "publisher": "Báo Bắc Kạn", "date": "15/03/2021"}
+    changes = [((editor.WRITTEN_SOURCES,), [new]), (("sources",), ["bac-kan-2020-09", new["id"]]),
+               (("results", 1, "source"), new["id"])]
+    written = _editor_saves({path: (text, changes), "models/viet-san.yml": (WRITTEN, [])}, order)
+    assert written["models/viet-san.yml"] == WRITTEN  # read and written back unchanged: the same bytes
+    saved = written[path]
+    data = parse_yaml(saved, path).data
+    assert data["sources"] == ["bac-kan-2020-09", new]
+    assert data["results"][1]["source"] == new["id"] and editor.WRITTEN_SOURCES not in data
+    added = [line for line in difflib.unified_diff(text.splitlines(), saved.splitlines(), lineterm="", n=0)
+             if line.startswith("+") and not line.startswith("+++")]
+    assert len(added) == 7, added  # the source's 4 fields, `sources:` and its 2 items, the result's source
+    (project.root / path).write_text(saved, encoding="utf-8")
+    assert _problems(project.root) == set()
+    # The form shows a written source apart, its id kept in the list of sources, where the file lists it.
+    again = _editor_saves({path: (saved, [((editor.WRITTEN_SOURCES, 0, "title"), "Tiêu đề đã sửa")])}, order)[path]
+    assert parse_yaml(again, path).data["sources"][1]["title"] == "Tiêu đề đã sửa"
+    assert len([line for line in difflib.unified_diff(saved.splitlines(), again.splitlines(), lineterm="", n=0)
+                if line.startswith("+") and not line.startswith("+++")]) == 1

@@ -266,7 +266,7 @@ def test_a_photo_uploaded_to_a_record_without_id_lands_in_its_folder_and_checks(
 
 ENGLISH = re.compile(r"\b(No options|results? available|Loading|Select\.\.\.|API_ERROR|Unknown error|Copy|Create|Update|"
                      r"Delete|Save|Publish|January|February|March|April|May|June|July|August|September|October|"
-                     r"November|December|Search|Options|required|optional)\b")
+                     r"November|December|Search|Options|required|optional|field)\b")
 
 
 def test_every_screen_of_the_editor_speaks_vietnamese(tab, editor) -> None:
@@ -341,3 +341,75 @@ def test_the_admin_page_stays_out_of_search_and_sitemap_and_asks_only_its_git_ho
     finally:
         context.close()
         server.close()
+
+
+def test_a_new_source_written_with_its_model_is_cited_and_saved_in_one_review(tab, editor, tmp_path) -> None:
+    """An officer adds a source the site does not have while editing a model: written in the form's "Nguồn mới",
+    chosen at once for a result, saved in the model's own file, so both reach the reviewer in one request."""
+    from playwright.sync_api import expect
+
+    project, url, _ = editor
+    page = tab
+    new_id = "bac-kan-2021-03-ho-an-toan"
+    page.goto(url + "quan-tri/#/collections/mo-hinh/entries/bac-kan-ho-an-toan")
+    page.get_by_role("button", name="Thêm nguồn mới").click()
+    page.get_by_label("Mã nguồn", exact=True).fill(new_id)
+    page.get_by_label("Tiêu đề", exact=True).fill("Bắc Kạn sơ kết mô hình Hộ an toàn")
+    page.get_by_label("Cơ quan đăng tải (không bắt buộc)").fill("Báo Bắc Kạn")
+    page.get_by_label("Ngày đăng", exact=True).fill("15/03/2021")
+    # The model's list of sources names it, waiting for review with the model.
+    page.get_by_text(f"Cùng nguồn mới viết trong hồ sơ này (chờ duyệt cùng mô hình): Bắc Kạn sơ kết mô hình Hộ an toàn "
+                     f"({new_id})").wait_for()
+    item = page.get_by_text("Hộ gia đình tham gia: 76303", exact=True).locator("xpath=..")
+    item.locator("button").first.click()  # the second result, opened
+    chooser = page.locator("label.mohinh-nguon-moi select:visible")
+    expect(chooser).to_have_count(1)
+    chooser.select_option(new_id)
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    page.get_by_text("Mục đã được lưu").wait_for()
+    branch = "cms/mo-hinh/bac-kan-ho-an-toan"
+    files = _git(project.root, "diff", "--name-only", "main", branch).split()
+    assert "models/bac-kan-ho-an-toan.yml" in files and not any(f.startswith("models/_sources/") for f in files)
+    record = yaml.safe_load(_branch_file(project.root, branch, "models/bac-kan-ho-an-toan.yml"))
+    assert record["sources"] == ["bac-kan-2020-09", {"id": new_id, "title": "Bắc Kạn sơ kết mô hình Hộ an toàn",
+                                                     "publisher": "Báo Bắc Kạn", "date": "15/03/2021"}]
+    assert [r["source"] for r in record["results"]] == ["bac-kan-2020-09", new_id]
+    copy = tmp_path / "duyet-nguon"
+    _git(project.root, "worktree", "add", "-q", str(copy), branch)
+    try:
+        check = subprocess.run([str(Path(sys.executable).parent / "mohinh"), "check"], cwd=copy,
+                               capture_output=True, text=True)
+        assert check.returncode == 0, check.stdout + check.stderr
+        assert "2 nguồn" in check.stdout
+    finally:
+        _git(project.root, "worktree", "remove", "--force", str(copy))
+
+
+def _has_glyph(family: str, char: str) -> bool:
+    """Whether an installed font of ``family`` has ``char`` (fontconfig, which Chromium on Linux uses)."""
+    found = subprocess.run(["fc-list", f"{family}:charset={ord(char):x}", "family"], capture_output=True, text=True)
+    return bool(found.stdout.strip())
+
+
+def test_the_new_model_button_and_the_list_show_every_glyph_in_debians_chromium(tab) -> None:
+    """The list of models: the new button reads “Thêm mô hình”, and the fonts Chromium draws it with have each of
+    its letters (the former full-width “＋” had none in Debian's fonts: an empty box); the list shows the province."""
+    if shutil.which("fc-list") is None:
+        pytest.skip("fontconfig's fc-list is missing")
+    page = tab
+    button = page.locator("a", has_text=re.compile("^Thêm mô hình$"))
+    button.wait_for()
+    text = button.inner_text().strip()
+    assert text == "Thêm mô hình", text
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    button.evaluate("e => e.setAttribute('data-kiem-thu-glyph', '1')")
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "[data-kiem-thu-glyph]"})["nodeId"]
+    families = [font["familyName"] for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]]
+    assert families
+    missing = [char for char in set(text) - {" "} if not any(_has_glyph(family, char) for family in families)]
+    assert not missing, (missing, families)
+    # Two models of the same name are told apart by their province.
+    assert page.get_by_text("Hộ an toàn - Thôn, bản, tổ dân phố bình yên · Bắc Kạn").count() >= 1

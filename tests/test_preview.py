@@ -117,3 +117,36 @@ def test_the_preview_is_searchable(served: Served) -> None:
     _wait_for(lambda: served.page("pagefind/pagefind.js")[0] == 200, "the search index")
     status, entry = served.page("pagefind/pagefind-entry.json")
     assert status == 200 and json.loads(entry)["languages"]["vi"]["page_count"] >= 2  # the model pages, and more
+
+
+@pytest.mark.browser
+def test_a_broken_record_shows_its_errors_in_the_browser_until_it_is_fixed(served: Served, browser) -> None:  # noqa: ANN001
+    """The officer keeps the model's page open, saves a record with mistakes: the page shows what
+    `mohinh check` says (file, line, fix); once the record is fixed, the page returns, edited."""
+    from playwright.sync_api import expect
+
+    page = browser.new_page()
+    try:
+        page.goto(served.url + PAGE)
+        heading = page.get_by_role("heading", level=1)
+        expect(heading).to_contain_text("Hộ an toàn")
+        panel = page.locator("#mohinh-loi-xem-truoc")
+        expect(panel).to_have_count(0)
+        served.project.record("bac-kan-ho-an-toan", BAC_KAN.replace("status: replicating", "status: dang-chay")
+                              .replace("value: 76303", "value: 76.303"))
+        expect(panel).to_be_visible(timeout=60_000)  # MkDocs' live reload reloaded the page, the panel is over it
+        checked = subprocess.run([sys.executable, "-m", "mohinh.cli", "check"], cwd=served.project.root,
+                                 capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(REPO / "scripts")))
+        said = [line for line in checked.stdout.splitlines() + checked.stderr.splitlines()
+                if line.startswith("models/bac-kan-ho-an-toan.yml:")]
+        assert checked.returncode == 1 and len(said) == 2, checked.stdout + checked.stderr
+        shown = " ".join(panel.inner_text().split())
+        for line in said:  # the very messages of `mohinh check`, with file, line and fix
+            assert " ".join(line.split()) in shown
+        assert "Cách sửa" in shown and "76303" in shown
+        assert served.process.poll() is None, "the preview server must keep running after a bad edit"
+        served.project.record("bac-kan-ho-an-toan", BAC_KAN.replace("Hộ an toàn - Thôn", "Hộ an toàn đã sửa - Thôn"))
+        expect(heading).to_contain_text("Hộ an toàn đã sửa", timeout=60_000)
+        expect(panel).to_have_count(0)
+    finally:
+        page.close()

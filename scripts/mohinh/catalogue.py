@@ -29,12 +29,15 @@ from .paths import media_file
 from .schema import (
     DEPRECATED,
     RECOGNITION_LABELS,
+    SOURCE_ID,
     STATUS_LABELS,
+    WRITTEN_SOURCE,
     Model,
     ModelType,
     Source,
     Term,
     Vocabularies,
+    WrittenSource,
 )
 from .text import fold, is_slug
 
@@ -159,6 +162,8 @@ def did_you_mean(word: str, choices: typing.Iterable[str], n: int = 3) -> list[s
     return [folded[m] for m in difflib.get_close_matches(fold(word), list(folded), n=n, cutoff=0.6)]
 
 
+UNION_TAGS = (SOURCE_ID, WRITTEN_SOURCE)  # which kind of `sources:` entry pydantic tried: not a place in the file
+
 _SHARE = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 
 _TYPE_MESSAGES = {
@@ -176,7 +181,7 @@ def problems_from_validation(
     """Turn pydantic's errors into Vietnamese `Problem`s that point at the line of each."""
     problems = []
     for error in exc.errors(include_url=False):
-        loc = tuple(error["loc"])
+        loc = tuple(part for part in error["loc"] if part not in UNION_TAGS)
         kind = error["type"]
         full = (*prefix, *loc)
         if kind == "missing":
@@ -428,21 +433,40 @@ def _source_finding(loc: tuple[Any, ...], source_id: Any, sources: Collection[st
         yield Finding(loc, f"không có nguồn `{source_id}` (không có tệp models/_sources/{source_id}.yml)", fix)
 
 
+def written_source_ids(data: Any) -> list[tuple[int, str]]:
+    """The sources written in a record's ``sources:`` (groups of fields, not ids): their place and ``id``."""
+    found = []
+    for i, entry in _parts(data, "sources"):
+        source_id = _get(entry, "id")
+        if isinstance(source_id, str) and is_slug(source_id):
+            found.append((i, source_id))
+    return found
+
+
 def check_sources(record_id: str, data: Any, refs: References) -> Iterator[Finding]:
-    """Every source a record cites (its list, results, updates, costs, recognition, team) is named in
-    ``models/_sources.yml``."""
+    """Every source a record cites (its list, results, updates, costs, recognition, team) is in
+    ``models/_sources/`` or written in the record's own ``sources:``; a source written there has a new id."""
+    known = refs.sources
+    written = written_source_ids(data)
+    if known is not None and written:
+        for i, source_id in written:
+            if source_id in known:
+                yield Finding(("sources", i, "id"), f"mã nguồn `{source_id}` đã có (models/_sources/{source_id}.yml)",
+                              f"nguồn đã có thì chỉ ghi mã của nó: `- {source_id}`, bỏ các trường khác; "
+                              "nguồn khác thì đặt mã khác")
+        known = {*known, *(source_id for _, source_id in written)}
     for i, source_id in _listed(data, "sources"):
-        yield from _source_finding(("sources", i), source_id, refs.sources)
+        yield from _source_finding(("sources", i), source_id, known)
     for key in ("results", "updates", "costs", "recognition"):
         for i, part in _parts(data, key):
-            yield from _source_finding((key, i, "source"), _get(part, "source"), refs.sources)
+            yield from _source_finding((key, i, "source"), _get(part, "source"), known)
     for key in ("results", "costs"):  # another source's figure for the same thing
         for i, part in _parts(data, key):
             for j, other in _parts(part, "other_values"):
-                yield from _source_finding((key, i, "other_values", j, "source"), _get(other, "source"), refs.sources)
+                yield from _source_finding((key, i, "other_values", j, "source"), _get(other, "source"), known)
     team = _get(data, "team")
     if isinstance(team, (dict, BaseModel)):
-        yield from _source_finding(("team", "source"), _get(team, "source"), refs.sources)
+        yield from _source_finding(("team", "source"), _get(team, "source"), known)
 
 
 def check_results(record_id: str, data: Any, refs: References) -> Iterator[Finding]:
@@ -655,6 +679,14 @@ class _ValidRecord:
 
     id: str
     path: str
+    written: tuple[tuple[int, WrittenSource], ...] = ()  # the sources written in it, by place in `sources:`
+
+
+def _written(record: Record | _ValidRecord) -> list[tuple[int, WrittenSource]]:
+    """The sources written in a record's ``sources:``, with their place there."""
+    if isinstance(record, _ValidRecord):
+        return list(record.written)
+    return [(i, entry) for i, entry in enumerate(record.model.sources) if isinstance(entry, WrittenSource)]
 
 
 def _validate_each(paths: list[Path], root: Path, refs: References, keep: bool = True) -> list[_Checked]:
@@ -670,7 +702,7 @@ def _validate_each(paths: list[Path], root: Path, refs: References, keep: bool =
             _check_refs_with(record, refs, referenced)
             record._doc = None
             if not keep:
-                record = _ValidRecord(record.id, record.path)  # type: ignore[assignment]
+                record = _ValidRecord(record.id, record.path, tuple(_written(record)))  # type: ignore[assignment]
         made.append((record, found, referenced))
     return made
 
@@ -779,6 +811,7 @@ def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: b
         else:
             _check_refs_with(record, refs, problems)
     _check_types(types, type_docs or {}, refs, problems)
+    _register_written_sources(records, root, sources, problems)
     if any(not p.warning for p in problems) or vocab is None:
         raise InvalidRecords(problems)
     if validated is None:  # checked: the marks are let go (most of a record's memory), read again if asked
@@ -909,6 +942,26 @@ def _federate(root: Path, units: list[federation.Unit], mode: str, refs: Referen
         taken.add(entry.id)
         read.append(Record(model, path, doc, None, entry.publisher))
     return read
+
+
+def _register_written_sources(records: list[Record], root: Path, sources: dict[str, Source],
+                              problems: list[Problem]) -> None:
+    """The sources written in records' ``sources:``, registered with those of ``models/_sources/`` (the record's
+    own checks refuse an id a source file has); one id written in two records is an error."""
+    where: dict[str, str] = {}
+    for record in records:
+        for i, entry in _written(record):
+            if entry.id in where:
+                loc = ("sources", i, "id")
+                doc = record.doc if isinstance(record, Record) else load_yaml(root / record.path, record.path)
+                line, column = doc.position(loc)
+                problems.append(Problem(
+                    record.path, line, column, format_loc(loc), f"nguồn `{entry.id}` đã được viết trong {where[entry.id]}",
+                    f"mỗi nguồn chỉ viết một lần: chuyển nó thành tệp models/_sources/{entry.id}.yml (ví dụ bằng "
+                    f"{SOURCE_COMMAND}) rồi ở cả hai hồ sơ chỉ ghi mã `- {entry.id}`; nếu là nguồn khác, đặt mã khác"))
+                continue
+            where[entry.id] = record.path
+            sources[entry.id] = Source.model_construct(**{name: getattr(entry, name) for name in Source.model_fields})
 
 
 def _load_types(models_dir: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, ModelType], dict[str, YamlDocument] | None]:

@@ -25,6 +25,10 @@ Events used, and why:
 - ``files`` also: the pages every site has that follow the generator (`unit.PROVIDED`: the contributing guide, the
   search page) come from the package when the site's ``docs_dir`` does not write its own; they have no edit link.
 - ``serve``: watch ``models/``, ``overrides/``, the package's theme folder and ``federation.yml`` too.
+- ``post_page``: under ``mkdocs serve``, every page loads the preview's errors (`preview.ERRORS_SCRIPT`).
+
+Under ``mkdocs serve``, records with errors do not abort the rebuild: the last good pages stay and every page
+shows the errors over it (`MohinhPlugin._show_errors`); ``mkdocs build`` and ``mohinh build`` fail as before.
 """
 
 from __future__ import annotations
@@ -50,7 +54,7 @@ from .catalogue import Catalogue, load_catalogue
 from .errors import InvalidRecords, MohinhError
 from .outputs import base as machinery
 from .paths import SHARD_PAGES, is_absolute, is_placeholder, search_folders, write_if_changed
-from .preview import Preview
+from .preview import ERRORS_SCRIPT, Preview, error_lines, errors_script
 from .render import MARKER, Site
 from .templating import put_back_html, set_aside_html
 from .unit import provided_pages
@@ -114,6 +118,17 @@ def plugin_error(exc: MohinhError) -> PluginError:
     return PluginError(str(exc))
 
 
+def _provide(files: Files, config: MkDocsConfig) -> list[str]:
+    """The pages every site has that follow the generator (the contributing guide, the search page), from the
+    package, unless the site's ``docs_dir`` writes its own; the paths added."""
+    added = []
+    for path, source in provided_pages().items():
+        if files.get_file_from_path(path) is None:
+            files.append(File.generated(config, path, abs_src_path=str(source)))
+            added.append(path)
+    return added
+
+
 class MohinhPlugin(BasePlugin[MohinhConfig]):
     """Builds the model pages, listings, open data, feeds, kits, photos and search index from ``models/``."""
 
@@ -127,6 +142,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         self._build: _Build | None = None
         #: ``site_url`` as ``mkdocs.yml`` gives it (MkDocs' own is cleared when it is a placeholder).
         self.site_url = ""
+        #: Under ``mkdocs serve``: the script every page loads, with the errors of the last rebuild.
+        self._errors_file: File | None = None
 
     # --- session ---
 
@@ -196,7 +213,9 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                                           site.build_date, site.stale_after_years, tuple(site.national.items()))
                 made = self._build.made = machinery.make(site, registry, site_dir, pool, project)
         except MohinhError as exc:
-            raise plugin_error(exc) from None
+            if self.preview is None:
+                raise plugin_error(exc) from None
+            return self._show_errors(files, config, exc)
         generated_pages, filled, handed = self._build.generated_pages, self._build.filled, self._build.handed
         for path in sorted([*made.contents, *made.pending]):
             existing = files.get_file_from_path(path)
@@ -209,15 +228,33 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                 generated_pages.add(path)
             handed[path] = self._hand_over(config, path, made.contents.get(path, b""))
             files.append(handed[path])
-        for path, source in provided_pages().items():  # the contributing guide, the search page: the package's
-            if files.get_file_from_path(path) is None:  # unless the site writes its own
-                files.append(File.generated(config, path, abs_src_path=str(source)))
-                self._build.provided.add(path)
-        if self.preview is not None:
-            self.preview.forget_gone(files)
+        self._build.provided.update(_provide(files, config))
         # The search indexes the browser merges with the first (a large site has several; see outputs.search).
         config.extra["mohinh_search_more"] = search_folders(
             len(site.models), self.config.search_shard_pages)[1:]
+        if self.preview is not None:
+            self._errors_file = self.preview.hand_over(config, ERRORS_SCRIPT, errors_script([]))
+            files.append(self._errors_file)
+            self.preview.forget_gone(files)
+            self.preview.search_more = config.extra["mohinh_search_more"]
+        return files
+
+    def _show_errors(self, files: Files, config: MkDocsConfig, exc: MohinhError) -> Files:
+        """``mkdocs serve`` with records in error: said in the terminal, and over every page of the browser; the
+        pages of the last good rebuild stay, and MkDocs' live reload goes on, so the page returns once fixed."""
+        assert self.preview is not None
+        log.error("%s", plugin_error(exc))
+        self._build = None
+        for file in self.preview.last_pages(config):
+            existing = files.get_file_from_path(file.src_uri)
+            if existing is not None:  # a hand-written page with listings: its last filled copy stays
+                files.remove(existing)
+            files.append(file)
+        _provide(files, config)
+        self._errors_file = self.preview.hand_over(config, ERRORS_SCRIPT, errors_script(error_lines(exc)))
+        files.append(self._errors_file)
+        self.preview.forget_gone(files)
+        config.extra["mohinh_search_more"] = self.preview.search_more
         return files
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -262,6 +299,14 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
             return html
         blocks = self._build.html_blocks.pop(page.file.src_uri, None)
         return html if blocks is None else put_back_html(html, blocks)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Under ``mkdocs serve``: the page loads the preview's errors (shown over it when there are any)."""
+        if self._errors_file is None:
+            return output
+        tag = f'<script src="{self._errors_file.url_relative_to(page.file)}"></script>'
+        head, found, tail = output.rpartition("</body>")
+        return head + tag + found + tail if found else output + tag
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Before MkDocs copies the static files: the files made in another process are handed over."""

@@ -9,10 +9,14 @@ How the preview differs from a full build:
   rebuild (which compares file dates) converts only the pages an edit touched.
 - Outputs made `LATE` (open data, feeds) are served from the last rebuild at first and made again right after
   the page has reloaded, in the background, followed by the search index.
+- Records with errors do not stop the server: the rebuild keeps the last good pages and every page shows the
+  errors, as ``mohinh check`` words them, over it (`ERRORS_SCRIPT`, loaded by every page of the preview); the
+  overlay goes once the records are fixed (MkDocs' live reload reloads the page after each rebuild).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -26,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .catalogue import RecordCache
-from .errors import MohinhError
+from .errors import InvalidRecords, MohinhError
 from .memo import Memo
 from .outputs import AFTER_PAGES, LATE, made
 from .outputs.base import Made, Output, make
@@ -40,6 +44,22 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.mohinh")
 
 DRAFTS_CONFIG = ".mohinh-nhap.yml"  # `mohinh serve --drafts`: mkdocs.yml with drafts on (see `serve`)
+ERRORS_SCRIPT = "xem-truoc/loi.js"  # the preview's errors, shown over every page (templates/preview-errors.js)
+
+
+def error_lines(exc: MohinhError) -> list[str]:
+    """What the preview shows of an error: each problem of the records as ``mohinh check`` prints it."""
+    if isinstance(exc, InvalidRecords):
+        return [str(problem) for problem in exc.problems if not problem.warning]
+    return [str(exc)]
+
+
+def errors_script(lines: list[str]) -> str:
+    """`ERRORS_SCRIPT`: the errors of the last rebuild (none when the records are valid) and the overlay that shows them."""
+    from importlib import resources
+
+    code = resources.files("mohinh").joinpath("templates", "preview-errors.js").read_text(encoding="utf-8")
+    return "window.mohinhPreviewErrors = " + json.dumps(lines, ensure_ascii=False) + ";\n" + code
 
 
 class Preview:
@@ -54,6 +74,7 @@ class Preview:
         self._written: set[str] = set()  # files jobs wrote into the site (kits), last rebuild
         self._background: threading.Thread | None = None
         self._work_folder: Path | None = None
+        self.search_more: list[str] = []  # `extra.mohinh_search_more` of the last good rebuild
 
     def make(self, site: Site, registry: Iterable[Output], site_dir: Path) -> Made:
         """`outputs.make` for a rebuild: open data and feeds of the last rebuild for now (made at once the
@@ -79,6 +100,16 @@ class Preview:
         target = self._work_folder / path
         write_if_changed(target, content)
         return File.generated(config, path, abs_src_path=str(target))
+
+    def last_pages(self, config: MkDocsConfig) -> list[File]:
+        """The generated pages and files of the last good rebuild, as they are (records with errors: the
+        preview keeps showing them; unchanged on disk, the dirty rebuild converts none of them again)."""
+        from mkdocs.structure.files import File
+
+        if self._work_folder is None:
+            return []
+        return [File.generated(config, path, abs_src_path=str(self._work_folder / path))
+                for path in sorted(self._dests) if path != ERRORS_SCRIPT and (self._work_folder / path).is_file()]
 
     def forget_gone(self, files: Iterable) -> None:  # noqa: ANN001 - MkDocs' Files
         """Remove from the served site what the last rebuild generated and this one does not (a removed model)."""

@@ -14,8 +14,10 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     PlainValidator,
+    Tag,
     ValidationInfo,
     WithJsonSchema,
     model_validator,
@@ -305,7 +307,7 @@ class _OtherFigure(Part):
 
     qualifier: Qualifier | None = Field(None, title="Chữ kèm số", description=_QUALIFIER_HELP)
     as_of: Date | None = Field(None, title="Tính đến ngày", description="Ngày của số liệu theo nguồn kia")
-    source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources/")
+    source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources/, hoặc của nguồn viết trong `sources` của hồ sơ")
     note: Text | None = Field(None, title="Ghi chú", description="Nguồn kia nói gì khác")
 
 
@@ -330,7 +332,7 @@ class Result(Part):
     unit: Text | None = Field(None, title="Đơn vị", description="Ví dụ: hộ, thôn, tổ dân phố, lượt người")
     as_of: Date = Field(..., title="Tính đến ngày", description="Ngày của số liệu (ngày bài viết nếu bài không nêu ngày khác)")
     scope: Text | None = Field(None, title="Phạm vi", description="Ví dụ: toàn tỉnh; 108 xã, phường, thị trấn")
-    source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources.yml")
+    source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources/, hoặc của nguồn viết trong `sources` của hồ sơ")
     qualifier: Qualifier | None = Field(None, title="Chữ kèm số", description=_QUALIFIER_HELP)
     kind: FigureKind = Field(
         "result", title="Loại số liệu",
@@ -351,7 +353,7 @@ class Cost(Part):
     in_kind: Flag = Field(False, title="Hiện vật", description="true: đóng góp bằng hiện vật, số tiền là giá trị hiện vật")
     note: Text | None = Field(None, title="Ghi chú", description="Ví dụ: Hộ nghèo được miễn")
     as_of: Date = Field(..., title="Tính đến ngày", description="Ngày của số liệu, theo nguồn")
-    source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources.yml")
+    source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources/, hoặc của nguồn viết trong `sources` của hồ sơ")
     qualifier: Qualifier | None = Field(None, title="Chữ kèm số", description=_QUALIFIER_HELP)
     quantity: Count | None = Field(None, title="Số lượng mua được", description="Số tiền mua được bao nhiêu, ví dụ 6 (camera)")
     unit: Text | None = Field(None, title="Đơn vị của số lượng", description="Ví dụ: camera, bóng đèn, điểm")
@@ -386,7 +388,7 @@ class Team(Part):
     roles: Annotated[list[Text], BeforeValidator(_list)] = TextList(title="Vai trò", description="Ví dụ: Tổ trưởng do các hộ bầu")
     schedule: Text | None = Field(None, title="Lịch làm việc", description="Ví dụ: Tuần tra từ 22 giờ đến 4 giờ sáng hôm sau")
     training: Annotated[list[Text], BeforeValidator(_list)] = TextList(title="Tập huấn", description="Thành viên được tập huấn gì")
-    source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources.yml")
+    source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources/, hoặc của nguồn viết trong `sources` của hồ sơ")
 
 
 RecognitionLevel = Literal["xa", "huyen", "tinh", "bo"]
@@ -401,7 +403,7 @@ class Recognition(Part):
     level: RecognitionLevel = Field(..., title="Cấp", description="xa: cấp xã; huyen: cấp huyện (trước 07/2025); tinh: cấp tỉnh; bo: cấp bộ")
     date: Date = Field(..., title="Ngày", description="Ngày công nhận: 02/10/2018, 10/2018 hoặc 2018")
     document: Text | None = Field(None, title="Văn bản", description="Ví dụ: Quyết định số 123/QĐ-UBND")
-    source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources.yml")
+    source: Slug = Field(..., title="Nguồn", description="Mã nguồn trong models/_sources/, hoặc của nguồn viết trong `sources` của hồ sơ")
 
 
 class Contact(Part):
@@ -448,7 +450,7 @@ class Update(Part):
     date: Date = Field(..., title="Ngày", description="Ngày của tin: 02/10/2024, 10/2024 hoặc 2024")
     title: Text = Field(..., title="Tiêu đề", description="Một dòng, ví dụ: Nhân rộng thêm 12 thôn")
     text: Markdown | None = Field(None, title="Nội dung", description="Markdown, không HTML")
-    source: Slug | None = Field(None, title="Nguồn", description="Mã nguồn trong models/_sources.yml")
+    source: Slug | None = Field(None, title="Nguồn", description="Mã nguồn trong models/_sources/, hoặc của nguồn viết trong `sources` của hồ sơ")
 
 
 class Media(Part):
@@ -458,6 +460,44 @@ class Media(Part):
     alt: Text = Field(..., title="Mô tả ảnh", description="Tả nội dung ảnh cho người không nhìn thấy")
     caption: Text | None = Field(None, title="Chú thích", description="Hiện dưới ảnh")
     credit: Text | None = Field(None, title="Tác giả, nguồn ảnh", description="Ví dụ: Công an phường Kỳ Long")
+
+
+class Source(Part):
+    """An article or report that facts come from (an entry of ``models/_sources.yml``)."""
+
+    title: Text = Field(..., title="Tiêu đề", description="Tiêu đề bài báo, báo cáo, như nguồn ghi")
+    publisher: Text | None = Field(None, title="Cơ quan đăng tải", description="Báo, cổng thông tin, cơ quan ban hành")
+    author: Text | None = Field(None, title="Tác giả", description="Người viết, như nguồn ghi")
+    date: Date = Field(..., title="Ngày đăng", description="Ngày, tháng hoặc năm đăng: 02/10/2018, 10/2018, 2018")
+    url: Url | None = Field(None, title="Địa chỉ", description="Chỉ http:// hoặc https://")
+    note: Text | None = Field(None, title="Ghi chú", description="Điều người đọc cần biết về nguồn: bản lưu, nơi đã tìm")
+    unavailable: Flag = Field(
+        False, title="Không mở lại được",
+        description="true: không tìm lại được bản nào của nguồn để đối chiếu; trang nói rõ hồ sơ chưa được kiểm tra lại "
+                    "và không nêu số liệu nổi bật dựa trên nguồn này. Ghi ở `note` đã tìm ở đâu, khi nào")
+
+
+class WrittenSource(Source):
+    """A source written in the record that cites it (an entry of its ``sources:`` that is a group of fields, not an
+    id): the catalogue registers it under ``id`` as if it were ``models/_sources/<id>.yml``, so a model and its
+    new source reach the reviewer in one change."""
+
+    id: Slug = Field(..., title="Mã nguồn",
+                     description="Mã mới của nguồn, để kết quả, kinh phí, tin cập nhật ghi `source: <mã>`; "
+                                 "ví dụ: bao-khanh-hoa-2025-11-camera")
+
+
+WRITTEN_SOURCE = "nguon-viet-trong-ho-so"  # the union's tags (`catalogue` leaves them out of where a problem is)
+SOURCE_ID = "nguon-da-co"
+
+
+def _source_entry(value: Any) -> str:
+    return WRITTEN_SOURCE if isinstance(value, (dict, BaseModel)) else SOURCE_ID  # as written, or validated
+
+
+#: One entry of a model's ``sources:``: a source id, or a source written there (`WrittenSource`).
+SourceEntry = Annotated[Annotated[Slug, Tag(SOURCE_ID)] | Annotated[WrittenSource, Tag(WRITTEN_SOURCE)],
+                        Discriminator(_source_entry)]
 
 
 class Model(Part):
@@ -497,14 +537,24 @@ class Model(Part):
     updates: Annotated[list[Update], BeforeValidator(_list)] = TextList(
         title="Tin cập nhật", description="Tin có ngày về mô hình; thêm bằng lệnh `mohinh add-update`"
     )
-    sources: Annotated[list[Slug], BeforeValidator(_list)] = Field(
-        ..., min_length=1, title="Nguồn", description="Mã nguồn trong models/_sources.yml"
-    )
+    sources: Annotated[list[SourceEntry], BeforeValidator(_list)] = Field(
+        ..., min_length=1, title="Nguồn",
+        description="Mã nguồn trong models/_sources/, hoặc một nguồn mới viết ngay tại đây (id, title, date…)")
     types: Annotated[list[Slug], BeforeValidator(_list)] = TextList(
         title="Loại mô hình", description="Mã loại mô hình trong models/_types/, ví dụ: camera-an-ninh; để trống nếu không thuộc loại nào")
     related: Annotated[list[Slug], BeforeValidator(_list)] = TextList(title="Mô hình liên quan", description="Mã (tên tệp) của mô hình nên đọc tiếp")
     media: Annotated[list[Media], BeforeValidator(_list)] = TextList(title="Ảnh", description="Ảnh đặt trong models/media/<mã mô hình>/, mỗi ảnh có `alt`")
     draft: Flag = Field(False, title="Bản nháp", description="true: chưa công bố, không có trong trang công khai")
+
+    @property
+    def source_ids(self) -> list[str]:
+        """The ids of the sources the model lists, written in the record or not."""
+        return [entry.id if isinstance(entry, WrittenSource) else entry for entry in self.sources]
+
+    @property
+    def written_sources(self) -> list[WrittenSource]:
+        """The sources written in the record (registered by the catalogue with the others)."""
+        return [entry for entry in self.sources if isinstance(entry, WrittenSource)]
 
 
 SeenIn = Annotated[list[Slug], BeforeValidator(_list)]
@@ -555,21 +605,6 @@ class ModelType(Part):
         ..., min_length=1, title="Nguồn", description="Mã nguồn trong models/_sources/")
 
 
-class Source(Part):
-    """An article or report that facts come from (an entry of ``models/_sources.yml``)."""
-
-    title: Text = Field(..., title="Tiêu đề")
-    publisher: Text | None = Field(None, title="Cơ quan đăng tải")
-    author: Text | None = Field(None, title="Tác giả")
-    date: Date = Field(..., title="Ngày đăng")
-    url: Url | None = Field(None, title="Địa chỉ", description="Chỉ http:// hoặc https://")
-    note: Text | None = Field(None, title="Ghi chú")
-    unavailable: Flag = Field(
-        False, title="Không mở lại được",
-        description="true: không tìm lại được bản nào của nguồn để đối chiếu; trang nói rõ hồ sơ chưa được kiểm tra lại "
-                    "và không nêu số liệu nổi bật dựa trên nguồn này. Ghi ở `note` đã tìm ở đâu, khi nào")
-
-
 class Term(Part):
     """One entry of a vocabulary: a slug and its Vietnamese label."""
 
@@ -603,6 +638,8 @@ _PART_DOCS = {
     "MemberRange": ("Khoảng số người", "Ít nhất và nhiều nhất"),
     "Recognition": ("Công nhận", "Một lần được công nhận chính thức"),
     "Contact": ("Liên hệ", "Liên hệ công khai của một đơn vị"),
+    "WrittenSource": ("Nguồn viết trong hồ sơ", "Một nguồn mới ghi ngay trong `sources` của hồ sơ (chưa có tệp "
+                                                "trong models/_sources/), được duyệt cùng mô hình"),
     "ReplacedForce": ("Lực lượng đã được thay thế", "Lực lượng mô hình dựa vào, đã được luật thay bằng lực lượng khác"),
 }
 

@@ -155,7 +155,7 @@ def run(root: Path, *, port: int = 8000, proxy_port: int = 8081, server: str | N
     httpd = http.server.ThreadingHTTPServer((HOST, port), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
-        time.sleep(1)
+        _wait_listening(proxy, proxy_port)
         if proxy.poll() is not None:
             raise TrialError("decap-server đã dừng ngay (xem thông báo phía trên). Cách sửa: chạy lại "
                              "`bash run.sh editor`; nếu vẫn lỗi, xóa thư mục node_modules trong tests/cms")
@@ -177,3 +177,14 @@ def run(root: Path, *, port: int = 8000, proxy_port: int = 8081, server: str | N
                 proxy.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 proxy.kill()
+
+
+def _wait_listening(proxy: subprocess.Popen, port: int, timeout: float = 60) -> None:
+    """Until decap-server takes connections on ``port`` (Node starts slowly on a busy machine), or it stopped."""
+    deadline = time.monotonic() + timeout
+    while proxy.poll() is None and time.monotonic() < deadline:
+        try:
+            socket.create_connection((HOST, port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)

@@ -178,7 +178,7 @@ class ModelView:
         """The date the status rests on: ``status_as_of``, else the newest date of its sources and updates."""
         if self.m.status_as_of is not None:
             return self.m.status_as_of
-        dates = [self.catalogue.sources[s].date for s in self.m.sources] + [u.date for u in self.m.updates]
+        dates = [self.catalogue.sources[s].date for s in self.m.source_ids] + [u.date for u in self.m.updates]
         return max(dates)
 
     def status_is_stale(self, today: dt.date, years: int) -> bool:
@@ -248,7 +248,7 @@ class ModelView:
     @cached_property
     def rechecked(self) -> bool:
         """False when every source of the record could not be found again to re-read (``unavailable``)."""
-        return not all(self.catalogue.sources[s].unavailable for s in self.m.sources)
+        return not all(self.catalogue.sources[s].unavailable for s in self.m.source_ids)
 
     @cached_property
     def targets(self) -> list[ResultView]:
@@ -449,7 +449,7 @@ class ModelView:
     @cached_property
     def source_ids(self) -> list[str]:
         """Sources in order of first citation: the record's list, then any cited only by a result."""
-        ids = list(dict.fromkeys([*self.m.sources, *(r.source for r in self.m.results),
+        ids = list(dict.fromkeys([*self.m.source_ids, *(r.source for r in self.m.results),
                                   *(c.source for c in self.m.costs),
                                   *(o.source for r in self.m.results for o in r.other_values),
                                   *(o.source for c in self.m.costs for o in c.other_values),
@@ -478,7 +478,7 @@ class ModelView:
         committed = self.catalogue.first_commits.get(self.record.path)
         if committed is not None:
             return committed
-        return max(self.catalogue.sources[s].date for s in self.m.sources)
+        return max(self.catalogue.sources[s].date for s in self.m.source_ids)
 
     @property
     def last_modified(self) -> PartialDate:
@@ -490,7 +490,7 @@ class ModelView:
 
     @property
     def latest(self) -> PartialDate | None:
-        dates = [u.date for u in self.m.updates] + [self.catalogue.sources[s].date for s in self.m.sources]
+        dates = [u.date for u in self.m.updates] + [self.catalogue.sources[s].date for s in self.m.source_ids]
         return max(dates) if dates else None
 
     @cached_property

@@ -164,7 +164,15 @@ _LIST_SUMMARY = {"Location": "{{fields.province}} {{fields.commune}}", "Result":
 NOT_GIVEN = "__khong-neu__"  # the form's value for a required choice the source does not give (null in the file)
 NOT_GIVEN_LABEL = "(Nguồn không nêu: giải thích ở Ghi chú)"
 _LABELS = {"status": schema.STATUS_LABELS, "level": schema.RECOGNITION_LABELS}
-_SOURCE_HINT = "Chọn nguồn (gõ vài chữ của tiêu đề); nguồn chưa có thì thêm ở mục Nguồn trước"
+_SOURCE_HINT = ("Chọn nguồn (gõ vài chữ của tiêu đề); nguồn chưa có trên trang thì viết ở ô “Nguồn mới” của mô hình: "
+                "nó được gửi duyệt cùng mô hình và chọn được ngay ở đây")
+# The model's new sources, written in its record (`schema.WrittenSource`): a list of the form only; yaml-format.js
+# reads them from the record's `sources:` and writes them back there, where the model lists them.
+WRITTEN_SOURCES = "new_sources"
+_WRITTEN_HINT = ("Nguồn chưa có trên trang (chưa có trong mục Nguồn): ghi ở đây, nó nằm trong chính tệp của mô hình và "
+                 "được duyệt cùng mô hình trong một lần gửi. Đặt mã mới cho nguồn (chữ thường không dấu, gạch ngang, ví "
+                 "dụ: bao-khanh-hoa-2025-11-camera); mã hiện ngay trong ô Nguồn và ô Nguồn của từng kết quả, kinh phí. "
+                 "Nguồn đã có thì chọn ở ô Nguồn, đừng viết lại")
 # The contract's descriptions name codes for people writing YAML; in the form, they pick from labels.
 _HINTS: dict[tuple[str, str], str] = {
     ("Model", "id"): "Tên tệp của mô hình mới: tỉnh rồi tên mô hình, chữ thường không dấu, nối bằng gạch ngang, "
@@ -272,7 +280,9 @@ def _field(part: type[BaseModel], name: str, info: FieldInfo, choices: dict[str,
         if typing.get_origin(kind) is list:
             field.update(multiple=True, **({"min": 1} if required else {}))
     elif key in _SOURCE_REFS:
-        field.update(widget="relation", collection=SOURCES, value_field="{{slug}}", search_fields=["title", "publisher"],
+        # Decap's relation over the sources collection, in editor.js's `mohinh-nguon`, which also offers the
+        # sources written in this model (`WRITTEN_SOURCES`: new, reviewed with it).
+        field.update(widget="mohinh-nguon", collection=SOURCES, value_field="{{slug}}", search_fields=["title", "publisher"],
                      display_fields=["{{title}} ({{date}})"], options_length=50)
         if typing.get_origin(kind) is list:
             field.update(multiple=True, min=1)
@@ -346,6 +356,16 @@ def _choices(site: Site) -> dict[str, list[dict[str, str]]]:
     return {"provinces": provinces, **terms}
 
 
+def _written_sources_field(choices: dict[str, list[dict[str, str]]]) -> Widget:
+    """The form's list of the model's new sources (`WRITTEN_SOURCES`), each with its id first."""
+    fields = _fields(schema.WrittenSource, choices)
+    fields.sort(key=lambda field: field["name"] != "id")
+    return {"name": WRITTEN_SOURCES, "label": "Nguồn mới (viết trong hồ sơ này, chờ duyệt cùng mô hình)",
+            "label_singular": "nguồn mới", "hint": _WRITTEN_HINT, "widget": "list", "fields": fields,
+            "collapsed": False, "minimize_collapsed": False, "add_to_top": False,
+            "summary": "{{fields.title}} ({{fields.id}})", "required": False}
+
+
 def cms_config(site: Site, editor: EditorSettings) -> dict[str, Any]:
     """Decap CMS's configuration for ``site``: the backend of ``editor`` and the form of the contract."""
     choices = _choices(site)
@@ -383,6 +403,8 @@ def cms_config(site: Site, editor: EditorSettings) -> dict[str, Any]:
         editor={"preview": False},
     )
     model_fields = _fields(schema.Model, choices)
+    at = next(n for n, field in enumerate(model_fields) if field["name"] == "sources") + 1
+    model_fields.insert(at, _written_sources_field(choices))
     config["collections"] = [
         {
             "name": MODELS, "label": "Mô hình", "label_singular": "mô hình",
@@ -469,6 +491,7 @@ ENGLISH: list[tuple[str, str]] = [
                           "(thử trên máy: xem cửa sổ dòng lệnh đang chạy `bash run.sh editor`)"),
     (r"^Unknown error$", "lỗi không rõ"),
     (r"^Copy (.*)$", "Chép $1"),
+    (r"^[\w-]+ field$", "ô nhập"),  # what a screen reader is told of each field's box ("string field")
     *((rf"^(\d{{1,2}}) {month}$", f"$1 tháng {n}") for n, month in enumerate(MONTHS, 1)),
     *((rf"^{month} (\d{{1,2}})$", f"$1 tháng {n}") for n, month in enumerate(MONTHS, 1)),
     *((rf"^(\d{{1,2}}) {month[:3]}$", f"$1 tháng {n}") for n, month in enumerate(MONTHS, 1)),
@@ -510,7 +533,10 @@ def format_options() -> dict[str, Any]:
             for name, info in shape.model_fields.items():
                 if (shape.__name__, name) in _CHOICES and info.is_required() and _unwrap(_declared(info))[1]:
                     null_choices.append(".".join((*items, name)))
-    return {"orders": orders, "nullChoices": null_choices, "unset": NOT_GIVEN}
+    written = list(schema.WrittenSource.model_fields)
+    orders["sources"] = ["id", *(name for name in written if name != "id")]  # a source written in `sources:`
+    return {"orders": orders, "nullChoices": null_choices, "unset": NOT_GIVEN,
+            "written": {"field": WRITTEN_SOURCES, "key": "sources"}}
 
 
 def page(editor: EditorSettings) -> str:

@@ -171,6 +171,110 @@
     },
   });
 
+  /* A source: Decap's relation over the sources collection, and the sources written in this model (the form's
+   * list `format.written.field`, new, reviewed with the model), which the collection does not hold yet. A
+   * model's list of sources keeps the ids of its written sources (added and removed as they are written). */
+  var WRITTEN = settings.format.written.field;
+  function writtenSources(entry) {
+    var list = entry && entry.getIn(['data', WRITTEN]);
+    if (!list || !list.forEach) return [];
+    var found = [];
+    list.forEach(function (source) {
+      var id = source && source.get && source.get('id');
+      if (typeof id === 'string' && slug.test(id.trim())) {
+        found.push({ id: id.trim(), title: source.get('title') || '' });
+      }
+    });
+    return found;
+  }
+  function ids(sources) {
+    return sources.map(function (source) { return source.id; });
+  }
+  var SourceControl = createClass({
+    relation: function () {
+      return CMS.getWidget('relation').control;
+    },
+    multiple: function () {
+      return Boolean(this.props.field.get('multiple'));
+    },
+    /* The entry as it is now (Decap passes `entry` as it was, and `getEntry` for the draft being edited). */
+    current: function () {
+      return this.props.getEntry ? this.props.getEntry() : this.props.entry;
+    },
+    /* Decap redraws a widget only when its own value changes: this one also when the written sources do, which it
+     * looks at twice a second (no event tells a widget that another field changed). */
+    shouldComponentUpdate: function (next) {
+      var props = this.props;
+      return next.value !== props.value || next.classNameWrapper !== props.classNameWrapper ||
+        next.hasActiveStyle !== props.hasActiveStyle || next.field !== props.field ||
+        JSON.stringify(writtenSources(this.current())) !== this.shown;
+    },
+    componentWillUnmount: function () { clearInterval(this.timer); },
+    componentDidMount: function () {
+      var self = this;
+      this.sync();
+      this.timer = setInterval(function () {
+        if (JSON.stringify(writtenSources(self.current())) !== self.shown) self.forceUpdate();
+      }, 500);
+    },
+    componentDidUpdate: function () { this.sync(); },
+    /* A model's list: the ids of its written sources in it, and none of a source no longer written. */
+    sync: function () {
+      if (!this.multiple()) return;
+      var now = ids(writtenSources(this.current()));
+      var before = this.written || now;
+      this.written = now;
+      var value = this.props.value;
+      var entry = this.current();
+      var list = value && value.filter ? value : (entry ? entry.toList().clear() : null);
+      if (!list) return;
+      var kept = list.filter(function (id) { return before.indexOf(id) === -1 || now.indexOf(id) !== -1; });
+      now.forEach(function (id) { if (!kept.includes(id)) kept = kept.push(id); });
+      if (!kept.equals(list) || (!value && kept.size > 0)) this.props.onChange(kept);
+    },
+    choose: function (event) {
+      this.props.onChange(event.target.value);
+    },
+    render: function () {
+      var props = this.props;
+      var mine = writtenSources(this.current());
+      this.shown = JSON.stringify(mine);
+      var mineIds = ids(mine);
+      var value = props.value;
+      var relationProps = {};
+      Object.keys(props).forEach(function (key) { relationProps[key] = props[key]; });
+      var parts = [];
+      if (this.multiple()) {
+        var listed = value && value.filter ? value : null;
+        relationProps.value = listed ? listed.filter(function (id) { return mineIds.indexOf(id) === -1; }) : value;
+        relationProps.onChange = function (chosen, metadata) {
+          var own = listed ? listed.filter(function (id) { return mineIds.indexOf(id) !== -1; }) : null;
+          if (own && own.size) chosen = chosen && chosen.filter ? chosen.concat(own) : own;
+          props.onChange(chosen, metadata);
+        };
+        parts.push(h(this.relation(), relationProps));
+        if (mine.length) {
+          parts.push(h('p', { className: 'mohinh-nguon-moi' }, 'Cùng nguồn mới viết trong hồ sơ này (chờ duyệt cùng mô hình): ' +
+            mine.map(function (source) { return source.title ? source.title + ' (' + source.id + ')' : source.id; }).join('; ')));
+        }
+        return h('div', null, parts);
+      }
+      var own = typeof value === 'string' && mineIds.indexOf(value) !== -1;
+      if (mine.length) {
+        parts.push(h('label', { className: 'mohinh-nguon-moi' }, 'Nguồn mới viết trong hồ sơ này (chờ duyệt cùng mô hình): ',
+          h('select', { value: own ? value : '', onChange: this.choose },
+            [h('option', { key: '', value: '' }, own ? '(chọn nguồn đã có ở ô dưới)' : '(không: nguồn đã có, chọn ở ô dưới)')]
+              .concat(mine.map(function (source) {
+                return h('option', { key: source.id, value: source.id }, (source.title || source.id) + ' (' + source.id + ')');
+              })))));
+      }
+      if (!own) {
+        parts.push(h(this.relation(), relationProps));
+      }
+      return h('div', null, parts);
+    },
+  });
+
   function Preview(props) {
     return h('span', null, shown(props.value));
   }
@@ -178,6 +282,7 @@
   CMS.registerWidget('mohinh-tien', textWidget(parseAmount, checkAmount, 'numeric'), Preview);
   CMS.registerWidget('mohinh-ngay', textWidget(parseDate, checkDate, 'text'), Preview);
   CMS.registerWidget('mohinh-ma', IdControl, Preview);
+  CMS.registerWidget('mohinh-nguon', SourceControl, Preview);
 
   /* English that Decap's parts show whatever the locale ("No options", what a select tells a screen reader,
    * error names, dates on the review board): replaced on the page as it appears (settings.english). */

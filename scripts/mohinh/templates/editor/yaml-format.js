@@ -23,6 +23,9 @@
    * "replication.steps"): a field added to a part is written where the contract puts it. */
   var orders = (options && options.orders) || {};
   var WIDTH = 100000; // long text stays on one line, as officers write it (Decap folds at 80)
+  /* Sources written in a model's `sources:` (groups of fields, not ids): the form lists them apart (`field`),
+   * and their ids stay in the form's `sources` where the file lists them; written back in their place. */
+  var written = (options && options.written) || null;
 
   var timestampTag = { // as Decap reads YAML: a full ISO time stamp is a date, nothing else is
     identify: function (value) { return value instanceof Date; },
@@ -94,8 +97,34 @@
     var data = parse(content).toJSON();
     if (!isObject(data)) return data;
     mapChoices(data, null, UNSET);
+    if (written && Array.isArray(data[written.key]) && data[written.key].some(isObject)) {
+      data[written.field] = data[written.key].filter(isObject);
+      data[written.key] = data[written.key].map(function (entry) { return isObject(entry) ? entry.id : entry; });
+    }
     data[ORIGINAL] = content;
     return data;
+  }
+
+  /* The form's new sources back in `sources:`: each where its id is listed, the others at the end. */
+  function writeBack(after) {
+    if (!written || !Object.prototype.hasOwnProperty.call(after, written.field)) return after;
+    var sources = Array.isArray(after[written.field]) ? after[written.field] : [];
+    delete after[written.field];
+    if (sources.length === 0) return after;
+    var byId = {};
+    sources.forEach(function (source) { byId[source.id] = source; });
+    var listed = Array.isArray(after[written.key]) ? after[written.key] : [];
+    var placed = {};
+    var merged = listed.map(function (entry) {
+      if (typeof entry === 'string' && Object.prototype.hasOwnProperty.call(byId, entry) && !placed[entry]) {
+        placed[entry] = true;
+        return byId[entry];
+      }
+      return entry;
+    });
+    sources.forEach(function (source) { if (!placed[source.id]) merged.push(source); });
+    after[written.key] = merged;
+    return after;
   }
 
   /* --- editing the text --- */
@@ -243,10 +272,11 @@
   }
 
   function toFile(data, sortedKeys) {
+    if (written && sortedKeys) sortedKeys = sortedKeys.filter(function (key) { return key !== written.field; });
     var order = sortedKeys || [];
     var after = {};
     Object.keys(data).forEach(function (key) { if (key !== ORIGINAL) after[key] = data[key]; });
-    after = mapChoices(JSON.parse(JSON.stringify(after)), UNSET, null);
+    after = writeBack(mapChoices(JSON.parse(JSON.stringify(after)), UNSET, null));
     var text = data[ORIGINAL];
     if (typeof text !== 'string') return fresh(after, order);
     var doc = parse(text);
