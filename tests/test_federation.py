@@ -182,3 +182,18 @@ def test_ids_and_sources_that_clash_between_units_stay_distinct(repo_site: Proje
     assert catalogue.sources[f"don-vi-b-{source_id}"].title == "Bản tin của đơn vị B"
     assert catalogue.sources[source_id].title != "Bản tin của đơn vị B"
     assert sorted(r.id for r in load_catalogue(project.root, parallel=False).records) == ids  # the same next time
+
+
+def test_a_source_a_unit_wrote_inside_its_record_is_read_as_its_other_sources(repo_site: Project, tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", with_records=False)
+    (_, models), *_ = _split(repo_site)
+    models = json.loads(json.dumps(models))
+    first = models[0]
+    written = next(s for s in first["sources"] if s["id"] == first["record"]["sources"][0])
+    first["record"]["sources"][0] = {k: v for k, v in written.items() if v not in (None, False)}  # written in the record
+    project.write("federation.yml", f"units:\n  - name: Đơn vị A\n    data: {_unit_file(project.root, 'a', models)}\n"
+                                    "    id: a\n")
+    catalogue = load_catalogue(project.root, parallel=False)
+    assert sorted(r.id for r in catalogue.records) == sorted(f"a-{m['id']}" for m in models)
+    assert catalogue.by_id[f"a-{first['id']}"].model.source_ids[0] == written["id"]
+    assert catalogue.sources[written["id"]].title == written["title"]

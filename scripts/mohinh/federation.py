@@ -240,7 +240,11 @@ def _date(value: Any) -> PartialDate | None:
 
 
 def _renamed(value: Any, ids: dict[str, str], sources: dict[str, str], key: str = "") -> Any:
-    """The record with every source id (``source``, ``sources``) and model id (``related``) renamed."""
+    """The record with every source id (``source``, ``sources``) and model id (``related``) renamed. A source the
+    unit wrote inside the record (``sources: [{id: …, title: …}]``) comes in the open data's list of sources
+    too, so here it becomes its id, registered once with the unit's other sources."""
+    if key == "sources" and isinstance(value, dict) and isinstance(value.get("id"), str):
+        return sources.get(value["id"], value["id"])
     if isinstance(value, dict):
         return {k: _renamed(v, ids, sources, k) for k, v in value.items()}
     if isinstance(value, list) and key != "related":
