@@ -31,7 +31,7 @@ from .text import QUALIFIER_LABELS, SLUG_PATTERN, is_slug, nfc  # noqa: F401 - Q
 #: The record format's version, published in the open data (``schema_version`` of ``/du-lieu/mo-hinh.json``). A field or
 #: value is only ever added, or deprecated (`DEPRECATED`), never taken away: a record, or a unit's open data, written
 #: for an earlier version is read by this generator (`can_read`). Raise it when the format gains a field or value.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: a source may be written inside a record's `sources:` (`WrittenSource`)
 
 
 def can_read(version: Any) -> bool:
