@@ -215,6 +215,10 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self._build is not None:  # the date in words for the printed page (overrides/main.html)
+            updated = self._build.site.page_dates.get(page.file.src_uri, self._build.site.site_date)
+            if updated is not None:
+                page.meta["mohinh_updated"] = updated.display
         if self._build is None or page.file.src_uri not in self._build.generated_pages:
             return markdown
         record = self._build.site.record_paths.get(page.file.src_uri)
