@@ -76,8 +76,18 @@
       var words = fold((item.meta && item.meta.title) || "").split(/[^\p{L}\p{N}]+/u);
       return loose.filter(function (w) { return !words.some(function (t) { return t.indexOf(w) === 0; }); }).length;
     }
+    /* words of the query, and pairs of its neighbouring words, the page does not hold whole: Pagefind matches
+       "gia" in "giám" and "giáp" ("tham gia" and "lại" hold both words, but not side by side), so
+       "camera gia lai" would otherwise put a camera in Đà Nẵng next to those of Gia Lai */
+    var wanted = fold(expand(query)).match(/[\p{L}\p{N}]+/gu) || [];
+    wanted = wanted.concat(wanted.slice(1).map(function (w, i) { return wanted[i] + " " + w; }));
+    function absent(item) {
+      var text = " " + fold([(item.meta && item.meta.title) || "", (item.meta && item.meta.tinh) || "", item.content || ""].join(" "))
+        .replace(/[^\p{L}\p{N}]+/gu, " ") + " ";
+      return wanted.filter(function (w) { return text.indexOf(" " + w + " ") < 0; }).length;
+    }
     return entries.map(function (e, i) {
-      return { e: e, key: [e.phrase ? 0 : 1, tier(e.item), missing(e.item), isModel(e.item) ? 0 : 1, i] };
+      return { e: e, key: [absent(e.item), e.phrase ? 0 : 1, tier(e.item), missing(e.item), isModel(e.item) ? 0 : 1, i] };
     }).sort(function (a, b) {
       for (var k = 0; k < a.key.length; k++) if (a.key[k] !== b.key[k]) return a.key[k] - b.key[k];
       return 0;
@@ -145,10 +155,25 @@
     parts.sort(function (a, b) { return (b.locations || []).length - (a.locations || []).length; });
     if (parts.length) {
       excerpt.innerHTML = parts[0].excerpt; /* Pagefind escapes page text; it only adds <mark> */
+      fromSentence(excerpt, item.content || "");
     } else {
       excerpt.textContent = (item.content || "").split(/\s+/).slice(0, 24).join(" ") + "…";
     }
     return excerpt;
+  }
+
+  /* Pagefind cuts an excerpt by syllables, so it may start inside a word ("hình camera…" of "Mô hình camera…"):
+     it starts again at the beginning of its sentence when that is a few words back, otherwise after "…". */
+  function fromSentence(excerpt, content) {
+    var text = excerpt.textContent;
+    var at = content.indexOf(text.slice(0, 40));
+    if (at <= 0) return;
+    var before = content.slice(Math.max(0, at - 120), at);
+    var sentence = before.match(/(?:^|[.!?]\s)([^.!?]*)$/);
+    var lead = sentence && (sentence.index > 0 || at <= 120) ? sentence[1] : "";
+    /* a sentence cut short, or one starting in lower case (a list item after a heading), reads on from before */
+    if (!sentence || !(sentence.index > 0 || at <= 120) || /^\p{Ll}/u.test(lead + text)) lead = "… " + lead;
+    excerpt.insertBefore(document.createTextNode(lead), excerpt.firstChild);
   }
 
   function entryLink(item, className) {
