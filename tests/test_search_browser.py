@@ -237,7 +237,7 @@ def test_results_read_like_material_s_with_excerpts_from_a_word_and_no_code(brow
     codes |= {p.stem for p in (REPO / "models").glob("*.yml") if not p.stem.startswith("_")}
     context = browser.new_context(locale="vi-VN", viewport=viewport)
     page = context.new_page()
-    for query in ("camera cong nghe", "gia lai", "tieng keng"):
+    for query in ("camera cong nghe", "gia lai", "tieng keng") if viewport["width"] < 800 else ("gia lai",):
         _results_page(page, repo_url, query)
         links = page.locator(".mh-results__list li a")
         body = page.evaluate("getComputedStyle(document.querySelector('.md-typeset')).color")

@@ -177,7 +177,10 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         except MohinhError as exc:
             raise plugin_error(exc) from None
         generated_pages, filled, handed = self._build.generated_pages, self._build.filled, self._build.handed
-        for path in sorted([*made.contents, *made.pending]):
+        # Files made here first, then those made in another process in the order it makes them (model pages, then
+        # the open data and its page...): MkDocs converts pages in this order, so it waits for a page made elsewhere
+        # only once every page it already has is converted.
+        for path in [*sorted(made.contents), *made.pending]:
             existing = files.get_file_from_path(path)
             if existing is not None:
                 if not (existing.abs_src_path and path in made.contents and _has_marker(existing.abs_src_path)):
