@@ -102,3 +102,19 @@ def test_each_model_page_has_its_share_card_and_no_made_up_address(repo_site) ->
         assert meta["twitter:card"] == "summary" and meta["og:title"] and meta["og:description"]
         with Image.open(io.BytesIO((html.parent / "the-chia-se.png").read_bytes())) as image:
             assert (image.format, image.size) == ("PNG", (1200, 630)), model
+
+
+def test_home_page_says_the_site_does_not_rate_models_on_a_phone(browser, repo_url) -> None:
+    """A first-time reader is told, near the top, that the site gathers what sources report and rates nothing,
+    and that the evidence level is about information, not results."""
+    context = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(repo_url, wait_until="networkidle")
+    note = page.locator("#mh-khong-danh-gia")
+    assert note.is_visible()
+    text = " ".join(note.inner_text().split())
+    assert "không chấm điểm" in text and "không đánh giá mô hình nào hiệu quả hơn" in text
+    assert "Mức thông tin cho biết nguồn đã nêu đến đâu" in text and "không nói kết quả tốt hay kém" in text
+    box = note.bounding_box()
+    assert box is not None and box["y"] < 2 * 844, "lời nói rõ trang không đánh giá nằm quá xa đầu trang"
+    context.close()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import unicodedata
+from pathlib import Path
 
 import pytest
 
 from conftest import assert_search_index_complete, search_fragments
+
+REPO = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.browser
 
@@ -193,3 +197,56 @@ def test_a_model_types_other_names_find_its_page_first(page, repo_url, query: st
     assert titles and titles[0] == "Camera an ninh", titles
     link = page.locator("#mh-search-results li a").first.get_attribute("href")
     assert "/loai-mo-hinh/camera-an-ninh/" in link
+
+
+def _results_page(page, base: str, query: str) -> None:
+    page.goto(base + "tim-kiem/?q=" + query.replace(" ", "+"))
+    page.wait_for_selector(".mh-results__list li", timeout=15000)
+    while page.locator(".mh-results__more").is_visible():
+        shown = page.locator(".mh-results__list li").count()
+        page.click(".mh-results__more")
+        page.wait_for_function(f"document.querySelectorAll('.mh-results__list li').length > {shown}")
+
+
+def test_two_words_side_by_side_rank_above_prefix_matches(page, repo_url) -> None:
+    """"camera gia lai": Pagefind matches "gia" in "giám", "giáp"; models of Gia Lai come before the cameras of
+    Đà Nẵng or Hồ Chí Minh, in the header box and on the results page."""
+    for where in ("hộp tìm", "trang kết quả"):
+        if where == "hộp tìm":
+            results(page, repo_url, "camera gia lai")
+            places = [p.inner_text() if p.count() else "" for p in
+                      (li.locator(".mh-search__place") for li in page.locator("#mh-search-results li").all())]
+        else:
+            _results_page(page, repo_url, "camera gia lai")
+            places = [p.inner_text() if p.count() else "" for p in
+                      (li.locator(".mh-search__place") for li in page.locator(".mh-results__list li").all())]
+        gia_lai = [i for i, p in enumerate(places) if p == "tỉnh Gia Lai"]
+        others = [i for i, p in enumerate(places) if p and p != "tỉnh Gia Lai"]
+        assert len(gia_lai) >= 4, (where, places)
+        assert not others or max(gia_lai) < min(others), (where, places)
+
+
+@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1440, "height": 900}], ids=["dien-thoai", "may-tinh"])
+def test_results_read_like_material_s_with_excerpts_from_a_word_and_no_code(browser, repo_url, viewport) -> None:
+    """Results are in the text colour, not underlined (as Material's search); an excerpt starts at the beginning
+    of a sentence or after "…", never inside a word run on from before; no vocabulary code or model id shows."""
+    import yaml
+
+    vocabulary = yaml.safe_load((REPO / "models" / "_vocabularies.yml").read_text(encoding="utf-8"))
+    codes = {term["slug"] for terms in vocabulary.values() for term in terms if "-" in term["slug"]}
+    codes |= {p.stem for p in (REPO / "models").glob("*.yml") if not p.stem.startswith("_")}
+    context = browser.new_context(locale="vi-VN", viewport=viewport)
+    page = context.new_page()
+    for query in ("camera cong nghe", "gia lai", "tieng keng") if viewport["width"] < 800 else ("gia lai",):
+        _results_page(page, repo_url, query)
+        links = page.locator(".mh-results__list li a")
+        body = page.evaluate("getComputedStyle(document.querySelector('.md-typeset')).color")
+        for style in links.evaluate_all("as => as.slice(0, 5).map(a => [getComputedStyle(a).color, getComputedStyle(a).textDecorationLine])"):
+            assert style == [body, "none"], (query, style)
+        for text in page.locator(".mh-results__list li").all_inner_texts():
+            shown = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text))
+            assert not shown & codes, (query, shown & codes)
+        for excerpt in page.locator(".mh-results__list .mh-search__excerpt").all_inner_texts():
+            first = excerpt.strip()[:1]
+            assert first == "…" or not first.islower(), (query, excerpt)
+    context.close()

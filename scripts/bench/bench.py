@@ -2,6 +2,7 @@
 
     bash run.sh bench                 # 1,000 models, median of 3
     bash run.sh bench --models 5000 --repeat 1
+    bash run.sh bench --pages         # page weight and largest paint in Chromium instead (pages.py)
 
 Prints a Markdown table of figures and ratios against the budgets of the project. Nothing here
 asserts a time: the figures are for people to read.
@@ -253,6 +254,11 @@ def median(values: list[float]) -> float:
 
 
 def main() -> None:
+    if "--pages" in sys.argv[1:]:  # a separate measurement, with its own options (scripts/bench/pages.py)
+        import pages
+
+        pages.main([a for a in sys.argv[1:] if a != "--pages"])
+        return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--models", type=int, default=1000, help="số mô hình tổng hợp (mặc định 1000)")
     parser.add_argument("--repeat", type=int, default=3, help="số lần đo, lấy trung vị (mặc định 3)")

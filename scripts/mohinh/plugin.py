@@ -64,11 +64,11 @@ log = logging.getLogger("mkdocs.plugins.mohinh")
 #: Material's template overrides and the site's own CSS, JS and images (``assets/``), shipped in the package: MkDocs
 #: copies every file of a theme folder that is not a template into the site, as it does Material's own assets.
 THEME = Path(__file__).resolve().parent / "theme"
-#: The stylesheets and scripts of `THEME` every page loads, in this order, before any the site lists itself.
-STYLESHEETS = ("assets/fonts.css", "assets/home.css", "assets/mohinh.css", "assets/model.css", "assets/print.css",
-               "assets/finder.css")
-SCRIPTS = ("assets/a11y.js", "assets/search.js", "assets/catalogue.js", "assets/share.js", "assets/checklist.js",
-           "assets/finder.js")
+#: The stylesheets and scripts of `THEME` every page loads, in this order, before any the site lists itself: fonts,
+#: the site's look, text size and contrast, the header search. A page loads the parts it uses itself (its front
+#: matter's ``mohinh_assets``, read by ``theme/main.html``).
+STYLESHEETS = ("assets/fonts.css", "assets/mohinh.css")
+SCRIPTS = ("assets/a11y.js", "assets/search.js")
 
 # Models from which kits are made in another process while MkDocs works (below, a process costs more).
 WORKER_THRESHOLD = 20
@@ -217,7 +217,10 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                 raise plugin_error(exc) from None
             return self._show_errors(files, config, exc)
         generated_pages, filled, handed = self._build.generated_pages, self._build.filled, self._build.handed
-        for path in sorted([*made.contents, *made.pending]):
+        # Files made here first, then those made in another process in the order it makes them (model pages, then
+        # the open data and its page...): MkDocs converts pages in this order, so it waits for a page made elsewhere
+        # only once every page it already has is converted.
+        for path in [*sorted(made.contents), *made.pending]:
             existing = files.get_file_from_path(path)
             if existing is not None:
                 if not (existing.abs_src_path and path in made.contents and _has_marker(existing.abs_src_path)):
@@ -282,6 +285,10 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self._build is not None:  # the date in words for the printed page (theme/main.html)
+            updated = self._build.site.page_dates.get(page.file.src_uri, self._build.site.site_date)
+            if updated is not None:
+                page.meta["mohinh_updated"] = updated.display
         if self._build is None or page.file.src_uri not in self._build.generated_pages:
             return markdown
         record = self._build.site.record_paths.get(page.file.src_uri)

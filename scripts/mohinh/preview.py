@@ -132,7 +132,8 @@ class Preview:
             try:
                 contents = make(site, late, site_dir).contents
                 for path, content in contents.items():
-                    write_if_changed(site_dir / path, content)
+                    if not path.endswith(".md"):  # a page (du-lieu/index.md) is converted at the next rebuild
+                        write_if_changed(site_dir / path, content)
                 self._late = contents
                 for output in after:
                     output.after_pages(site, site_dir, shard)  # type: ignore[misc]

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from .paths import published_name
 from .schema import RECOGNITION_LABELS, Update
 from .sharing import CARD_HEIGHT, CARD_NAME, CARD_WIDTH, share_links
-from .text import hedged, markdown_html, md, money, number, percent, slug
+from .text import hedged, markdown_html, md, md_code, money, number, percent, slug
 
 _HTML_BLOCK = re.compile(r"^<!-- mohinh:html -->\n(.*?)^<!-- /mohinh:html -->$", re.S | re.M)
 
@@ -96,6 +96,7 @@ def _environment(overrides: Path | None) -> jinja2.Environment:
     env.filters["yaml"] = lambda v: Markup(json.dumps(" ".join(str(v).split()), ensure_ascii=False))
     # Front matter ends up in theme templates that do not escape (<title>, <meta content>): escape here.
     env.filters["meta"] = lambda v: Markup(json.dumps(str(escape(" ".join(str(v).split()))), ensure_ascii=False))
+    env.filters["md_code"] = md_code
     env.filters["markdown"] = lambda v: Markup(v)  # fields validated as Markdown without HTML
     env.filters["number"] = lambda v: Markup(escape(number(v)))
     env.filters["money"] = lambda v, per=None: Markup(escape(money(v, per)))

@@ -73,6 +73,13 @@ def md(text: object) -> Markup:
     return escape(_SPACES.sub(" ", str(text)).translate(_MD_ESCAPES))
 
 
+def md_code(text: str) -> Markup:
+    """Text written in the code (a column's meaning) for a page's Markdown: `md`, except that spans in
+    backticks stay code spans (```; ```, ```models/<mã>.yml```)."""
+    parts = text.split("`")
+    return Markup("").join(Markup(f"`{part}`") if n % 2 else md(part) for n, part in enumerate(parts))
+
+
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>&|])")
 
 
@@ -116,6 +123,15 @@ def money_short(amount: int) -> str:
     from babel.numbers import format_compact_decimal
 
     return format_compact_decimal(amount, format_type="long", locale=LOCALE, fraction_digits=3) + " đồng"
+
+
+def file_size(size: int) -> str:
+    """A file's size as a reader reads it: ``850 byte``, ``12,3 KB``, ``1,4 MB`` (1 KB = 1.024 byte)."""
+    if size < 1024:
+        return f"{size} byte"
+    if size < 1024 * 1024:
+        return f"{number(round(size / 1024, 1))} KB"
+    return f"{number(round(size / 1024 / 1024, 1))} MB"
 
 
 def percent(part: int | float, whole: int | float) -> str:

@@ -1,25 +1,30 @@
-"""Open data written on every build: ``/du-lieu/`` JSON, CSV and their JSON Schemas.
+"""Open data written on every build: ``/du-lieu/`` JSON, CSV and their JSON Schemas, and the page that
+offers them (``du-lieu/index.md``: the files with their sizes, models per province, the data dictionary).
 
 ``mo-hinh.json`` is built from the pydantic models below, so its schema (``mo-hinh.schema.json``) is
 generated from the same declaration; each model's ``record`` follows the record schema
-(``model.schema.json``, the one editors use, generated from `mohinh.schema.Model`).
+(``model.schema.json``, the one editors use, generated from `mohinh.schema.Model`). Each CSV column is
+declared once with its meaning (`Column`); the page's data dictionary is read from these declarations and
+from the pydantic fields' titles and descriptions, never written a second time.
 """
 
 from __future__ import annotations
 
 import json
+import typing
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
-from ..paths import model_url
+from .. import places
+from ..paths import TYPES_DATA, address, model_url, province_path
 from ..render import Site
-from ..schema import KIND_LABELS, SCHEMA_VERSION
+from ..schema import KIND_LABELS, SCHEMA_VERSION, STATUS_LABELS
 from ..schema_files import RECORD_SCHEMA, schema_text, write_json
-from ..text import csv_bytes, hedged, money, number, qualifier_word
+from ..text import csv_bytes, file_size, hedged, money, number, qualifier_word
 from ..views import ModelView
-from . import summary
+from . import summary, types
 
 DATA_DIR = "du-lieu"
 DOCUMENT_SCHEMA = "mo-hinh.schema.json"
@@ -170,14 +175,80 @@ def document_schema() -> dict[str, Any]:
     return schema
 
 
-MODELS_CSV_HEADER = ["id", "tên", "tóm tắt", "tình trạng", "tình trạng tính đến", "mức thông tin", "chủ đề",
-                     "cộng đồng", "bắt đầu", "cơ quan chủ trì", "địa bàn", "tỉnh hiện nay", "số điểm nhân rộng",
-                     "số kết quả", "nguồn", "cập nhật lần cuối", "địa chỉ"]
-COSTS_CSV_HEADER = ["mô hình", "tên mô hình", "khoản chi", "chữ kèm số", "số tiền (đồng)", "tính cho mỗi", "ai chi trả",
-                    "hiện vật", "ghi chú", "số lượng mua được", "đơn vị số lượng", "nguồn khác ghi", "tính đến", "mã nguồn", "nguồn", "ngày nguồn", "địa chỉ nguồn"]
-RESULTS_CSV_HEADER = ["mô hình", "tên mô hình", "nội dung", "loại số liệu", "chữ kèm số", "số liệu", "trên tổng số", "đơn vị",
-                      "phạm vi", "đếm nơi nhân rộng", "nguồn khác ghi",
-                      "tính đến", "mã nguồn", "nguồn", "ngày nguồn", "địa chỉ nguồn"]
+class Column(NamedTuple):
+    """A column of a CSV file or of the workbook: its header, and what it holds (the data dictionary's line)."""
+
+    header: str
+    meaning: str
+
+
+MODELS_CSV_COLUMNS = (
+    Column("id", "Mã mô hình, cũng là tên tệp hồ sơ `models/<mã>.yml` và địa chỉ trang `/mo-hinh/<mã>/`"),
+    Column("tên", "Tên mô hình như nguồn gọi"),
+    Column("tóm tắt", "Tóm tắt một đoạn, theo nguồn"),
+    Column("tình trạng", "Một trong: " + ", ".join(STATUS_LABELS.values()) + "; theo nguồn mới nhất"),
+    Column("tình trạng tính đến", "Ngày của nguồn mà tình trạng dựa vào (ISO 8601)"),
+    Column("mức thông tin", "Hồ sơ có những gì, từ “Mới nêu tên” đến “Được công nhận”; không phải đánh giá hiệu quả"),
+    Column("chủ đề", "Các chủ đề, cách nhau bằng `; `"),
+    Column("cộng đồng", "Loại cộng đồng thực hiện (thôn, tổ dân phố, dòng họ, trường học…)"),
+    Column("bắt đầu", "Năm, tháng hoặc ngày bắt đầu nếu nguồn nêu (ISO 8601)"),
+    Column("cơ quan chủ trì", "Cơ quan, tổ chức chủ trì nếu nguồn nêu"),
+    Column("địa bàn", "Mọi địa bàn như nguồn ghi, kèm nơi nay thuộc về, cách nhau bằng ` | `"),
+    Column("tỉnh hiện nay", "Tỉnh, thành phố hiện nay (sau sắp xếp năm 2025) của các địa bàn, cách nhau bằng `; `; trống nếu nguồn không nêu tỉnh"),
+    Column("số điểm nhân rộng", "Số địa bàn không phải nơi khởi đầu"),
+    Column("số kết quả", "Số số liệu kết quả trong hồ sơ (chi tiết trong ket-qua.csv)"),
+    Column("nguồn", "Mã các nguồn, cách nhau bằng `; ` (chi tiết trong mo-hinh.json)"),
+    Column("cập nhật lần cuối", "Ngày hồ sơ được sửa lần cuối (ISO 8601)"),
+    Column("địa chỉ", "Địa chỉ trang mô hình (chỉ ghi đường dẫn khi trang chưa khai báo địa chỉ công khai)"),
+)
+_MODEL = "Mã mô hình (cột `id` của mo-hinh.csv)"
+_SOURCE_COLUMNS = (
+    Column("tính đến", "Ngày của số liệu (ISO 8601)"),
+    Column("mã nguồn", "Mã nguồn của số liệu"),
+    Column("nguồn", "Tiêu đề của nguồn"),
+    Column("ngày nguồn", "Ngày đăng của nguồn (ISO 8601)"),
+    Column("địa chỉ nguồn", "Địa chỉ của nguồn; trống nếu nguồn không có bản trực tuyến"),
+)
+COSTS_CSV_COLUMNS = (
+    Column("mô hình", _MODEL),
+    Column("tên mô hình", "Tên mô hình"),
+    Column("khoản chi", "Khoản chi như nguồn ghi"),
+    Column("chữ kèm số", "Chữ nguồn đặt trước số tiền (gần, hơn, khoảng, dưới); trống nếu nguồn ghi số chính xác"),
+    Column("số tiền (đồng)", "Số tiền, đồng, viết liền"),
+    Column("tính cho mỗi", "Số tiền tính cho mỗi hộ, tháng, năm… nếu nguồn nêu"),
+    Column("ai chi trả", "Ai chi trả, theo danh mục nguồn kinh phí của trang; nhiều bên cùng chi và nguồn không nêu ai chi được ghi riêng"),
+    Column("hiện vật", "“có” nếu đóng góp bằng hiện vật, không phải tiền"),
+    Column("ghi chú", "Ghi chú theo nguồn"),
+    Column("số lượng mua được", "Số lượng mua được bằng khoản chi (ví dụ số camera), nếu nguồn nêu"),
+    Column("đơn vị số lượng", "Đơn vị của số lượng"),
+    Column("nguồn khác ghi", "Số tiền nguồn khác ghi cho cùng khoản, kèm mã nguồn"),
+    *_SOURCE_COLUMNS,
+)
+RESULTS_CSV_COLUMNS = (
+    Column("mô hình", _MODEL),
+    Column("tên mô hình", "Tên mô hình"),
+    Column("nội dung", "Số liệu nói về gì, như nguồn ghi"),
+    Column("loại số liệu", "Một trong: " + "; ".join(KIND_LABELS.values())),
+    Column("chữ kèm số", "Chữ nguồn đặt trước số (gần, hơn, khoảng, dưới); trống nếu nguồn ghi số chính xác"),
+    Column("số liệu", "Con số (dấu thập phân là dấu chấm)"),
+    Column("trên tổng số", "Tổng số mà số liệu là một phần, nếu nguồn nêu"),
+    Column("đơn vị", "Đơn vị của số liệu"),
+    Column("phạm vi", "Phạm vi của số liệu (xã, huyện, tỉnh…)"),
+    Column("đếm nơi nhân rộng", "“có” nếu số liệu đếm các nơi đã nhân rộng mô hình"),
+    Column("nguồn khác ghi", "Số nguồn khác ghi cho cùng nội dung, kèm mã nguồn"),
+    *_SOURCE_COLUMNS,
+)
+NO_PROVINCE = "(nguồn không nêu tỉnh)"
+PROVINCES_CSV_COLUMNS = (
+    Column("mã tỉnh", "Mã đơn vị hành chính (Tổng cục Thống kê) của tỉnh, thành phố hiện nay; trống ở dòng cuối"),
+    Column("tỉnh, thành phố hiện nay", f"Tên tỉnh, thành phố sau sắp xếp năm 2025; dòng cuối “{NO_PROVINCE}” gồm các mô hình mà nguồn không nêu tỉnh"),
+    Column("số mô hình", "Số mô hình có ít nhất một địa bàn ở tỉnh; một mô hình ở nhiều tỉnh được đếm ở mỗi tỉnh"),
+    Column("mô hình", "Mã các mô hình, cách nhau bằng `; `"),
+    Column("địa chỉ", "Địa chỉ trang của tỉnh trên trang này"),
+)
+MODELS_CSV_HEADER = [c.header for c in MODELS_CSV_COLUMNS]
+COSTS_CSV_HEADER = [c.header for c in COSTS_CSV_COLUMNS]
+RESULTS_CSV_HEADER = [c.header for c in RESULTS_CSV_COLUMNS]
 
 
 def models_csv(views: list[ModelView], site_url: str) -> bytes:
@@ -225,24 +296,124 @@ def costs_csv(views: list[ModelView]) -> bytes:
         "; ".join(f"{hedged(o.qualifier, money(o.amount))} (nguồn {o.source})" for o in c.other_values)])
 
 
-FILES = ("mo-hinh.json", "mo-hinh.csv", "ket-qua.csv", "kinh-phi.csv", "tong-hop.xlsx", RECORD_SCHEMA, DOCUMENT_SCHEMA)
+def province_counts(site: Site) -> list[tuple[places.Province, list[ModelView]]]:
+    """Every province of today with its models (most models first, then by name; a province without a model
+    too, so the table shows where none is recorded yet)."""
+    rows = [(p, site.by_province.get(p.slug, [])) for p in places.current_provinces()]
+    return sorted(rows, key=lambda row: (-len(row[1]), row[0].code))
+
+
+def without_province(site: Site) -> list[ModelView]:
+    """The models whose sources name no province (``province: null`` at every place)."""
+    return [v for v in site.models if not v.provinces_today]
+
+
+def provinces_csv(site: Site) -> bytes:
+    """``du-lieu/theo-tinh.csv``: the table of models per province of the data page, and a last row for the
+    models whose sources name no province."""
+    rows: list[list[Any]] = [[c.header for c in PROVINCES_CSV_COLUMNS]]
+    for province, models in province_counts(site):
+        rows.append([province.code, province.name, len(models), "; ".join(v.id for v in models),
+                     address(site.site_url, province_path(province.slug))])
+    unplaced = without_province(site)
+    rows.append(["", NO_PROVINCE, len(unplaced), "; ".join(v.id for v in unplaced), ""])
+    return csv_bytes(rows)
+
+
+class DataFile(NamedTuple):
+    """A file offered on the data page: its name under ``du-lieu/`` and what it holds."""
+
+    name: str
+    what: str
+
+
+FILES = (
+    DataFile("mo-hinh.json", "mọi mô hình: hồ sơ như đã viết (ngày dạng ISO 8601, số là số), địa bàn như nguồn ghi và "
+             "tỉnh, thành phố hiện nay (sau sắp xếp năm 2025), nhãn chủ đề, nguồn, ngày cập nhật"),
+    DataFile("mo-hinh.csv", "mỗi mô hình một dòng (UTF-8 có BOM, mở được bằng Excel)"),
+    DataFile("ket-qua.csv", "mỗi số liệu kết quả một dòng, kèm ngày số liệu và nguồn"),
+    DataFile("kinh-phi.csv", "mỗi khoản kinh phí một dòng: số tiền (đồng), tính cho mỗi (hộ, tháng…), ai chi trả, "
+             "hiện vật hay tiền, ngày và nguồn"),
+    DataFile("theo-tinh.csv", "số mô hình theo tỉnh, thành phố hiện nay (bảng dưới đây), kèm mã các mô hình"),
+    DataFile("tong-hop.xlsx", "bảng tổng hợp cho cán bộ báo cáo theo Hướng dẫn 22/HD-BCA-V05: một trang tính cả nước và "
+             "một trang cho mỗi tỉnh, thành phố hiện nay; mỗi mô hình một dòng với số điểm nhân rộng, số tổ, đội, số "
+             "người tham gia, tình trạng kèm ngày, công nhận, nguồn"),
+    DataFile(RECORD_SCHEMA, "JSON Schema của một hồ sơ mô hình (trường `record` trong mo-hinh.json theo lược đồ này)"),
+    DataFile(DOCUMENT_SCHEMA, "JSON Schema của cả tệp mo-hinh.json"),
+)
+PAGE = f"{DATA_DIR}/index.md"
+
+
+class Section(NamedTuple):
+    """One file of the data dictionary: its name, what one row (or entry) is, and its columns or fields."""
+
+    name: str
+    row: str
+    columns: tuple[Column, ...]
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model a field holds, alone or as a list (``PlaceData`` of ``list[PlaceData]``)."""
+    for candidate in (annotation, *typing.get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def json_fields(model: type[BaseModel], prefix: str = "") -> tuple[Column, ...]:
+    """Every field of ``model`` and of the models it holds, by path (``models[].places[].text``), with the
+    title and description declared on the field."""
+    columns: list[Column] = []
+    for name, field in model.model_fields.items():
+        inner = _inner_model(field.annotation)
+        is_list = typing.get_origin(field.annotation) is list
+        path = prefix + name + ("[]" if is_list else "")
+        meaning = field.title or ""
+        if field.description:
+            meaning += f". {field.description}"
+        columns.append(Column(path, meaning))
+        if inner is not None:
+            columns += json_fields(inner, path + ".")
+    return tuple(columns)
+
+
+def dictionary() -> tuple[Section, ...]:
+    """The data dictionary: every column of the CSV files and of the workbook, every field of
+    ``mo-hinh.json``, as declared in the code."""
+    return (
+        Section("mo-hinh.csv", "một mô hình", MODELS_CSV_COLUMNS),
+        Section("ket-qua.csv", "một số liệu kết quả", RESULTS_CSV_COLUMNS),
+        Section("kinh-phi.csv", "một khoản kinh phí", COSTS_CSV_COLUMNS),
+        Section("theo-tinh.csv", "một tỉnh, thành phố hiện nay", PROVINCES_CSV_COLUMNS),
+        Section("tong-hop.xlsx", "một mô hình, trên trang tính cả nước và trang tính của mỗi tỉnh có mô hình",
+                tuple(Column(c.header, c.meaning) for c in summary.COLUMNS)),
+        Section("mo-hinh.json", "một trường; `[]` là danh sách", json_fields(OpenDataDocument)),
+    )
 
 
 def paths(site: Site) -> list[str]:
     """Where `make` writes (so the files can be made in another process while MkDocs works)."""
-    return [f"{DATA_DIR}/{name}" for name in FILES]
+    return [f"{DATA_DIR}/{f.name}" for f in FILES] + [PAGE]
 
 
-def make(site: Site) -> dict[str, bytes]:
-    """``du-lieu/mo-hinh.json``, ``mo-hinh.csv``, ``ket-qua.csv`` and the two schemas, by site path."""
+def make(site: Site) -> dict[str, str | bytes]:
+    """``du-lieu/mo-hinh.json``, the CSV files, the workbook and the two schemas, by site path, and the data
+    page that offers them with their sizes."""
     views, site_url = site.models, site.site_url
     data = document(views, site_url, site.catalogue.own_unit).model_dump(mode="json")
-    return {
+    files: dict[str, str | bytes] = {
         f"{DATA_DIR}/mo-hinh.json": (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
         f"{DATA_DIR}/mo-hinh.csv": models_csv(views, site_url),
         f"{DATA_DIR}/ket-qua.csv": results_csv(views),
         f"{DATA_DIR}/kinh-phi.csv": costs_csv(views),
+        f"{DATA_DIR}/theo-tinh.csv": provinces_csv(site),
         f"{DATA_DIR}/tong-hop.xlsx": summary.workbook(site),
         f"{DATA_DIR}/{RECORD_SCHEMA}": schema_text().encode("utf-8"),
         f"{DATA_DIR}/{DOCUMENT_SCHEMA}": write_json(document_schema()).encode("utf-8"),
     }
+    sizes = {f.name: file_size(len(files[f"{DATA_DIR}/{f.name}"])) for f in FILES}
+    # made by `types` (FIRST); its size is the same bytes again, cheap: a few types
+    sizes[TYPES_DATA.removeprefix(f"{DATA_DIR}/")] = file_size(len(write_json(types.types_data(site)).encode("utf-8")))
+    files[PAGE] = site.render("data.md.j2", files=FILES, sizes=sizes, provinces=province_counts(site),
+                              unplaced=without_province(site), dictionary=dictionary())
+    return files

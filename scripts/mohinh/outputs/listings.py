@@ -1,4 +1,4 @@
-"""Listing pages made from the whole catalogue (catalogue, places, topics, updates, open data, kits), and
+"""Listing pages made from the whole catalogue (catalogue, places, topics, updates, kits; the open data page is made with its files, `outputs.data`), and
 the hand-written pages of ``content/`` whose ``<!-- mohinh:... -->`` markers are filled with listings."""
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ def make(site: Site) -> dict[str, str]:
     for slug, term in site.catalogue.topics.items():
         pages[topic_page(slug)] = site.render("topic.md.j2", topic=term, models=site.by_topic[slug])
     pages[UPDATES_PAGE] = site.render("updates.md.j2", entries=site.update_entries())
-    pages["du-lieu/index.md"] = site.render("data.md.j2")
     pages["nhan-rong.md"] = site.render("kits.md.j2", kits=[v for v in site.models if v.m.replication])
     pages.update(filled_pages(site))
     return pages

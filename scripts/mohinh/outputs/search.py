@@ -26,7 +26,9 @@ from . import pagefind_order
 
 log = logging.getLogger("mkdocs.plugins.mohinh")
 
-EXCLUDED = [".headerlink", ".md-content__button", ".md-source-file", ".mh-no-index"]
+# Code (field names, codes such as `camera-cong-nghe`, YAML examples of the guides) is for contributors who read the
+# page; a search result never shows it.
+EXCLUDED = [".headerlink", ".md-content__button", ".md-source-file", ".mh-no-index", "code", "pre"]
 
 class SearchIndexError(MohinhError):
     """Pagefind could not index the site."""

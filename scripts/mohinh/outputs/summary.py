@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..archive import reproducible_zip
 from ..paths import model_url
@@ -20,10 +20,32 @@ if TYPE_CHECKING:
     from ..views import ModelView
 
 COUNTRY = "Cả nước"
-HEADER = ["STT", "Mô hình", "Cộng đồng", "Địa bàn (như nguồn ghi, nay thuộc)", "Số điểm nhân rộng", "Số tổ, đội",
-          "Số người tham gia", "Bắt đầu", "Tình trạng (theo nguồn)", "Công nhận", "Mức thông tin", "Nguồn",
-          "Trang mô hình"]
-WIDTHS = [6, 42, 22, 40, 12, 10, 12, 12, 30, 36, 20, 40, 40]
+
+class SummaryColumn(NamedTuple):
+    """A column of the workbook: its header, its width, and what it holds (the data page's dictionary)."""
+
+    header: str
+    width: int
+    meaning: str
+
+
+COLUMNS = (
+    SummaryColumn("STT", 6, "Số thứ tự trên trang tính"),
+    SummaryColumn("Mô hình", 42, "Tên mô hình"),
+    SummaryColumn("Cộng đồng", 22, "Loại cộng đồng thực hiện"),
+    SummaryColumn("Địa bàn (như nguồn ghi, nay thuộc)", 40, "Các địa bàn như nguồn ghi và đơn vị hành chính hiện nay, cách nhau bằng `; `"),
+    SummaryColumn("Số điểm nhân rộng", 12, "Số địa bàn không phải nơi khởi đầu (số)"),
+    SummaryColumn("Số tổ, đội", 10, "Cộng số tổ, đội của các địa bàn; trống nếu nguồn không nêu (số)"),
+    SummaryColumn("Số người tham gia", 12, "Cộng số người tham gia của các địa bàn; trống nếu nguồn không nêu (số)"),
+    SummaryColumn("Bắt đầu", 12, "Năm, tháng hoặc ngày bắt đầu nếu nguồn nêu"),
+    SummaryColumn("Tình trạng (theo nguồn)", 30, "Tình trạng kèm ngày của nguồn mà tình trạng dựa vào"),
+    SummaryColumn("Công nhận", 36, "Các lần được công nhận: tên, cấp, ngày"),
+    SummaryColumn("Mức thông tin", 20, "Hồ sơ có những gì; không phải đánh giá hiệu quả"),
+    SummaryColumn("Nguồn", 40, "Tiêu đề và ngày của các nguồn"),
+    SummaryColumn("Trang mô hình", 40, "Địa chỉ trang mô hình (chỉ ghi đường dẫn khi trang chưa khai báo địa chỉ công khai)"),
+)
+HEADER = [c.header for c in COLUMNS]
+WIDTHS = [c.width for c in COLUMNS]
 UNIT, UNIT_WIDTH = "Đơn vị công bố", 30  # the last column, on a site built from several units (federation.yml)
 NUMBERS = {"Số điểm nhân rộng", "Số tổ, đội", "Số người tham gia"}
 

@@ -47,9 +47,24 @@
       wrap.setAttribute("aria-label", "Bảng (có thể cuộn ngang)");
     });
   }
+  /* The printed page says where and when it was printed (theme/main.html, .mh-print-meta): the address
+     the reader has open when the site has no real address of its own, and today's date, set before printing. */
+  function printMeta() {
+    var url = document.querySelector("[data-mh-print-url]");
+    if (url && !/^https?:/.test(url.textContent)) url.textContent = window.location.href.split("#")[0];
+    var date = document.querySelector("[data-mh-print-date]");
+    if (date) {
+      var d = new Date();
+      date.textContent = ("0" + d.getDate()).slice(-2) + "/" + ("0" + (d.getMonth() + 1)).slice(-2) + "/" + d.getFullYear();
+    }
+  }
+  window.addEventListener("beforeprint", printMeta);
+  if (window.matchMedia) window.matchMedia("print").addEventListener("change", function (m) { if (m.matches) printMeta(); });
   if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(printMeta);
     window.document$.subscribe(scrollableTables);
   } else {
     document.addEventListener("DOMContentLoaded", scrollableTables);
+    document.addEventListener("DOMContentLoaded", printMeta);
   }
 })();

@@ -1,5 +1,6 @@
 /* mohinh search: Pagefind, loaded on first use, accent-insensitive, keyboard accessible. The header box shows
-   the first results; /tim-kiem/?q=... shows them all, with the catalogue's filters. Both go through `find`. */
+   the first results; /tim-kiem/?q=... shows them all, with the catalogue's filters (search-page.js, loaded by
+   that page only). Both go through `find`. */
 (function () {
   "use strict";
   var ABBREVIATIONS = {
@@ -76,8 +77,18 @@
       var words = fold((item.meta && item.meta.title) || "").split(/[^\p{L}\p{N}]+/u);
       return loose.filter(function (w) { return !words.some(function (t) { return t.indexOf(w) === 0; }); }).length;
     }
+    /* words of the query, and pairs of its neighbouring words, the page does not hold whole: Pagefind matches
+       "gia" in "giám" and "giáp" ("tham gia" and "lại" hold both words, but not side by side), so
+       "camera gia lai" would otherwise put a camera in Đà Nẵng next to those of Gia Lai */
+    var wanted = fold(expand(query)).match(/[\p{L}\p{N}]+/gu) || [];
+    wanted = wanted.concat(wanted.slice(1).map(function (w, i) { return wanted[i] + " " + w; }));
+    function absent(item) {
+      var text = " " + fold([(item.meta && item.meta.title) || "", (item.meta && item.meta.tinh) || "", item.content || ""].join(" "))
+        .replace(/[^\p{L}\p{N}]+/gu, " ") + " ";
+      return wanted.filter(function (w) { return text.indexOf(" " + w + " ") < 0; }).length;
+    }
     return entries.map(function (e, i) {
-      return { e: e, key: [e.phrase ? 0 : 1, tier(e.item), missing(e.item), isModel(e.item) ? 0 : 1, i] };
+      return { e: e, key: [absent(e.item), e.phrase ? 0 : 1, tier(e.item), missing(e.item), isModel(e.item) ? 0 : 1, i] };
     }).sort(function (a, b) {
       for (var k = 0; k < a.key.length; k++) if (a.key[k] !== b.key[k]) return a.key[k] - b.key[k];
       return 0;
@@ -145,10 +156,25 @@
     parts.sort(function (a, b) { return (b.locations || []).length - (a.locations || []).length; });
     if (parts.length) {
       excerpt.innerHTML = parts[0].excerpt; /* Pagefind escapes page text; it only adds <mark> */
+      fromSentence(excerpt, item.content || "");
     } else {
       excerpt.textContent = (item.content || "").split(/\s+/).slice(0, 24).join(" ") + "…";
     }
     return excerpt;
+  }
+
+  /* Pagefind cuts an excerpt by syllables, so it may start inside a word ("hình camera…" of "Mô hình camera…"):
+     it starts again at the beginning of its sentence when that is a few words back, otherwise after "…". */
+  function fromSentence(excerpt, content) {
+    var text = excerpt.textContent;
+    var at = content.indexOf(text.slice(0, 40));
+    if (at <= 0) return;
+    var before = content.slice(Math.max(0, at - 120), at);
+    var sentence = before.match(/(?:^|[.!?]\s)([^.!?]*)$/);
+    var lead = sentence && (sentence.index > 0 || at <= 120) ? sentence[1] : "";
+    /* a sentence cut short, or one starting in lower case (a list item after a heading), reads on from before */
+    if (!sentence || !(sentence.index > 0 || at <= 120) || /^\p{Ll}/u.test(lead + text)) lead = "… " + lead;
+    excerpt.insertBefore(document.createTextNode(lead), excerpt.firstChild);
   }
 
   function entryLink(item, className) {
@@ -247,92 +273,7 @@
     });
   }
 
-  /* /tim-kiem/: every result, 20 at a time, with Pagefind's filters (the catalogue's: province today and as
-     reported, topic, community, status, year); the query and filters stay in the address. */
-  function initPage(form) {
-    var input = form.querySelector("input[type=search]");
-    var filtersBox = form.querySelector(".mh-results__filters");
-    var count = document.querySelector(".mh-results__count");
-    var list = document.querySelector(".mh-results__list");
-    var more = document.querySelector(".mh-results__more");
-    var PAGE = 20;
-    var current = [];
-    var shown = 0;
-    var serial = 0;
-    var initial = new URLSearchParams(location.search);
-
-    function chosen() {
-      var filters = {};
-      Array.prototype.forEach.call(filtersBox.querySelectorAll("select"), function (select) {
-        if (select.value) filters[select.name] = select.value;
-      });
-      return filters;
-    }
-
-    function show(upto) {
-      var rest = current.slice(shown, upto);
-      return Promise.all(rest.map(function (e) { return e.item ? e.item : e.result.data(); })).then(function (items) {
-        items.forEach(function (item) {
-          var li = document.createElement("li");
-          li.appendChild(entryLink(item));
-          list.appendChild(li);
-        });
-        shown += items.length;
-        more.hidden = shown >= current.length;
-      });
-    }
-
-    function run() {
-      var query = input.value.trim();
-      var filters = chosen();
-      var params = new URLSearchParams();
-      if (query) params.set("q", query);
-      Object.keys(filters).forEach(function (key) { params.set(key, filters[key]); });
-      history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params.toString() : ""));
-      var mine = ++serial;
-      list.textContent = "";
-      shown = 0;
-      more.hidden = true;
-      if (!query) { count.textContent = "Gõ từ khóa để tìm mô hình."; return Promise.resolve(); }
-      return find(query, Object.keys(filters).length ? filters : null).then(function (found) {
-        if (mine !== serial) return;
-        current = found.results;
-        count.textContent = found.count ? "Có " + found.count + " kết quả cho “" + query + "”"
-          : "Không tìm thấy mô hình nào cho “" + query + "”";
-        return show(PAGE);
-      });
-    }
-
-    load().then(function (module) { return module.filters(); }).then(function (filters) {
-      Object.keys(filters).sort().forEach(function (name) {
-        var label = document.createElement("label");
-        label.textContent = name.charAt(0).toUpperCase() + name.slice(1) + " ";
-        var select = document.createElement("select");
-        select.name = name;
-        var any = document.createElement("option");
-        any.value = "";
-        any.textContent = "Tất cả";
-        select.appendChild(any);
-        Object.keys(filters[name]).sort(function (a, b) { return a.localeCompare(b, "vi"); }).forEach(function (value) {
-          var option = document.createElement("option");
-          option.value = value;
-          option.textContent = value + " (" + filters[name][value] + ")";
-          select.appendChild(option);
-        });
-        if (initial.get(name)) select.value = initial.get(name);
-        label.appendChild(select);
-        filtersBox.appendChild(label);
-      });
-      input.value = initial.get("q") || "";
-      form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
-      form.addEventListener("change", run);
-      var typing = null;
-      input.addEventListener("input", function () { clearTimeout(typing); typing = setTimeout(run, 200); });
-      more.addEventListener("click", function () { show(shown + PAGE); });
-      run();
-    });
-  }
-
   document.querySelectorAll("form.mh-search").forEach(initHeader);
-  document.querySelectorAll("form.mh-results").forEach(initPage);
+  /* for the full results page (/tim-kiem/, theme/assets/search-page.js) */
+  window.mohinhSearch = { find: find, entryLink: entryLink, load: load };
 })();
