@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 import posixpath
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -36,12 +37,13 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import outputs
 from .catalogue import Catalogue, load_catalogue
+from .convert import Converted, finish
 from .errors import InvalidRecords, MohinhError
 from .outputs import base as machinery
 from .paths import SHARD_PAGES, is_absolute, is_placeholder, search_folders, write_if_changed
@@ -76,6 +78,7 @@ class MohinhConfig(base.Config):
     drafts = c.Type(bool, default=False)  # include records marked ``draft: true``
     workers = c.Type(int, default=1)  # processes making files beside MkDocs (0: in MkDocs' process)
     search_shard_pages = c.Type(int, default=SHARD_PAGES)  # model pages per search index
+    convert_pages = c.Type(bool, default=True)  # model pages converted to HTML in the workers (`convert`)
 
 
 @dataclass
@@ -89,6 +92,7 @@ class _Build:
     html_blocks: dict[str, list[str]] = field(default_factory=dict)
     handed: dict[str, File] = field(default_factory=dict)  # generated files as MkDocs knows them
     filled: set[str] = field(default_factory=set)  # hand-written pages replaced by their filled copy
+    converted: dict[str, Converted] = field(default_factory=dict)  # pages converted in a worker, until MkDocs is
 
 
 def plugin_error(exc: MohinhError) -> PluginError:
@@ -173,7 +177,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                 self._build = _Build(site, machinery.Made(), pool=pool)  # closed by `on_build_error` if anything fails
                 project = machinery.Project(root, catalogue.drafts_included, site.site_url, site.docs_dir,
                                           site.build_date, site.stale_after_years, tuple(site.national.items()))
-                made = self._build.made = machinery.make(site, registry, site_dir, pool, project)
+                made = self._build.made = machinery.make(site, registry, site_dir, pool, project,
+                                                         markdown=self._markdown_settings(config))
         except MohinhError as exc:
             raise plugin_error(exc) from None
         generated_pages, filled, handed = self._build.generated_pages, self._build.filled, self._build.handed
@@ -204,7 +209,11 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                 received = self._build.made.receive([page.file.src_uri])
             except MohinhError as exc:
                 raise plugin_error(exc) from None
-            page.file.content_bytes = received[page.file.src_uri]
+            content = received[page.file.src_uri]
+            if isinstance(content, Converted):  # MkDocs reads its front matter, headings and links
+                self._build.converted[page.file.src_uri] = content
+                content = content.source
+            page.file.content_bytes = content
         if not is_absolute(self.site_url):
             page.canonical_url = None  # a placeholder's address is written nowhere (MkDocs' sitemap keeps the path)
         if self._build is not None:
@@ -231,7 +240,17 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         if self._build is None:
             return html
         blocks = self._build.html_blocks.pop(page.file.src_uri, None)
-        return html if blocks is None else put_back_html(html, blocks)
+        html = html if blocks is None else put_back_html(html, blocks)
+        converted = self._build.converted.pop(page.file.src_uri, None)
+        return html if converted is None else finish(converted, html)
+
+    @event_priority(-100)  # after every other plugin's
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """A page's HTML is let go once MkDocs has put it in the theme (MkDocs keeps every page until the end of
+        the build; nothing reads a page's content after it is written)."""
+        if self.preview is None:
+            page.content = None
+        return output
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Before MkDocs copies the static files: the files made in another process are handed over."""
@@ -243,7 +262,7 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
             except MohinhError as exc:
                 raise plugin_error(exc) from None
             for path, content in received.items():
-                self._fill(self._build.handed[path], content)
+                self._fill(self._build.handed[path], content.source if isinstance(content, Converted) else content)
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -269,6 +288,19 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
             self._close_pool(build, cancel=True)
 
     # --- helpers ---
+
+    def _markdown_settings(self, config: MkDocsConfig) -> machinery.MarkdownSettings | None:
+        """MkDocs' Markdown extensions and settings for the workers (`convert`); None when the option is off or
+        they cannot be sent to another process (an extension given as an object another plugin made)."""
+        if not self.config.convert_pages:
+            return None
+        settings = (list(config.markdown_extensions), dict(config.mdx_configs or {}))
+        try:
+            pickle.dumps(settings)
+        except Exception:  # noqa: BLE001 - any object may refuse
+            log.debug("mohinh: trang mô hình do MkDocs chuyển (cài đặt Markdown không gửi được sang tiến trình phụ)")
+            return None
+        return settings
 
     def _hand_over(self, config: MkDocsConfig, path: str, content: str | bytes) -> File:
         """A generated page or file for MkDocs: in memory in a full build, through the preview's work

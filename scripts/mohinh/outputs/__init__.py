@@ -16,7 +16,7 @@ from .base import AFTER_PAGES, FIRST, LATE, Output
 def registry() -> tuple[Output, ...]:
     """Every output, in the order they are made."""
     return (
-        Output("pages", "trang mô hình", make=pages.make, paths=pages.paths),
+        Output("pages", "trang mô hình", make=pages.make, paths=pages.paths, part=pages.part),
         Output("listings", "trang danh sách", make=listings.make),
         Output("types", "loại mô hình", make=types.make),
         Output("data", "dữ liệu mở", make=data.make, paths=data.paths, when=LATE),
