@@ -7,13 +7,12 @@ import sys
 from pathlib import Path
 
 from conftest import REPO, make_project
-from test_trust import tree
-
 from mohinh.build import build_site
 from mohinh.catalogue import load_catalogue
 from mohinh.convert import Converter
 from mohinh.plugin import WORKER_THRESHOLD
 from mohinh.render import Site
+from test_trust import tree
 
 sys.path.insert(0, str(REPO / "scripts" / "bench"))
 from synth import write_project_models  # noqa: E402

@@ -28,6 +28,7 @@ import logging
 import os
 import pickle
 import posixpath
+import zlib
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +38,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -93,6 +94,7 @@ class _Build:
     handed: dict[str, File] = field(default_factory=dict)  # generated files as MkDocs knows them
     filled: set[str] = field(default_factory=set)  # hand-written pages replaced by their filled copy
     converted: dict[str, Converted] = field(default_factory=dict)  # pages converted in a worker, until MkDocs is
+    held: dict[str, bytes] = field(default_factory=dict)  # each page's HTML, compressed, until MkDocs writes it
 
 
 def plugin_error(exc: MohinhError) -> PluginError:
@@ -236,7 +238,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
             self._build.html_blocks[page.file.src_uri] = blocks
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    @event_priority(100)  # before any other plugin's: they see the page's whole HTML
+    def _on_page_content_whole(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self._build is None:
             return html
         blocks = self._build.html_blocks.pop(page.file.src_uri, None)
@@ -245,9 +248,27 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         return html if converted is None else finish(converted, html)
 
     @event_priority(-100)  # after every other plugin's
+    def _on_page_content_held(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """In a full build, MkDocs keeps every page's HTML from its conversion until all pages are converted,
+        then writes them one after another: the plugin keeps it compressed meanwhile (a fifth of the memory)
+        and gives it back in ``on_page_context``, before any other plugin and the theme see the page again."""
+        if self._build is None or self.preview is not None or html is None:
+            return html
+        self._build.held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        return ""
+
+    on_page_content = CombinedEvent(_on_page_content_whole, _on_page_content_held)
+
+    @event_priority(100)  # before any other plugin's
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        held = self._build.held.pop(page.file.src_uri, None) if self._build is not None else None
+        if held is not None:
+            page.content = zlib.decompress(held).decode("utf-8")
+        return context
+
+    @event_priority(-100)  # after every other plugin's
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """A page's HTML is let go once MkDocs has put it in the theme (MkDocs keeps every page until the end of
-        the build; nothing reads a page's content after it is written)."""
+        """A page's HTML is let go once MkDocs has put it in the theme (nothing reads it after)."""
         if self.preview is None:
             page.content = None
         return output
