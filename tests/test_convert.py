@@ -26,15 +26,16 @@ def markdown_settings() -> tuple[list, dict]:
 
 
 def test_the_site_is_the_same_whoever_converts_the_model_pages(tmp_path: Path, mkdocs_warnings) -> None:
-    """Built with the pages converted in the workers (the default) and by MkDocs itself: every file the same,
-    HTML (links rewritten by MkDocs, anchors, table of contents, title), search index, sitemap."""
+    """Built with the pages made and converted in the workers (the default) and with everything in MkDocs'
+    process (``workers: 0``: MkDocs converts every page): every file the same, HTML (links rewritten by MkDocs,
+    anchors, table of contents, title), search index, sitemap."""
     sites = {}
     for converted in (True, False):
         project = make_project(tmp_path / str(converted), with_records=False)
         write_project_models(project.models, WORKER_THRESHOLD)  # every section filled; the size that uses workers
         if not converted:
             config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
-            project.write("mkdocs.yml", config.replace("  mohinh: {}", "  mohinh: {convert_pages: false}"))
+            project.write("mkdocs.yml", config.replace("  mohinh: {}", "  mohinh: {workers: 0}"))
         build_site(project.root)
         sites[converted] = tree(project.root / "site")
     assert mkdocs_warnings == []

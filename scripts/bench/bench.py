@@ -198,7 +198,7 @@ def bare_project(project: Path, target: Path) -> Path:
     """The same generated Markdown and content in a plain MkDocs project, without mohinh's hook."""
     target.mkdir()
     site = Site(load_catalogue(project), docs_dir=project / "content")
-    made = {**model_pages.make(site), **listings.make(site)}
+    made = {**model_pages.make(site), **listings.make(site), **listings.filled_pages(site)}
     docs = target / "content"
     shutil.copytree(project / "content", docs)
     for path, text in made.items():
@@ -261,7 +261,7 @@ def main() -> None:
         checks.append(run(mohinh("check"), project)[0])
         start = time.perf_counter()
         site = Site(load_catalogue(project), docs_dir=project / "content")
-        model_pages.make(site), listings.make(site)
+        model_pages.make(site), listings.make(site), listings.filled_pages(site)
         generations.append(time.perf_counter() - start)
         elapsed, peak, together = run(mohinh("build"), project)
         builds.append(elapsed)

@@ -77,7 +77,8 @@ class MohinhConfig(base.Config):
     """Options under ``plugins: {mohinh: {...}}`` in ``mkdocs.yml``."""
 
     drafts = c.Type(bool, default=False)  # include records marked ``draft: true``
-    workers = c.Type(int, default=1)  # processes making files beside MkDocs (0: in MkDocs' process)
+    # processes making pages and files beside MkDocs (0: all in MkDocs' process); default: two, one on a single core
+    workers = c.Type(int, default=min(2, os.cpu_count() or 1))
     search_shard_pages = c.Type(int, default=SHARD_PAGES)  # model pages per search index
     convert_pages = c.Type(bool, default=True)  # model pages converted to HTML in the workers (`convert`)
 

@@ -197,19 +197,23 @@ def make(site: Site, outputs: Iterable[Output], folder: Path, pool: Executor | N
 
     outputs = list(outputs)
     elsewhere = [o for o in outputs if pool is not None and project is not None and o.paths and o.make]
-    for output in elsewhere:  # one task each, in registry order: model pages first, MkDocs reads them soonest
-        assert pool is not None
-        paths = output.paths(site)  # type: ignore[misc]
+    # Pages first, a few a task, in the order MkDocs reads them (generated pages come sorted by path); then the
+    # other outputs made elsewhere, one task each, in registry order.
+    shares = sorted((path, n) for n, output in enumerate(elsewhere) if output.part is not None
+                    for path in output.paths(site))  # type: ignore[misc]
+    while shares:
+        n = shares[0][1]
+        count = next((k for k, (_, m) in enumerate(shares[:pages]) if m != n), min(pages, len(shares)))
+        part, shares = tuple(path for path, _ in shares[:count]), shares[count:]
+        future = pool.submit(_make_elsewhere, project, (elsewhere[n],), part, markdown)  # type: ignore[union-attr]
+        for path in part:
+            claim(path)
+            made.pending[path] = future
+    for output in elsewhere:
         if output.part is None:
+            assert pool is not None
             future = pool.submit(_make_elsewhere, project, (output,))
-            for path in paths:
-                claim(path)
-                made.pending[path] = future
-            continue
-        for start in range(0, len(paths), pages):
-            part = tuple(paths[start:start + pages])
-            future = pool.submit(_make_elsewhere, project, (output,), part, markdown)
-            for path in part:
+            for path in output.paths(site):  # type: ignore[misc]
                 claim(path)
                 made.pending[path] = future
     for output in outputs:
