@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO, make_project
 from mohinh.build import build_site
 from mohinh.catalogue import load_catalogue
@@ -58,3 +60,21 @@ def test_a_page_the_short_markdown_cannot_stand_for_is_left_to_mkdocs() -> None:
     converter = Converter(*markdown_settings())
     assert converter.convert("---\ntitle: A\n---\n\n# A\n\n## Kết quả\n\nChữ [x](../chu-de/a.md).\n") is not None
     assert converter.convert("---\ntitle: A\n---\n\n# A\n\nKết quả\n-------\n\nChữ.\n") is None  # setext heading
+
+
+def test_a_worker_killed_for_lack_of_memory_is_a_clear_message(tmp_path: Path, monkeypatch) -> None:
+    """A worker process the system kills (out of memory) ends the build with a Vietnamese message that says
+    what to do, not a traceback, and nothing is published."""
+    import os
+
+    from mohinh.errors import OutOfResources
+    from mohinh.outputs import base
+
+    project = make_project(tmp_path / "p", with_records=False)
+    write_project_models(project.models, WORKER_THRESHOLD)
+    monkeypatch.setattr(base, "_site_of", lambda project: os._exit(9))  # as the kernel's OOM killer would
+    with pytest.raises(OutOfResources) as raised:
+        build_site(project.root)
+    assert "hết bộ nhớ" in str(raised.value) and "workers: 1" in str(raised.value)
+    assert not (project.root / "site").exists()
+    assert [p.name for p in project.root.iterdir() if p.name.startswith(".site")] == []
