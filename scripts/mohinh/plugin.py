@@ -135,6 +135,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         for folder in ("models", "overrides"):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
+        if self.preview is not None and self.preview.late_folder is not None:
+            server.watch(str(self.preview.late_folder))  # listings made after the edited page (`Preview`)
         return server
 
     # --- one build ---

@@ -7,8 +7,11 @@ How the preview differs from a full build:
   and theme templates are compiled once (`theme_bytecode`).
 - Generated pages are written into the plugin's work folder only when they changed, so MkDocs' dirty
   rebuild (which compares file dates) converts only the pages an edit touched.
-- Outputs made `LATE` (open data, feeds) are served from the last rebuild at first and made again right after
-  the page has reloaded, in the background, followed by the search index.
+- Outputs made `LATE` (listings, type pages, hand-written pages with listings, open data, feeds) are served
+  from the last rebuild at first, so a rebuild converts only the edited record's page and the officer sees it
+  first; they are made again right after the page has reloaded, in the background. Their pages are written into
+  a folder MkDocs' server watches (`late_folder`, `MohinhPlugin.on_serve`): when one changed, the server
+  rebuilds those pages a moment later (`follow_up`); when none did, the search index is made again.
 """
 
 from __future__ import annotations
@@ -54,6 +57,10 @@ class Preview:
         self._written: set[str] = set()  # files jobs wrote into the site (kits), last rebuild
         self._background: threading.Thread | None = None
         self._work_folder: Path | None = None
+        #: Where the pages of `LATE` outputs are written, watched by MkDocs' server (made with the first page).
+        self.late_folder: Path | None = None
+        #: The last background work changed pages: MkDocs' server rebuilds them (it watches `late_folder`).
+        self.follow_up = False
 
     def make(self, site: Site, registry: Iterable[Output], site_dir: Path) -> Made:
         """`outputs.make` for a rebuild: open data and feeds of the last rebuild for now (made at once the
@@ -76,7 +83,8 @@ class Preview:
 
         if self._work_folder is None:
             self._work_folder = Path(tempfile.mkdtemp(prefix="mohinh-"))
-        target = self._work_folder / path
+            self.late_folder = Path(tempfile.mkdtemp(prefix="mohinh-sau-"))
+        target = (self.late_folder if path in self._late and path.endswith(".md") else self._work_folder) / path
         write_if_changed(target, content)
         return File.generated(config, path, abs_src_path=str(target))
 
@@ -100,9 +108,16 @@ class Preview:
         def work() -> None:
             try:
                 contents = make(site, late, site_dir).contents
+                changed = False
                 for path, content in contents.items():
-                    write_if_changed(site_dir / path, content)
+                    if path.endswith(".md") and self.late_folder is not None:  # a page: MkDocs converts it
+                        changed = write_if_changed(self.late_folder / path, content) or changed
+                    else:
+                        write_if_changed(site_dir / path, content)
                 self._late = contents
+                self.follow_up = changed
+                if changed:  # MkDocs' server rebuilds the pages, then this runs again and indexes them
+                    return
                 for output in after:
                     output.after_pages(site, site_dir, shard)  # type: ignore[misc]
             except (MohinhError, OSError) as exc:
@@ -111,18 +126,21 @@ class Preview:
         self._background = threading.Thread(target=work, daemon=True)
         self._background.start()
 
-    def wait(self) -> None:
-        """Wait for the last rebuild's background work (open data, feeds, search index)."""
+    def wait(self) -> bool:
+        """Wait for the last rebuild's background work (listings, open data, feeds, search index); whether it
+        changed pages MkDocs' server will rebuild (`follow_up`)."""
         if self._background is not None:
             self._background.join()
             self._background = None
+        return self.follow_up
 
     def close(self) -> None:
         """End of the session: background work finished, the work folder removed."""
         self.wait()
-        if self._work_folder is not None:
-            shutil.rmtree(self._work_folder, ignore_errors=True)
-            self._work_folder = None
+        for folder in (self._work_folder, self.late_folder):
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+        self._work_folder = self.late_folder = None
 
 
 def _memory_bytecode_cache():  # noqa: ANN202 - a jinja2.BytecodeCache
