@@ -274,6 +274,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         """A page's HTML is let go once MkDocs has put it in the theme (nothing reads it after)."""
         if self.preview is None:
             page.content = None
+        else:
+            self.preview.written(page.file.dest_uri)
         return output
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -302,7 +304,7 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                 self.preview.after_build(build.site, site_dir, self.config.search_shard_pages)
             else:
                 for output in outputs.made(outputs.AFTER_PAGES):
-                    output.after_pages(build.site, site_dir, self.config.search_shard_pages)  # type: ignore[misc]
+                    output.after_pages(build.site, site_dir, self.config.search_shard_pages, None)  # type: ignore[misc]
         except MohinhError as exc:
             raise plugin_error(exc) from None
 

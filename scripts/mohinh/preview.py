@@ -61,6 +61,8 @@ class Preview:
         self.late_folder: Path | None = None
         #: The last background work changed pages: MkDocs' server rebuilds them (it watches `late_folder`).
         self.follow_up = False
+        self._unindexed: set[str] = set()  # pages written since the search index was last made
+        self._indexed: tuple[str, ...] | None = None  # the models it was made for, in order (None: none yet)
 
     def make(self, site: Site, registry: Iterable[Output], site_dir: Path) -> Made:
         """`outputs.make` for a rebuild: open data and feeds of the last rebuild for now (made at once the
@@ -93,7 +95,12 @@ class Preview:
         now = {file.src_uri: file.abs_dest_path for file in files if file.generated_by}
         for src_uri in self._dests.keys() - now.keys():
             Path(self._dests[src_uri]).unlink(missing_ok=True)
+            self._indexed = None  # a page gone: every index made again
         self._dests = now
+
+    def written(self, page: str) -> None:
+        """MkDocs wrote ``page`` (its path in the site): the search index is made again where it is."""
+        self._unindexed.add(page)
 
     def forget_unwritten(self, written: list[str], site_dir: Path) -> None:
         """Remove from the served site the files jobs wrote last rebuild and not this one (a removed kit)."""
@@ -118,8 +125,12 @@ class Preview:
                 self.follow_up = changed
                 if changed:  # MkDocs' server rebuilds the pages, then this runs again and indexes them
                     return
+                models = tuple(view.id for view in site.models)
+                changed = set(self._unindexed) if models == self._indexed else None  # None: every index
                 for output in after:
-                    output.after_pages(site, site_dir, shard)  # type: ignore[misc]
+                    output.after_pages(site, site_dir, shard, changed)  # type: ignore[misc]
+                self._unindexed -= changed or self._unindexed
+                self._indexed = models
             except (MohinhError, OSError) as exc:
                 log.warning("%s", exc)
 

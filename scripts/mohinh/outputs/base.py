@@ -78,7 +78,8 @@ class Output:
     make: Callable[[Site], Mapping[str, Content]] | None = None
     paths: Callable[[Site], list[str]] | None = None
     part: Callable[[Site, Sequence[str]], Mapping[str, Content]] | None = None  # only these of its paths
-    after_pages: Callable[[Site, Path, int], None] | None = None  # (site, site folder, model pages per index)
+    # (site, site folder, model pages per index, pages written since it last ran or None for all)
+    after_pages: Callable[[Site, Path, int, Any], None] | None = None
     when: str = FIRST
     settings: Callable[[Any, str | None], Any] | None = None  # (extra.mohinh.<key>, repo_url) -> settings
 
