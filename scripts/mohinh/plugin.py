@@ -15,7 +15,10 @@ Events used, and why:
   page whose Markdown did not change keeps its file date, so ``mkdocs serve --dirty`` skips it.
 - ``pre_page``: date each page from the records, not the clock (sitemap ``lastmod``).
 - ``page_markdown``/``page_content``: set the large HTML blocks of generated listings aside before
-  Python-Markdown and put them back in the page's HTML; edit links of model pages point at the record.
+  Python-Markdown and put them back in the page's HTML; edit links of model pages point at the record; a
+  page converted in a worker gets the worker's HTML with its links as MkDocs rewrote them (`convert`).
+- ``page_content`` (last) / ``page_context`` (first) / ``post_page`` (last): in a full build each page's HTML
+  is kept compressed between its conversion and its writing, and let go once written.
 - ``env``: the files made in another process while MkDocs converted the pages (open data, feeds) are
   handed over before MkDocs copies the static files.
 - ``post_build``: wait for the kits written into the site beside MkDocs, then the search index.
