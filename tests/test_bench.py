@@ -19,5 +19,6 @@ def test_benchmark_prints_its_table() -> None:
     for row in ("| `mohinh check` |", "| dựng đầy đủ / MkDocs trần |", "| bộ nhớ đỉnh khi dựng (tiến trình lớn nhất) |",
                 "| bộ nhớ đỉnh khi dựng (mọi tiến trình cùng lúc) |",
                 "| trang mô hình lớn nhất (HTML) |", "| tải cho lần tìm đầu (Pagefind) |",
-                "| dữ liệu trang tìm mô hình, so sánh (gzip) |"):
+                "| dữ liệu trang tìm mô hình, so sánh (gzip) |", "| phép đo | 20 mô hình |",
+                "| MkDocs: Markdown → HTML (gồm chờ trang chuyển ở tiến trình phụ) |"):
         assert row in result.stdout, row

@@ -12,11 +12,12 @@ import logging
 import os
 import shutil
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .catalogue import collector_paused, load_catalogue
-from .errors import MohinhError
+from .errors import MohinhError, OutOfResources
 
 if TYPE_CHECKING:  # MkDocs is only needed when a site is built
     from mkdocs.config.defaults import MkDocsConfig
@@ -95,6 +96,16 @@ def _recover(final: Path) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
+def out_of_resources_message(workers: int) -> str:
+    """What `mohinh build` says when the machine ran out of memory with ``workers`` worker processes (the
+    previous site is kept)."""
+    fewer = (f"giảm số tiến trình phụ: trong mkdocs.yml ghi `plugins: {{mohinh: {{workers: {max(workers - 1, 0)}}}}}` "
+             "(0: không dùng tiến trình phụ, chậm hơn nhưng ít bộ nhớ nhất), " if workers else "")
+    return ("Máy hết bộ nhớ khi dựng trang (một tiến trình bị dừng). Trang cũ trong site/ được giữ nguyên, không có "
+            f"trang dựng dở nào được đăng. Cách sửa: đóng bớt chương trình khác, {fewer}hoặc dựng trên máy nhiều bộ "
+            "nhớ hơn (khoảng 800 MiB cho 10.000 mô hình, xem README, mục “Hiệu năng”).")
+
+
 def build_site(root: Path, *, drafts: bool = False, verbose: bool = False, site_dir: Path | None = None,
                before_publish: Callable[[Path], None] | None = None) -> Path:
     """Check the records, then build the whole site into ``site/``, swapping it in only on success.
@@ -121,7 +132,10 @@ def build_site(root: Path, *, drafts: bool = False, verbose: bool = False, site_
     plugin.catalogue = catalogue
     config.plugins.on_startup(command="build", dirty=False)
     try:
-        mk_build(config)
+        try:
+            mk_build(config)
+        except (MemoryError, BrokenProcessPool) as exc:
+            raise OutOfResources(out_of_resources_message(plugin.config.workers)) from exc
         if before_publish is not None:
             before_publish(work)
         old = final.with_name(f".{final.name}-old-{os.getpid()}")

@@ -48,6 +48,10 @@ class InvalidRecords(MohinhError):
         super().__init__(f"{len(errors)} lỗi trong hồ sơ mô hình")
 
 
+class OutOfResources(MohinhError):
+    """The build ran out of memory (a worker process killed, or Python's ``MemoryError``)."""
+
+
 class ProjectNotFound(MohinhError):
     """The command was not run from a project root (no ``mkdocs.yml`` or ``models/``)."""
 

@@ -44,16 +44,17 @@ def media_file(root: Path, model_id: str, file: str) -> Path | None:
     return target if folder in target.parents else None
 
 
-def write_if_changed(target: Path, content: str | bytes) -> None:
+def write_if_changed(target: Path, content: str | bytes) -> bool:
     """Write ``content`` unless the file already holds it (a file's date tells MkDocs' dirty rebuild whether
-    it changed), making its folder if need be."""
+    it changed), making its folder if need be; whether it was written."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         if target.stat().st_size == len(data) and target.read_bytes() == data:
-            return
+            return False
     except FileNotFoundError:
         target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
+    return True
 
 
 def published_name(file: str) -> str:

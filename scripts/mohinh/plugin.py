@@ -15,7 +15,10 @@ Events used, and why:
   page whose Markdown did not change keeps its file date, so ``mkdocs serve --dirty`` skips it.
 - ``pre_page``: date each page from the records, not the clock (sitemap ``lastmod``).
 - ``page_markdown``/``page_content``: set the large HTML blocks of generated listings aside before
-  Python-Markdown and put them back in the page's HTML; edit links of model pages point at the record.
+  Python-Markdown and put them back in the page's HTML; edit links of model pages point at the record; a
+  page converted in a worker gets the worker's HTML with its links as MkDocs rewrote them (`convert`).
+- ``page_content`` (last) / ``page_context`` (first) / ``post_page`` (last): in a full build each page's HTML
+  is kept compressed between its conversion and its writing, and let go once written.
 - ``env``: the files made in another process while MkDocs converted the pages (open data, feeds) are
   handed over before MkDocs copies the static files.
 - ``post_build``: wait for the kits written into the site beside MkDocs, then the search index.
@@ -35,7 +38,9 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 import posixpath
+import zlib
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,12 +50,13 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import federation, outputs
 from .catalogue import Catalogue, load_catalogue
+from .convert import Converted, finish
 from .errors import InvalidRecords, MohinhError
 from .outputs import base as machinery
 from .paths import SHARD_PAGES, is_absolute, is_placeholder, search_folders, write_if_changed
@@ -93,8 +99,10 @@ class MohinhConfig(base.Config):
     """Options under ``plugins: {mohinh: {...}}`` in ``mkdocs.yml``."""
 
     drafts = c.Type(bool, default=False)  # include records marked ``draft: true``
-    workers = c.Type(int, default=1)  # processes making files beside MkDocs (0: in MkDocs' process)
+    # processes making pages and files beside MkDocs (0: all in MkDocs' process); default: two, one on a single core
+    workers = c.Type(int, default=min(2, os.cpu_count() or 1))
     search_shard_pages = c.Type(int, default=SHARD_PAGES)  # model pages per search index
+    convert_pages = c.Type(bool, default=True)  # model pages converted to HTML in the workers (`convert`)
 
 
 @dataclass
@@ -109,6 +117,8 @@ class _Build:
     handed: dict[str, File] = field(default_factory=dict)  # generated files as MkDocs knows them
     filled: set[str] = field(default_factory=set)  # hand-written pages replaced by their filled copy
     provided: set[str] = field(default_factory=set)  # pages of the package the site does not write (`unit.PROVIDED`)
+    converted: dict[str, Converted] = field(default_factory=dict)  # pages converted in a worker, until MkDocs is
+    held: dict[str, bytes] = field(default_factory=dict)  # each page's HTML, compressed, until MkDocs writes it
 
 
 def plugin_error(exc: MohinhError) -> PluginError:
@@ -163,6 +173,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                 server.watch(str(folder))
         if (root / federation.FILE).is_file():  # its units are read again when it changes
             server.watch(str(root / federation.FILE))
+        if self.preview is not None and self.preview.late_folder is not None:
+            server.watch(str(self.preview.late_folder))  # listings made after the edited page (`Preview`)
         return server
 
     # --- one build ---
@@ -211,7 +223,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                 self._build = _Build(site, machinery.Made(), pool=pool)  # closed by `on_build_error` if anything fails
                 project = machinery.Project(root, catalogue.drafts_included, site.site_url, site.docs_dir,
                                           site.build_date, site.stale_after_years, tuple(site.national.items()))
-                made = self._build.made = machinery.make(site, registry, site_dir, pool, project)
+                made = self._build.made = machinery.make(site, registry, site_dir, pool, project,
+                                                         markdown=self._markdown_settings(config))
         except MohinhError as exc:
             if self.preview is None:
                 raise plugin_error(exc) from None
@@ -269,7 +282,11 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                 received = self._build.made.receive([page.file.src_uri])
             except MohinhError as exc:
                 raise plugin_error(exc) from None
-            page.file.content_bytes = received[page.file.src_uri]
+            content = received[page.file.src_uri]
+            if isinstance(content, Converted):  # MkDocs reads its front matter, headings and links
+                self._build.converted[page.file.src_uri] = content
+                content = content.source
+            page.file.content_bytes = content
         if self._build is not None and page.file.src_uri in self._build.provided:
             page.edit_url = None  # not a file of the site's repository
         if not is_absolute(self.site_url):
@@ -301,14 +318,43 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
             self._build.html_blocks[page.file.src_uri] = blocks
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    @event_priority(100)  # before any other plugin's: they see the page's whole HTML
+    def _on_page_content_whole(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self._build is None:
             return html
         blocks = self._build.html_blocks.pop(page.file.src_uri, None)
-        return html if blocks is None else put_back_html(html, blocks)
+        html = html if blocks is None else put_back_html(html, blocks)
+        converted = self._build.converted.pop(page.file.src_uri, None)
+        return html if converted is None else finish(converted, html)
 
+    @event_priority(-100)  # after every other plugin's
+    def _on_page_content_held(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """In a full build, MkDocs keeps every page's HTML from its conversion until all pages are converted,
+        then writes them one after another: the plugin keeps it compressed meanwhile (a fifth of the memory)
+        and gives it back in ``on_page_context``, before any other plugin and the theme see the page again."""
+        if self._build is None or self.preview is not None or html is None:
+            return html
+        self._build.held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        return ""
+
+    on_page_content = CombinedEvent(_on_page_content_whole, _on_page_content_held)
+
+    @event_priority(100)  # before any other plugin's
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        held = self._build.held.pop(page.file.src_uri, None) if self._build is not None else None
+        if held is not None:
+            page.content = zlib.decompress(held).decode("utf-8")
+        return context
+
+    @event_priority(-100)  # after every other plugin's
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Under ``mkdocs serve``: the page loads the preview's errors (shown over it when there are any)."""
+        """A full build lets a page's HTML go once MkDocs has put it in the theme (nothing reads it after). Under
+        ``mkdocs serve`` the page is noted for the search index, and loads the preview's errors (shown over it
+        when there are any)."""
+        if self.preview is None:
+            page.content = None
+            return output
+        self.preview.written(page.file.dest_uri)
         if self._errors_file is None:
             return output
         tag = f'<script src="{self._errors_file.url_relative_to(page.file)}"></script>'
@@ -325,7 +371,7 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
             except MohinhError as exc:
                 raise plugin_error(exc) from None
             for path, content in received.items():
-                self._fill(self._build.handed[path], content)
+                self._fill(self._build.handed[path], content.source if isinstance(content, Converted) else content)
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -341,7 +387,7 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                 self.preview.after_build(build.site, site_dir, self.config.search_shard_pages)
             else:
                 for output in outputs.made(outputs.AFTER_PAGES):
-                    output.after_pages(build.site, site_dir, self.config.search_shard_pages)  # type: ignore[misc]
+                    output.after_pages(build.site, site_dir, self.config.search_shard_pages, None)  # type: ignore[misc]
         except MohinhError as exc:
             raise plugin_error(exc) from None
 
@@ -351,6 +397,19 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
             self._close_pool(build, cancel=True)
 
     # --- helpers ---
+
+    def _markdown_settings(self, config: MkDocsConfig) -> machinery.MarkdownSettings | None:
+        """MkDocs' Markdown extensions and settings for the workers (`convert`); None when the option is off or
+        they cannot be sent to another process (an extension given as an object another plugin made)."""
+        if not self.config.convert_pages:
+            return None
+        settings = (list(config.markdown_extensions), dict(config.mdx_configs or {}))
+        try:
+            pickle.dumps(settings)
+        except Exception:  # noqa: BLE001 - any object may refuse
+            log.debug("mohinh: trang mô hình do MkDocs chuyển (cài đặt Markdown không gửi được sang tiến trình phụ)")
+            return None
+        return settings
 
     def _hand_over(self, config: MkDocsConfig, path: str, content: str | bytes) -> File:
         """A generated page or file for MkDocs: in memory in a full build, through the preview's work

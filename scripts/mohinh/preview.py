@@ -7,8 +7,11 @@ How the preview differs from a full build:
   and theme templates are compiled once (`theme_bytecode`).
 - Generated pages are written into the plugin's work folder only when they changed, so MkDocs' dirty
   rebuild (which compares file dates) converts only the pages an edit touched.
-- Outputs made `LATE` (open data, feeds) are served from the last rebuild at first and made again right after
-  the page has reloaded, in the background, followed by the search index.
+- Outputs made `LATE` (listings, type pages, hand-written pages with listings, open data, feeds) are served
+  from the last rebuild at first, so a rebuild converts only the edited record's page and the officer sees it
+  first; they are made again right after the page has reloaded, in the background. Their pages are written into
+  a folder MkDocs' server watches (`late_folder`, `MohinhPlugin.on_serve`): when one changed, the server
+  rebuilds those pages a moment later (`follow_up`); when none did, the search index is made again.
 - Records with errors do not stop the server: the rebuild keeps the last good pages and every page shows the
   errors, as ``mohinh check`` words them, over it (`ERRORS_SCRIPT`, loaded by every page of the preview); the
   overlay goes once the records are fixed (MkDocs' live reload reloads the page after each rebuild).
@@ -75,6 +78,12 @@ class Preview:
         self._background: threading.Thread | None = None
         self._work_folder: Path | None = None
         self.search_more: list[str] = []  # `extra.mohinh_search_more` of the last good rebuild
+        #: Where the pages of `LATE` outputs are written, watched by MkDocs' server (made with the first page).
+        self.late_folder: Path | None = None
+        #: The last background work changed pages: MkDocs' server rebuilds them (it watches `late_folder`).
+        self.follow_up = False
+        self._unindexed: set[str] = set()  # pages written since the search index was last made
+        self._indexed: tuple[str, ...] | None = None  # the models it was made for, in order (None: none yet)
 
     def make(self, site: Site, registry: Iterable[Output], site_dir: Path) -> Made:
         """`outputs.make` for a rebuild: open data and feeds of the last rebuild for now (made at once the
@@ -97,7 +106,8 @@ class Preview:
 
         if self._work_folder is None:
             self._work_folder = Path(tempfile.mkdtemp(prefix="mohinh-"))
-        target = self._work_folder / path
+            self.late_folder = Path(tempfile.mkdtemp(prefix="mohinh-sau-"))
+        target = (self.late_folder if path in self._late and path.endswith(".md") else self._work_folder) / path
         write_if_changed(target, content)
         return File.generated(config, path, abs_src_path=str(target))
 
@@ -116,7 +126,12 @@ class Preview:
         now = {file.src_uri: file.abs_dest_path for file in files if file.generated_by}
         for src_uri in self._dests.keys() - now.keys():
             Path(self._dests[src_uri]).unlink(missing_ok=True)
+            self._indexed = None  # a page gone: every index made again
         self._dests = now
+
+    def written(self, page: str) -> None:
+        """MkDocs wrote ``page`` (its path in the site): the search index is made again where it is."""
+        self._unindexed.add(page)
 
     def forget_unwritten(self, written: list[str], site_dir: Path) -> None:
         """Remove from the served site the files jobs wrote last rebuild and not this one (a removed kit)."""
@@ -131,30 +146,43 @@ class Preview:
         def work() -> None:
             try:
                 contents = make(site, late, site_dir).contents
+                changed = False
                 for path, content in contents.items():
-                    if not path.endswith(".md"):  # a page (du-lieu/index.md) is converted at the next rebuild
+                    if not path.endswith(".md"):
                         write_if_changed(site_dir / path, content)
+                    elif self.late_folder is not None:  # a page (never its Markdown in the site): MkDocs converts it
+                        changed = write_if_changed(self.late_folder / path, content) or changed
                 self._late = contents
+                self.follow_up = changed
+                if changed:  # MkDocs' server rebuilds the pages, then this runs again and indexes them
+                    return
+                models = tuple(view.id for view in site.models)
+                changed = set(self._unindexed) if models == self._indexed else None  # None: every index
                 for output in after:
-                    output.after_pages(site, site_dir, shard)  # type: ignore[misc]
+                    output.after_pages(site, site_dir, shard, changed)  # type: ignore[misc]
+                self._unindexed -= changed or self._unindexed
+                self._indexed = models
             except (MohinhError, OSError) as exc:
                 log.warning("%s", exc)
 
         self._background = threading.Thread(target=work, daemon=True)
         self._background.start()
 
-    def wait(self) -> None:
-        """Wait for the last rebuild's background work (open data, feeds, search index)."""
+    def wait(self) -> bool:
+        """Wait for the last rebuild's background work (listings, open data, feeds, search index); whether it
+        changed pages MkDocs' server will rebuild (`follow_up`)."""
         if self._background is not None:
             self._background.join()
             self._background = None
+        return self.follow_up
 
     def close(self) -> None:
         """End of the session: background work finished, the work folder removed."""
         self.wait()
-        if self._work_folder is not None:
-            shutil.rmtree(self._work_folder, ignore_errors=True)
-            self._work_folder = None
+        for folder in (self._work_folder, self.late_folder):
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+        self._work_folder = self.late_folder = None
 
 
 def _memory_bytecode_cache():  # noqa: ANN202 - a jinja2.BytecodeCache

@@ -16,9 +16,10 @@ from .base import AFTER_PAGES, FIRST, LATE, Output
 def registry() -> tuple[Output, ...]:
     """Every output, in the order they are made."""
     return (
-        Output("pages", "trang mô hình", make=pages.make, paths=pages.paths),
-        Output("listings", "trang danh sách", make=listings.make),
-        Output("types", "loại mô hình", make=types.make),
+        Output("pages", "trang mô hình", make=pages.make, paths=pages.paths, part=pages.part),
+        Output("listings", "trang danh sách", make=listings.make, paths=listings.paths, part=listings.part, when=LATE),
+        Output("filled", "trang viết tay có danh sách", make=listings.filled_pages, when=LATE),
+        Output("types", "loại mô hình", make=types.make, when=LATE),
         Output("data", "dữ liệu mở", make=data.make, paths=data.paths, when=LATE),
         Output("feeds", "nguồn tin", make=feeds.make, paths=feeds.paths, when=LATE),
         Output("finder", "tìm và so sánh", make=finder.make, paths=finder.paths),

@@ -18,12 +18,13 @@ the folder MkDocs wrote (the search index).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..convert import Converted, Converter
 from ..errors import MohinhError
 from ..memo import Memo
 from ..paths import write_if_changed
@@ -76,7 +77,9 @@ class Output:
     label: str
     make: Callable[[Site], Mapping[str, Content]] | None = None
     paths: Callable[[Site], list[str]] | None = None
-    after_pages: Callable[[Site, Path, int], None] | None = None  # (site, site folder, model pages per index)
+    part: Callable[[Site, Sequence[str]], Mapping[str, Content]] | None = None  # only these of its paths
+    # (site, site folder, model pages per index, pages written since it last ran or None for all)
+    after_pages: Callable[[Site, Path, int, Any], None] | None = None
     when: str = FIRST
     settings: Callable[[Any, str | None], Any] | None = None  # (extra.mohinh.<key>, repo_url) -> settings
 
@@ -91,11 +94,12 @@ class Made:
     elsewhere (``pending``), and the jobs writing into the site folder (``writing``)."""
 
     contents: dict[str, str | bytes] = field(default_factory=dict)
-    pending: dict[str, Future[dict[str, bytes]]] = field(default_factory=dict)
+    pending: dict[str, Future[dict[str, bytes | Converted]]] = field(default_factory=dict)
     writing: list[Future[list[tuple[str, ...]]] | tuple[str, ...]] = field(default_factory=list)
 
-    def receive(self, paths: Iterable[str] | None = None) -> dict[str, bytes]:
-        """Wait for the files made elsewhere (those of ``paths``, or all); them, by site path."""
+    def receive(self, paths: Iterable[str] | None = None) -> dict[str, bytes | Converted]:
+        """Wait for the files made elsewhere (those of ``paths``, or all); them, by site path (a page converted
+        there is a `Converted`). A part made elsewhere is let go once all its files are received."""
         wanted = sorted(self.pending) if paths is None else [p for p in paths if p in self.pending]
         done = {path: self.pending.pop(path).result()[path] for path in wanted}
         return done
@@ -143,16 +147,32 @@ def _site_of(project: Project) -> Site:
     return _WORKER_SITES.get(("site",), project, project.site)
 
 
-def _make_elsewhere(project: Project, outputs: tuple[Output, ...]) -> dict[str, bytes]:
-    """In another process: ``outputs`` made from the project's records, checked against their paths."""
+#: What a worker needs to convert pages as MkDocs would: ``markdown_extensions`` and ``mdx_configs``.
+MarkdownSettings = tuple[list[Any], dict[str, Any]]
+
+
+def _make_elsewhere(project: Project, outputs: tuple[Output, ...], wanted: tuple[str, ...] | None = None,
+                    markdown: MarkdownSettings | None = None) -> dict[str, bytes | Converted]:
+    """In another process: ``outputs`` made from the project's records (only the ``wanted`` paths of an
+    output with a ``part``), checked against their paths; with ``markdown``, pages converted to HTML
+    (`convert`)."""
     site = _site_of(project)
-    files: dict[str, bytes] = {}
+    converter = Converter(*markdown) if markdown is not None else None
+    files: dict[str, bytes | Converted] = {}
     for output in outputs:
-        if output.make is not None and output.paths is not None:
-            made = dict(output.make(site))
-            _as_declared(output.label, made, output.paths(site))
-            files.update({path: content.encode("utf-8") if isinstance(content, str) else content
-                          for path, content in made.items() if not isinstance(content, Job)})
+        if wanted is not None and output.part is not None:
+            made, declared = dict(output.part(site, wanted)), list(wanted)
+        elif output.make is not None and output.paths is not None:
+            made, declared = dict(output.make(site)), output.paths(site)
+        else:
+            continue
+        _as_declared(output.label, made, declared)
+        for path, content in made.items():
+            if isinstance(content, Job):
+                continue
+            converted = converter.convert(content) if converter and isinstance(content, str) and \
+                path.endswith(".md") else None
+            files[path] = converted or (content.encode("utf-8") if isinstance(content, str) else content)
     return files
 
 
@@ -161,11 +181,13 @@ def _run_all(jobs: list[Job], folder: Path) -> list[tuple[str, ...]]:
 
 
 def make(site: Site, outputs: Iterable[Output], folder: Path, pool: Executor | None = None,
-         project: Project | None = None, chunk: int = 50) -> Made:
+         project: Project | None = None, chunk: int = 50, markdown: MarkdownSettings | None = None,
+         pages: int = 20) -> Made:
     """Make ``outputs`` for ``site``; jobs write into ``folder`` (the site). With a ``pool``, outputs that
-    declare their paths are made whole in it from ``project``, and jobs run in it in chunks while MkDocs
-    works; otherwise all runs here. Under ``mohinh serve`` (``site.memo``) a job equal to one already
-    written is not run again."""
+    declare their paths are made whole in it from ``project`` (an output with a ``part``: ``pages`` paths a
+    task, so MkDocs gets the first while the rest are made; with ``markdown`` its pages are converted there),
+    and jobs run in it in chunks while MkDocs works; otherwise all runs here. Under ``mohinh serve``
+    (``site.memo``) a job equal to one already written is not run again."""
     made = Made()
     jobs: dict[Job, None] = {}
     seen: set[str] = set()
@@ -177,12 +199,25 @@ def make(site: Site, outputs: Iterable[Output], folder: Path, pool: Executor | N
 
     outputs = list(outputs)
     elsewhere = [o for o in outputs if pool is not None and project is not None and o.paths and o.make]
-    for output in elsewhere:  # one task each, in registry order: model pages first, MkDocs reads them soonest
-        assert pool is not None
-        future = pool.submit(_make_elsewhere, project, (output,))
-        for path in output.paths(site):  # type: ignore[misc]
+    # Pages first, a few a task, in the order MkDocs reads them (generated pages come sorted by path); then the
+    # other outputs made elsewhere, one task each, in registry order.
+    shares = sorted((path, n) for n, output in enumerate(elsewhere) if output.part is not None
+                    for path in output.paths(site))  # type: ignore[misc]
+    while shares:
+        n = shares[0][1]
+        count = next((k for k, (_, m) in enumerate(shares[:pages]) if m != n), min(pages, len(shares)))
+        part, shares = tuple(path for path, _ in shares[:count]), shares[count:]
+        future = pool.submit(_make_elsewhere, project, (elsewhere[n],), part, markdown)  # type: ignore[union-attr]
+        for path in part:
             claim(path)
             made.pending[path] = future
+    for output in elsewhere:
+        if output.part is None:
+            assert pool is not None
+            future = pool.submit(_make_elsewhere, project, (output,))
+            for path in output.paths(site):  # type: ignore[misc]
+                claim(path)
+                made.pending[path] = future
     for output in outputs:
         if output.make is None or output in elsewhere:
             continue

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import shutil
 import subprocess
+from collections.abc import Collection
 from pathlib import Path
 
 from ..errors import MohinhError
@@ -46,10 +47,11 @@ def pagefind_binary() -> Path:
     return Path(found)
 
 
-def make(site: Site, site_dir: Path, shard: int = SHARD_PAGES) -> None:
+def make(site: Site, site_dir: Path, shard: int = SHARD_PAGES, changed: Collection[str] | None = None) -> None:
     """Index the site written in ``site_dir``: the model pages of ``site`` in indexes of ``shard`` pages,
     every other page in the last. Each index is made in a folder beside it and then put in place, so a
-    preview always serves a whole index."""
+    preview always serves a whole index. With ``changed`` (the preview: pages written since the last index,
+    the same models in the same order), an index none of whose pages changed is kept as it is."""
     models = [model_html(view.id) for view in site.models]
     folders = search_folders(len(models), shard)
     model_set = set(models)
@@ -59,6 +61,9 @@ def make(site: Site, site_dir: Path, shard: int = SHARD_PAGES) -> None:
     groups = [models[n * shard:(n + 1) * shard] for n in range(len(folders))]
     groups[-1] = groups[-1] + others
     for folder, pages in zip(folders, groups, strict=True):
+        if changed is not None and (site_dir / folder / "pagefind-entry.json").is_file() \
+                and not any(page in changed for page in pages):
+            continue
         _index(site_dir, folder, pages)
     for stale in site_dir.glob("pagefind*"):
         if stale.is_dir() and stale.name not in folders:

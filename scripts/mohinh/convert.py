@@ -1,0 +1,115 @@
+"""Model pages converted to HTML in a worker process, as MkDocs would convert them, so MkDocs only builds
+the page around them (``convert_pages``, on by default in a full build).
+
+A model page's Markdown is made in a worker process (`outputs.base`); there `Converter` also converts it with
+the Markdown extensions and settings MkDocs uses (``markdown_extensions``, ``mdx_configs``) and sets the large
+HTML blocks aside as the plugin does (`templating.set_aside_html`). MkDocs then reads, instead of the whole
+page, a short Markdown made of the page's front matter (``page.meta``), its headings (MkDocs makes the table
+of contents, the anchors and the title itself, with the same ``toc`` settings) and its links, one after
+another; the plugin's ``on_page_content`` takes, from the HTML MkDocs made of those links, each link as
+MkDocs rewrote it (relative to the page's address, checked against the site's files, with MkDocs' own
+warnings) and returns the worker's HTML with those links in place. So every rule stays MkDocs': the worker
+only does the slow part, the conversion, on another core.
+
+A page whose short Markdown would not give the same headings and title as the whole page (a heading inside
+an HTML block, say) is converted by MkDocs as before: `Converter.convert` returns None.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import markdown
+
+from .templating import put_back_html, set_aside_html
+
+#: A link's place in the worker's HTML (``href="mohinh-link-3"``) and its text in the short Markdown.
+LINK = "mohinh-link-"
+_HEADING = re.compile(r"^#{1,6}[ \t].*$", re.M)
+_REWRITTEN = re.compile(r'<a href="([^"]*)">' + LINK + r'(\d+)</a>')
+_TOKEN = re.compile('"' + LINK + r'(\d+)"')
+
+
+@dataclass(frozen=True)
+class Converted:
+    """A page converted in a worker: what MkDocs reads (``source``) and the page's HTML (``html``)."""
+
+    source: bytes  # front matter, headings, links: the short Markdown MkDocs converts
+    html: str  # the whole page's HTML, links written as `LINK` tokens until MkDocs has rewritten them
+
+
+class _Links(markdown.treeprocessors.Treeprocessor):
+    """Replaces every link MkDocs would rewrite (``a href``, ``img src`` with a path) by a token, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            key = {"a": "href", "img": "src"}.get(element.tag)
+            url = element.get(key) if key else None
+            if url is None:
+                continue
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc or not parts.path or markdown.util.AMP_SUBSTITUTE in url:
+                continue  # MkDocs leaves these as they are
+            element.set(key, f"{LINK}{len(self.found)}")
+            self.found.append(url)
+
+
+class _Title(markdown.treeprocessors.Treeprocessor):
+    """The page's first element when it is a ``h1`` (where MkDocs takes a page's title from)."""
+
+    title: bytes | None = None
+
+    def run(self, root: etree.Element) -> None:
+        first = next(iter(root), None)
+        self.title = etree.tostring(first) if first is not None and first.tag == "h1" else None
+
+
+class Converter:
+    """Converts pages with MkDocs' Markdown extensions and settings (plain data: works in any process)."""
+
+    def __init__(self, extensions: list[Any], configs: dict[str, Any]) -> None:
+        self._markdown = [markdown.Markdown(extensions=extensions, extension_configs=configs) for _ in range(2)]
+        self._links, self._titles = _Links(), [_Title(), _Title()]
+        self._markdown[0].treeprocessors.register(self._links, "mohinh_links", 0)  # where MkDocs rewrites links
+        for md, title in zip(self._markdown, self._titles, strict=True):
+            md.treeprocessors.register(title, "mohinh_title", 1)
+
+    def _convert(self, n: int, text: str) -> tuple[str, Any]:
+        md = self._markdown[n]
+        md.reset()
+        html = md.convert(text)
+        return html, (getattr(md, "toc_tokens", None), self._titles[n].title)
+
+    def convert(self, page: str) -> Converted | None:
+        """``page`` (Markdown with front matter, as MkDocs would read it) converted; None when MkDocs must."""
+        from mkdocs.utils import meta
+
+        body, _ = meta.get_data(page)
+        if not page.endswith(body):
+            return None
+        front = page[:len(page) - len(body)]
+        aside, blocks = set_aside_html(body)
+        self._links.found = []
+        html, seen = self._convert(0, aside)
+        links = self._links.found
+        short = "\n\n".join(_HEADING.findall(aside))
+        if links:
+            short += "\n\n" + " ".join(f"[{LINK}{n}](<{url}>)" for n, url in enumerate(links))
+        if self._convert(1, short)[1] != seen:
+            return None
+        return Converted((front + short + "\n").encode("utf-8"), put_back_html(html, blocks))
+
+
+def finish(converted: Converted, html: str) -> str:
+    """The worker's HTML of a page with its links as MkDocs rewrote them in ``html`` (MkDocs' HTML of the
+    short Markdown)."""
+    rewritten = {n: href for href, n in _REWRITTEN.findall(html)}
+    return _TOKEN.sub(lambda found: f'"{rewritten[found.group(1)]}"', converted.html)

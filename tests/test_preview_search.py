@@ -1,0 +1,31 @@
+"""`mohinh serve` makes search current after an edit by indexing again only the indexes that hold a page the
+rebuild wrote (a large site has several, `search_shard_pages`); the others are kept as they are."""
+
+from __future__ import annotations
+
+from conftest import BAC_KAN, make_project, search_fragments
+from mohinh.build import build_site
+from mohinh.catalogue import load_catalogue
+from mohinh.outputs import search
+from mohinh.render import Site
+
+
+def test_only_the_index_of_an_edited_page_is_made_again(tmp_path) -> None:
+    project = make_project(tmp_path / "p", with_records=False)
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  mohinh: {}", "  mohinh: {search_shard_pages: 1}"),
+                      encoding="utf-8")
+    for n in range(3):
+        project.record(f"mo-hinh-{n}", BAC_KAN.replace("name: Hộ an toàn", f"name: Mô hình thứ {n}"))
+    build_site(project.root)
+    site_dir = project.root / "site"
+    before = {folder.name: (folder / "pagefind-entry.json").stat().st_mtime_ns for folder in site_dir.glob("pagefind*")}
+    assert sorted(before) == ["pagefind", "pagefind-2", "pagefind-3"]  # the last also holds every other page
+    page = site_dir / "mo-hinh" / "mo-hinh-1" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("Mô hình thứ 1", "Mô hình thứ một"), encoding="utf-8")
+
+    search.make(Site(load_catalogue(project.root)), site_dir, 1, changed={"mo-hinh/mo-hinh-1/index.html"})
+
+    after = {folder.name: (folder / "pagefind-entry.json").stat().st_mtime_ns for folder in site_dir.glob("pagefind*")}
+    assert [name for name in sorted(after) if after[name] != before[name]] == ["pagefind-2"]
+    assert "Mô hình thứ một" in str(search_fragments(site_dir / "pagefind-2"))
