@@ -130,6 +130,18 @@ def assert_search_index_complete(site: Path) -> None:
             assert path.stat().st_size > 1000, path
 
 
+def models_by_province(site: Path) -> dict[str, list[dict]]:
+    """The entries of a built site's open data (``du-lieu/mo-hinh.json``) by today's province of each model's first
+    place (models whose sources name no province left out): how the federation tests split one site into units."""
+    import json
+
+    groups: dict[str, list[dict]] = {}
+    for model in json.loads((site / "du-lieu" / "mo-hinh.json").read_text(encoding="utf-8"))["models"]:
+        if model["places"][0]["province_today"]:
+            groups.setdefault(model["places"][0]["province_today"], []).append(model)
+    return groups
+
+
 def search_fragments(index: Path) -> dict[str, dict]:
     """Pagefind's record of each page in the index folder ``index`` (gzip; ``pagefind_dcd`` then
     JSON), by page URL."""

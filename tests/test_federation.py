@@ -6,13 +6,12 @@ from __future__ import annotations
 import json
 import logging
 import shutil
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from conftest import Project, make_project, search_fragments
+from conftest import Project, make_project, models_by_province, search_fragments
 from mohinh.catalogue import load_catalogue
 from mohinh.cli import main
 from mohinh.text import slug
@@ -23,11 +22,7 @@ UNIT_SITE = "https://congan.donvi-thu.gov.vn/"  # the first unit has a real addr
 
 def _split(repo_site: Project) -> list[tuple[str, list[dict]]]:
     """Three provinces of today with two to four models each (by the first place of each model), and their models."""
-    document = json.loads((repo_site.root / "site" / "du-lieu" / "mo-hinh.json").read_text(encoding="utf-8"))
-    groups: dict[str, list[dict]] = defaultdict(list)
-    for model in document["models"]:
-        if model["places"][0]["province_today"]:
-            groups[model["places"][0]["province_today"]].append(model)
+    groups = models_by_province(repo_site.root / "site")
     chosen = sorted(name for name, models in groups.items() if 2 <= len(models) <= 4)[:3]
     assert len(chosen) == 3
     return [(f"Công an tỉnh {name}", groups[name]) for name in chosen]

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections import defaultdict
 
 import pytest
 import yaml
 from openpyxl import load_workbook
 
-from conftest import REPO, InstalledMohinh, Project, search_fragments
+from conftest import REPO, InstalledMohinh, Project, models_by_province, search_fragments
 from mohinh.text import slug
 
 MISSING = "Công an tỉnh Không Tồn Tại"
@@ -22,12 +21,9 @@ MISSING = "Công an tỉnh Không Tồn Tại"
 
 @pytest.fixture(scope="module")
 def national(installed_mohinh: InstalledMohinh, repo_site: Project, tmp_path_factory) -> dict:
-    document = json.loads((repo_site.root / "site" / "du-lieu" / "mo-hinh.json").read_text(encoding="utf-8"))
-    groups: dict[str, list[str]] = defaultdict(list)
-    names = {model["id"]: model["record"]["name"] for model in document["models"]}
-    for model in document["models"]:
-        if model["places"][0]["province_today"]:
-            groups[model["places"][0]["province_today"]].append(model["id"])
+    by_province = models_by_province(repo_site.root / "site")
+    groups = {province: [model["id"] for model in models] for province, models in by_province.items()}
+    names = {model["id"]: model["record"]["name"] for models in by_province.values() for model in models}
 
     def self_contained(ids: list[str]) -> bool:  # a unit relates only its own models
         return all(set(yaml.safe_load((REPO / "models" / f"{i}.yml").read_text(encoding="utf-8")).get("related") or [])
