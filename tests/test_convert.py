@@ -27,24 +27,69 @@ def markdown_settings() -> tuple[list, dict]:
     return list(config.markdown_extensions), dict(config.mdx_configs)
 
 
-def test_the_site_is_the_same_whoever_converts_the_model_pages(tmp_path: Path, mkdocs_warnings) -> None:
-    """Built with the pages made and converted in the workers (the default) and with everything in MkDocs'
-    process (``workers: 0``: MkDocs converts every page): every file the same, HTML (links rewritten by MkDocs,
-    anchors, table of contents, title), search index, sitemap."""
-    sites = {}
-    for converted in (True, False):
-        project = make_project(tmp_path / str(converted), with_records=False)
-        write_project_models(project.models, WORKER_THRESHOLD)  # every section filled; the size that uses workers
-        if not converted:
-            config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
-            project.write("mkdocs.yml", config.replace("  mohinh: {}", "  mohinh: {workers: 0}"))
-        build_site(project.root)
-        sites[converted] = tree(project.root / "site")
+def _edit_first_record(models: Path) -> str:
+    """Rename the first synthetic model; its id."""
+    record = models / "mo-hinh-00000.yml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace('name: "', 'name: "Bản sửa: ', 1), encoding="utf-8")
+    return record.stem
+
+
+def test_the_site_is_the_same_whoever_converts_the_pages_and_whatever_the_cache_holds(
+        tmp_path: Path, mkdocs_warnings, monkeypatch) -> None:
+    """Three builds of the same records give the same files (HTML with links rewritten by MkDocs, anchors, table of
+    contents, title; search index, sitemap, cards, kits):
+
+    - MkDocs converts every page, no build cache (``workers: 0, cache: false``);
+    - the default (pages made and converted in the workers, with the build cache), after an earlier build of the
+      same project and an edit of one record: the cards, kits and converted pages of the unchanged records come
+      from the cache (drawing or converting them is noted in a file, from the worker processes too), and an
+      entry the build did not use is deleted."""
+    from mohinh import cache
+    from mohinh.outputs import cards
+
+    cached = make_project(tmp_path / "cached", with_records=False)
+    write_project_models(cached.models, WORKER_THRESHOLD)  # every section filled; the size that uses workers
+    build_site(cached.root)
+    unused = cached.root / cache.FOLDER / "00" / ("0" * 64)
+    unused.parent.mkdir(parents=True, exist_ok=True)
+    unused.write_bytes(b"left from an older build")
+    old = cache.now() - 3600
+    __import__("os").utime(unused, (old, old))
+    edited = _edit_first_record(cached.models)
+
+    noted = tmp_path / "noted.txt"
+
+    def noting(what, original):
+        def again(*args, **kwargs):
+            with noted.open("a", encoding="utf-8") as out:  # appended from any process
+                out.write(f"{what}\n")
+            return original(*args, **kwargs)
+        return again
+
+    monkeypatch.setattr(cards, "card_png", noting("card", cards.card_png))
+    monkeypatch.setattr(Converter, "_convert_page", noting("page", Converter._convert_page))
+    build_site(cached.root)
+    monkeypatch.undo()
+    made_again = noted.read_text(encoding="utf-8").split()
+    assert made_again.count("card") == 1  # the edited model's card only
+    assert 1 <= made_again.count("page") < WORKER_THRESHOLD  # its page and the listings that name it
+    assert not unused.exists()
+
+    bare = make_project(tmp_path / "bare", with_records=False)
+    write_project_models(bare.models, WORKER_THRESHOLD)
+    _edit_first_record(bare.models)
+    config = (bare.root / "mkdocs.yml").read_text(encoding="utf-8")
+    bare.write("mkdocs.yml", config.replace("  mohinh: {}", "  mohinh: {workers: 0, cache: false}"))
+    build_site(bare.root)
+    assert not (bare.root / cache.FOLDER).exists()
+
+    sites = {"cached": tree(cached.root / "site"), "bare": tree(bare.root / "site")}
     assert mkdocs_warnings == []
-    assert sorted(sites[True]) == sorted(sites[False])
-    assert [path for path in sites[True] if sites[True][path] != sites[False][path]] == []
-    page = sites[True]["mo-hinh/mo-hinh-00000/index.html"].decode("utf-8")
-    assert 'href="../../chu-de/' in page and 'id="nguon"' in page  # links as the site serves them, anchors
+    assert sorted(sites["cached"]) == sorted(sites["bare"])
+    assert [path for path in sites["cached"] if sites["cached"][path] != sites["bare"][path]] == []
+    page = sites["cached"][f"mo-hinh/{edited}/index.html"].decode("utf-8")
+    assert "Bản sửa: " in page and 'href="../../chu-de/' in page and 'id="nguon"' in page
 
 
 def test_every_real_model_page_is_converted_in_the_workers() -> None:

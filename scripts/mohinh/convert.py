@@ -17,14 +17,18 @@ an HTML block, say) is converted by MkDocs as before: `Converter.convert` return
 
 from __future__ import annotations
 
+import json
+import pickle
 import re
 import xml.etree.ElementTree as etree
+import zlib
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 import markdown
 
+from .cache import BuildCache
 from .templating import put_back_html, set_aside_html
 
 #: A link's place in the worker's HTML (``href="mohinh-link-3"``) and its text in the short Markdown.
@@ -73,9 +77,12 @@ class _Title(markdown.treeprocessors.Treeprocessor):
 
 
 class Converter:
-    """Converts pages with MkDocs' Markdown extensions and settings (plain data: works in any process)."""
+    """Converts pages with MkDocs' Markdown extensions and settings (plain data: works in any process); with a
+    build ``cache``, a page converted by an earlier build with the same settings is taken from it."""
 
-    def __init__(self, extensions: list[Any], configs: dict[str, Any]) -> None:
+    def __init__(self, extensions: list[Any], configs: dict[str, Any], cache: BuildCache | None = None) -> None:
+        self._cache = cache
+        self._settings = _settings_text(extensions, configs) if cache is not None else ""
         self._markdown = [markdown.Markdown(extensions=extensions, extension_configs=configs) for _ in range(2)]
         self._links, self._titles = _Links(), [_Title(), _Title()]
         self._markdown[0].treeprocessors.register(self._links, "mohinh_links", 0)  # where MkDocs rewrites links
@@ -90,6 +97,22 @@ class Converter:
 
     def convert(self, page: str) -> Converted | None:
         """``page`` (Markdown with front matter, as MkDocs would read it) converted; None when MkDocs must."""
+        if self._cache is None:
+            return self._convert_page(page)
+        key = self._cache.key("page", self._settings, page)
+        kept = self._cache.get(key)
+        if kept is not None:
+            try:
+                found = json.loads(zlib.decompress(kept))
+                return None if found is None else Converted(found["source"].encode("utf-8"), found["html"])
+            except (ValueError, TypeError, KeyError, zlib.error):
+                pass  # not an entry this version wrote: made again
+        converted = self._convert_page(page)
+        kept_text = None if converted is None else {"source": converted.source.decode("utf-8"), "html": converted.html}
+        self._cache.put(key, zlib.compress(json.dumps(kept_text, ensure_ascii=False).encode("utf-8"), 1))
+        return converted
+
+    def _convert_page(self, page: str) -> Converted | None:
         from mkdocs.utils import meta
 
         body, _ = meta.get_data(page)
@@ -106,6 +129,17 @@ class Converter:
         if self._convert(1, short)[1] != seen:
             return None
         return Converted((front + short + "\n").encode("utf-8"), put_back_html(html, blocks))
+
+
+def _settings_text(extensions: list[Any], configs: dict[str, Any]) -> str:
+    """MkDocs' Markdown settings as a text that is the same in every process and every build (a function, a class
+    by its name; any other object by its pickle), for the build cache's key."""
+    def name(value: Any) -> str:
+        if hasattr(value, "__qualname__"):
+            return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+        return pickle.dumps(value).hex()
+
+    return json.dumps([extensions, configs], default=name, sort_keys=True, ensure_ascii=False)
 
 
 def finish(converted: Converted, html: str) -> str:

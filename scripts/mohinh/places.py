@@ -21,7 +21,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 
 from slugify import slugify
@@ -397,8 +397,7 @@ def commune_change(province: Province, district: str | None, commune: str) -> Co
 _CommuneRow = tuple[str, str, str, str, str]
 
 
-@lru_cache(maxsize=None)  # one per old province and key (about 190): a bounded cache smaller than that would
-#                          make them again and again for records spread over the country
+@cache  # one per old province and key (about 190): a smaller, bounded cache would make them again and again
 def _commune_index(code: str, key_name: str) -> dict[str, list[_CommuneRow]]:
     """The communes of one old province by their exact or folded key, computed once per province."""
     key = {"exact": _exact_key, "folded": _folded_key, "compact": _compact_key}[key_name]

@@ -55,6 +55,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import federation, outputs
+from .cache import BuildCache
+from .cache import now as cache_now
 from .catalogue import Catalogue, load_catalogue
 from .convert import Converted, finish
 from .errors import InvalidRecords, MohinhError
@@ -103,6 +105,7 @@ class MohinhConfig(base.Config):
     workers = c.Type(int, default=min(2, os.cpu_count() or 1))
     search_shard_pages = c.Type(int, default=SHARD_PAGES)  # model pages per search index
     convert_pages = c.Type(bool, default=True)  # model pages converted to HTML in the workers (`convert`)
+    cache = c.Type(bool, default=True)  # cards, kits and converted pages kept for the next build (`mohinh.cache`)
 
 
 @dataclass
@@ -119,6 +122,8 @@ class _Build:
     provided: set[str] = field(default_factory=set)  # pages of the package the site does not write (`unit.PROVIDED`)
     converted: dict[str, Converted] = field(default_factory=dict)  # pages converted in a worker, until MkDocs is
     held: dict[str, bytes] = field(default_factory=dict)  # each page's HTML, compressed, until MkDocs writes it
+    cache: BuildCache | None = None  # a full build's cache, and when it started (unused entries are let go after)
+    started: float = 0.0
 
 
 def plugin_error(exc: MohinhError) -> PluginError:
@@ -220,9 +225,12 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                 pool = None
                 if self.config.workers and len(site.models) >= WORKER_THRESHOLD:
                     pool = ProcessPoolExecutor(self.config.workers)
-                self._build = _Build(site, machinery.Made(), pool=pool)  # closed by `on_build_error` if anything fails
+                cache = BuildCache.of(root) if self.config.cache else None
+                self._build = _Build(site, machinery.Made(), pool=pool, cache=cache, started=cache_now())
+                # (the pool is closed by `on_build_error` if anything fails)
                 project = machinery.Project(root, catalogue.drafts_included, site.site_url, site.docs_dir,
-                                          site.build_date, site.stale_after_years, tuple(site.national.items()))
+                                          site.build_date, site.stale_after_years, tuple(site.national.items()),
+                                          cache)
                 made = self._build.made = machinery.make(site, registry, site_dir, pool, project,
                                                          markdown=self._markdown_settings(config))
         except MohinhError as exc:
@@ -388,6 +396,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
             else:
                 for output in outputs.made(outputs.AFTER_PAGES):
                     output.after_pages(build.site, site_dir, self.config.search_shard_pages, None)  # type: ignore[misc]
+                if build.cache is not None:  # the build ended well: what it did not use goes
+                    build.cache.prune(build.started)
         except MohinhError as exc:
             raise plugin_error(exc) from None
 

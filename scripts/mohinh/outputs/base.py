@@ -18,12 +18,15 @@ the folder MkDocs wrote (the search index).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..cache import BuildCache
 from ..convert import Converted, Converter
 from ..errors import MohinhError
 from ..memo import Memo
@@ -39,9 +42,18 @@ class Job:
     function: Callable[..., dict[str, bytes]]
     args: tuple[Any, ...]
 
-    def run(self, folder: Path) -> tuple[str, ...]:
-        """Make the files and write them into ``folder`` (the site); their paths."""
-        made = self.function(*self.args)
+    def run(self, folder: Path, cache: BuildCache | None = None) -> tuple[str, ...]:
+        """Make the files (or take them from the build ``cache``) and write them into ``folder`` (the site);
+        their paths."""
+        key = made = None
+        if cache is not None:  # the function's name and its plain data: equal data, equal text
+            key = cache.key("job", f"{self.function.__module__}.{self.function.__qualname__}", repr(self.paths),
+                            repr(self.args))
+            made = cache.get_files(key)
+        if made is None:
+            made = self.function(*self.args)
+            if key is not None:
+                cache.put_files(key, made)  # type: ignore[union-attr]
         _as_declared(self.function.__name__, made, self.paths)
         for path, content in made.items():
             write_if_changed(folder / path, content)
@@ -128,6 +140,7 @@ class Project:
     build_date: dt.date
     stale_after_years: int
     national: tuple[tuple[str, Any], ...] = ()
+    cache: BuildCache | None = None  # where the workers keep and find cards, kits and converted pages
 
     def site(self) -> Site:
         from ..catalogue import collector_paused, load_catalogue
@@ -140,11 +153,32 @@ class Project:
 
 
 _WORKER_SITES = Memo()  # in a worker process (it lives for one build): the project's site, loaded once
+#: The main process's site while it starts its workers (`make`): a worker forked from it (the default start method
+#: on Linux) finds the site already made and does not read the records again; a worker started otherwise (spawn,
+#: forkserver) has an empty one and loads the site itself.
+_FORKED: tuple[Project, Site] | None = None
 
 
 def _site_of(project: Project) -> Site:
     """In a worker process: the project's site, loaded once for all the outputs that process makes."""
+    if _FORKED is not None and _FORKED[0] == project:
+        return _FORKED[1]
     return _WORKER_SITES.get(("site",), project, project.site)
+
+
+@contextmanager
+def _workers_inherit(project: Project | None, site: Site) -> Iterator[None]:
+    """While workers start: they inherit ``site`` when forked, and the objects made so far are frozen
+    (`gc.freeze`), so a worker's collector never walks, and so never copies, the memory it shares with this
+    process. Afterwards this process holds no extra reference, and its collector sees everything again."""
+    global _FORKED
+    _FORKED = None if project is None else (project, site)
+    gc.freeze()
+    try:
+        yield
+    finally:
+        _FORKED = None
+        gc.unfreeze()
 
 
 #: What a worker needs to convert pages as MkDocs would: ``markdown_extensions`` and ``mdx_configs``.
@@ -157,7 +191,7 @@ def _make_elsewhere(project: Project, outputs: tuple[Output, ...], wanted: tuple
     output with a ``part``), checked against their paths; with ``markdown``, pages converted to HTML
     (`convert`)."""
     site = _site_of(project)
-    converter = Converter(*markdown) if markdown is not None else None
+    converter = Converter(*markdown, cache=project.cache) if markdown is not None else None
     files: dict[str, bytes | Converted] = {}
     for output in outputs:
         if wanted is not None and output.part is not None:
@@ -176,8 +210,8 @@ def _make_elsewhere(project: Project, outputs: tuple[Output, ...], wanted: tuple
     return files
 
 
-def _run_all(jobs: list[Job], folder: Path) -> list[tuple[str, ...]]:
-    return [job.run(folder) for job in jobs]
+def _run_all(jobs: list[Job], folder: Path, cache: BuildCache | None = None) -> list[tuple[str, ...]]:
+    return [job.run(folder, cache) for job in jobs]
 
 
 def make(site: Site, outputs: Iterable[Output], folder: Path, pool: Executor | None = None,
@@ -187,7 +221,8 @@ def make(site: Site, outputs: Iterable[Output], folder: Path, pool: Executor | N
     declare their paths are made whole in it from ``project`` (an output with a ``part``: ``pages`` paths a
     task, so MkDocs gets the first while the rest are made; with ``markdown`` its pages are converted there),
     and jobs run in it in chunks while MkDocs works; otherwise all runs here. Under ``mohinh serve``
-    (``site.memo``) a job equal to one already written is not run again."""
+    (``site.memo``) a job equal to one already written is not run again; with the ``project``'s build cache
+    (`mohinh.cache`), jobs and converted pages made by an earlier build are taken from it."""
     made = Made()
     jobs: dict[Job, None] = {}
     seen: set[str] = set()
@@ -203,21 +238,22 @@ def make(site: Site, outputs: Iterable[Output], folder: Path, pool: Executor | N
     # other outputs made elsewhere, one task each, in registry order.
     shares = sorted((path, n) for n, output in enumerate(elsewhere) if output.part is not None
                     for path in output.paths(site))  # type: ignore[misc]
-    while shares:
-        n = shares[0][1]
-        count = next((k for k, (_, m) in enumerate(shares[:pages]) if m != n), min(pages, len(shares)))
-        part, shares = tuple(path for path, _ in shares[:count]), shares[count:]
-        future = pool.submit(_make_elsewhere, project, (elsewhere[n],), part, markdown)  # type: ignore[union-attr]
-        for path in part:
-            claim(path)
-            made.pending[path] = future
-    for output in elsewhere:
-        if output.part is None:
-            assert pool is not None
-            future = pool.submit(_make_elsewhere, project, (output,))
-            for path in output.paths(site):  # type: ignore[misc]
+    with _workers_inherit(project, site):  # the pool starts its workers at the first task
+        while shares:
+            n = shares[0][1]
+            count = next((k for k, (_, m) in enumerate(shares[:pages]) if m != n), min(pages, len(shares)))
+            part, shares = tuple(path for path, _ in shares[:count]), shares[count:]
+            future = pool.submit(_make_elsewhere, project, (elsewhere[n],), part, markdown)  # type: ignore[union-attr]
+            for path in part:
                 claim(path)
                 made.pending[path] = future
+        for output in elsewhere:
+            if output.part is None:
+                assert pool is not None
+                future = pool.submit(_make_elsewhere, project, (output,))
+                for path in output.paths(site):  # type: ignore[misc]
+                    claim(path)
+                    made.pending[path] = future
     for output in outputs:
         if output.make is None or output in elsewhere:
             continue
@@ -234,11 +270,12 @@ def make(site: Site, outputs: Iterable[Output], folder: Path, pool: Executor | N
             made.writing.append(job.paths)
         else:
             todo.append(job)
+    cache = project.cache if project is not None else None
     if pool is None or not todo:
         for job in todo:
-            made.writing.append(job.run(folder))
+            made.writing.append(job.run(folder, cache))
             site.memo.put(("job", job), None, str(folder))
         return made
     for start in range(0, len(todo), chunk):
-        made.writing.append(pool.submit(_run_all, todo[start:start + chunk], folder))
+        made.writing.append(pool.submit(_run_all, todo[start:start + chunk], folder, cache))
     return made

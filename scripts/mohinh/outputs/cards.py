@@ -73,13 +73,22 @@ def _font(weight: int, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(font_file(weight), size, layout_engine=ImageFont.Layout.BASIC)
 
 
+@lru_cache(maxsize=65536)
+def _length(font: ImageFont.FreeTypeFont, word: str) -> float:
+    """The width of a word; a line's width is the sum of its words' and spaces' (basic layout, no kerning)."""
+    return font.getlength(word)
+
+
 def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
     """``text`` in lines no wider than ``width``; the last line ends with … when it does not fit."""
     lines: list[str] = []
     words = text.split()
+    space = _length(font, " ")
     while words and len(lines) < max_lines:
         line = words.pop(0)
-        while words and font.getlength(f"{line} {words[0]}") <= width:
+        used = _length(font, line)
+        while words and used + space + _length(font, words[0]) <= width:
+            used += space + _length(font, words[0])
             line += " " + words.pop(0)
         lines.append(line)
     if words or (lines and font.getlength(lines[-1]) > width):
@@ -92,10 +101,10 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -
 
 def card_png(card: Card) -> bytes:
     """The card drawn as a PNG of `CARD_WIDTH` × `CARD_HEIGHT` pixels."""
-    image = Image.new("RGB", (CARD_WIDTH, CARD_HEIGHT), BACKGROUND)
+    ground = _ground(card.site_name)
+    image = ground.copy()
     draw = ImageDraw.Draw(image)
     width = CARD_WIDTH - 2 * MARGIN
-    draw.rectangle((0, 0, 16, CARD_HEIGHT - BAND), fill=ACCENT)
     y = 56
     name_font = _font(700, 58 if card.figure else 66)
     for line in _wrap(card.name, name_font, width, 2 if card.figure else 3):
@@ -131,10 +140,8 @@ def card_png(card: Card) -> bytes:
         for line in _wrap(card.summary, summary_font, width, 4):
             draw.text((MARGIN, y), line, font=summary_font, fill=INK)
             y += 48
-    draw.rectangle((0, CARD_HEIGHT - BAND, CARD_WIDTH, CARD_HEIGHT), fill=ACCENT)
-    band_font = _font(600, 32)
-    for line in _wrap(card.site_name, band_font, width, 1):
-        draw.text((MARGIN, CARD_HEIGHT - BAND // 2), line, font=band_font, fill=BAND_TEXT, anchor="lm")
+    band = (0, CARD_HEIGHT - BAND, CARD_WIDTH, CARD_HEIGHT)
+    image.paste(ground.crop(band), band)  # over the end of a summary too long for the card
     # A fixed palette (the card's few inks over their grounds, with anti-aliased edges in 16 steps) halves the
     # file; mapping to a known palette costs a third of finding one (octree), and Pillow writes no time chunk:
     # same card, same bytes.
@@ -142,6 +149,19 @@ def card_png(card: Card) -> bytes:
     out = io.BytesIO()
     palette.save(out, format="PNG", compress_level=1)
     return out.getvalue()
+
+
+@lru_cache(maxsize=4)
+def _ground(site_name: str) -> Image.Image:
+    """What every card of a site shows, drawn once: the ground, the accent bar, the band with the site's name."""
+    image = Image.new("RGB", (CARD_WIDTH, CARD_HEIGHT), BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 16, CARD_HEIGHT - BAND), fill=ACCENT)
+    draw.rectangle((0, CARD_HEIGHT - BAND, CARD_WIDTH, CARD_HEIGHT), fill=ACCENT)
+    band_font = _font(600, 32)
+    for line in _wrap(site_name, band_font, CARD_WIDTH - 2 * MARGIN, 1):
+        draw.text((MARGIN, CARD_HEIGHT - BAND // 2), line, font=band_font, fill=BAND_TEXT, anchor="lm")
+    return image
 
 
 @lru_cache(maxsize=1)
