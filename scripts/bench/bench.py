@@ -29,6 +29,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from synth import write_project_models  # noqa: E402
 
+from mohinh.cache import FOLDER as CACHE  # noqa: E402
 from mohinh.catalogue import load_catalogue  # noqa: E402
 from mohinh.outputs import listings  # noqa: E402
 from mohinh.outputs import pages as model_pages  # noqa: E402
@@ -268,7 +269,9 @@ PHASE_LABELS = (("load", "nạp và kiểm tra hồ sơ (trước MkDocs)"),
 def measure(count: int, repeat: int, work: Path) -> dict:
     """Every figure of the bench for ``count`` synthetic models (medians of ``repeat`` runs)."""
     project = make_project(work / f"project-{count}", count)
-    checks, generations, builds, bares, peaks, sums = [], [], [], [], [], []
+    checks, generations, builds, bares, peaks, sums, rebuilds = [], [], [], [], [], [], []
+    record = sorted((project / "models").glob("mo-hinh-*.yml"))[0]
+    text = record.read_text(encoding="utf-8")
     for _ in range(repeat):
         checks.append(run(mohinh("check"), project)[0])
         start = time.perf_counter()
@@ -276,8 +279,16 @@ def measure(count: int, repeat: int, work: Path) -> dict:
         model_pages.make(site), listings.make(site), listings.filled_pages(site)
         generations.append(time.perf_counter() - start)
         del site
+        shutil.rmtree(project / CACHE, ignore_errors=True)  # a first build: nothing kept from an earlier one
         elapsed, peak, together = run(mohinh("build"), project)
         builds.append(elapsed)
+        peaks.append(peak)
+        sums.append(together)
+        # The next build after an officer edits one record, with what CI keeps between runs (`mohinh.cache`).
+        record.write_text(text.replace('name: "', 'name: "Bản sửa: ', 1), encoding="utf-8")
+        elapsed, peak, together = run(mohinh("build"), project)
+        record.write_text(text, encoding="utf-8")
+        rebuilds.append(elapsed)
         peaks.append(peak)
         sums.append(together)
         bare = bare_project(project, work / f"bare-{count}-{len(bares)}")
@@ -287,12 +298,13 @@ def measure(count: int, repeat: int, work: Path) -> dict:
     pages = sorted((built / "mo-hinh").glob("*/index.html"), key=lambda p: p.stat().st_size)
     figures = {
         "models": count, "repeat": repeat, "check": median(checks), "generation": median(generations),
-        "build": median(builds), "bare": median(bares), "peak": max(peaks) / 1024, "sum": max(sums) / 1024,
+        "build": median(builds), "rebuild": median(rebuilds), "bare": median(bares), "peak": max(peaks) / 1024, "sum": max(sums) / 1024,
         "size": folder_size(built), "largest": pages[-1].stat().st_size, "search": first_search_bytes(built),
         "finder": finder_data_gzipped(built),
     }
     figures["preview"] = preview_refresh(project)
-    figures["spent"] = phases(project)
+    shutil.rmtree(project / CACHE, ignore_errors=True)
+    figures["spent"] = phases(project)  # of a first build
     return figures
 
 
@@ -308,9 +320,12 @@ def print_one(f: dict) -> None:
     print("|---|---|---|")
     print(f"| `mohinh check` | {check:.2f} s ({check / build:.1%} của dựng đầy đủ) | ≤ 5% {mark(check / build <= 0.05)} |")
     print(f"| tạo trang (nạp + Jinja, một tiến trình) | {f['generation']:.2f} s | |")
-    print(f"| `mohinh build` đầy đủ | {build:.2f} s | |")
+    print(f"| `mohinh build` đầy đủ, lần đầu (không có bộ nhớ đệm) | {build:.2f} s | |")
     print(f"| `mkdocs build` trần, cùng Markdown | {bare:.2f} s | |")
     print(f"| dựng đầy đủ / MkDocs trần | {build / bare:.2f} x | ≤ 1,0 x {mark(build / bare <= 1.0)} |")
+    rebuild = f["rebuild"]
+    print(f"| dựng đầy đủ sau khi sửa 1 hồ sơ, giữ bộ nhớ đệm của lần trước (như CI) | {rebuild:.2f} s "
+          f"({rebuild / bare:.2f} x MkDocs trần) | ≤ 1,0 x {mark(rebuild / bare <= 1.0)} |")
     print(f"| xem trước: dựng lại sau khi sửa 1 hồ sơ (`mohinh serve`) | {f['preview']:.2f} s | "
           f"≤ {preview_budget(f['models'])} s {mark(f['preview'] <= preview_budget(f['models']))} |")
     print(f"| bộ nhớ đỉnh khi dựng (tiến trình lớn nhất) | {f['peak']:.0f} MiB | ≤ {memory_budget(f['models'])} MiB "
@@ -351,9 +366,12 @@ def print_summary(results: list[dict]) -> None:
     def row(label: str, cell) -> None:  # noqa: ANN001 - a function of one size's figures
         print(f"| {label} | " + " | ".join(cell(f) for f in results) + " |")
 
-    row("dựng đầy đủ / MkDocs trần (≤ 1,0 x; 10.000: xong trong ≤ 180 s)", lambda f: (
+    row("dựng đầy đủ lần đầu / MkDocs trần (≤ 1,0 x; 10.000: xong trong ≤ 180 s)", lambda f: (
         f"{f['build'] / f['bare']:.2f} x ({f['build']:.1f} s / {f['bare']:.1f} s) "
         + mark(f["build"] <= 180 if f["models"] >= 10000 else f["build"] <= f["bare"])))
+    row("dựng đầy đủ sau khi sửa 1 hồ sơ, có bộ nhớ đệm / MkDocs trần", lambda f: (
+        f"{f['rebuild'] / f['bare']:.2f} x ({f['rebuild']:.1f} s / {f['bare']:.1f} s) "
+        + mark(f["rebuild"] <= 180 if f["models"] >= 10000 else f["rebuild"] <= f["bare"])))
     row("xem trước sau khi sửa 1 hồ sơ (≤ 1,5 / 2 / 3 s)",
         lambda f: f"{f['preview']:.2f} s {mark(f['preview'] <= preview_budget(f['models']))}")
     row("bộ nhớ đỉnh, tiến trình lớn nhất (≤ 500 MiB; 10.000: ≤ 800 MiB)",
@@ -361,7 +379,7 @@ def print_summary(results: list[dict]) -> None:
     row("bộ nhớ đỉnh, mọi tiến trình cùng lúc", lambda f: f"{f['sum']:.0f} MiB")
     row("tải cho lần tìm đầu (≤ 300 KB; 10.000: ≤ 400 KB)", lambda f: "chưa có" if f["search"] is None else
         f"{f['search'] / 1024:.0f} KB {mark(f['search'] <= search_budget(f['models']) * 1024)}")
-    print(f"\nMột lần dựng đầy đủ, thời gian từng phần (giây, đo từ bên trong tiến trình MkDocs):\n\n| phần | {head} |\n{line}")
+    print(f"\nMột lần dựng đầy đủ lần đầu, thời gian từng phần (giây, đo từ bên trong tiến trình MkDocs):\n\n| phần | {head} |\n{line}")
     for key, label in PHASE_LABELS:
         row(label, lambda f, key=key: f"{f['spent'].get(key, 0):.2f}")
     row("còn lại (khởi động MkDocs, chép tệp tĩnh, đổi thư mục)",

@@ -36,7 +36,10 @@ def generator_version() -> str:
     and the version of Python and of every installed distribution (Pillow draws the cards, python-docx writes
     the kits, Python-Markdown and its extensions convert the pages)."""
     digest = hashlib.sha256(sys.version.encode())
-    for dist in sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()):
+    # mohinh itself is its files (below): whether its own metadata is found depends on the path a command runs with
+    found = {f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()
+             if (d.metadata["Name"] or "").lower() != "mohinh"}
+    for dist in sorted(found):
         digest.update(dist.encode())
     for path in sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(path.relative_to(_PACKAGE).as_posix().encode())
