@@ -64,7 +64,7 @@ from .outputs import base as machinery
 from .paths import SHARD_PAGES, is_absolute, is_placeholder, search_folders, write_if_changed
 from .preview import ERRORS_SCRIPT, Preview, error_lines, errors_script
 from .render import MARKER, Site
-from .templating import put_back_html, set_aside_html
+from .templating import THEME_TEMPLATES, put_back_html, set_aside_html
 from .unit import provided_pages
 
 log = logging.getLogger("mkdocs.plugins.mohinh")
@@ -371,8 +371,7 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Before MkDocs copies the static files: the files made in another process are handed over."""
-        if self.preview is not None:  # theme templates compiled once per session
-            env.bytecode_cache = self.preview.theme_bytecode
+        env.bytecode_cache = THEME_TEMPLATES  # theme templates compiled once a process (a serve session, the tests)
         if self._build is not None:
             try:
                 received = self._build.made.receive()

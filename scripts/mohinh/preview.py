@@ -4,7 +4,7 @@ How the preview differs from a full build:
 
 - One `Preview` lives on the plugin for the whole session: records unchanged on disk are not parsed
   again (`RecordCache`), pages, cards and kits whose inputs did not change are not made again (`Memo`),
-  and theme templates are compiled once (`theme_bytecode`).
+  and templates are compiled once (`templating.THEME_TEMPLATES`).
 - Generated pages are written into the plugin's work folder only when they changed, so MkDocs' dirty
   rebuild (which compares file dates) converts only the pages an edit touched.
 - Outputs made `LATE` (listings, type pages, hand-written pages with listings, open data, feeds) are served
@@ -71,7 +71,6 @@ class Preview:
     def __init__(self) -> None:
         self.memo = Memo()
         self.records = RecordCache()
-        self.theme_bytecode = _memory_bytecode_cache()
         self._late: dict[str, str | bytes] = {}
         self._dests: dict[str, str] = {}  # generated file -> where it was written in the site, last rebuild
         self._written: set[str] = set()  # files jobs wrote into the site (kits), last rebuild
@@ -183,25 +182,6 @@ class Preview:
             if folder is not None:
                 shutil.rmtree(folder, ignore_errors=True)
         self._work_folder = self.late_folder = None
-
-
-def _memory_bytecode_cache():  # noqa: ANN202 - a jinja2.BytecodeCache
-    """Theme templates compiled by an earlier rebuild, kept in memory (MkDocs makes a new Jinja
-    environment for every rebuild; the 404 page alone took a quarter of a second to compile)."""
-    import jinja2
-
-    class MemoryBytecodeCache(jinja2.BytecodeCache):
-        def __init__(self) -> None:
-            self.compiled: dict[str, bytes] = {}
-
-        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-            if bucket.key in self.compiled:
-                bucket.bytecode_from_string(self.compiled[bucket.key])
-
-        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-            self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-    return MemoryBytecodeCache()
 
 
 def serve(root: Path, *, drafts: bool, dev_addr: str) -> int:

@@ -63,6 +63,29 @@ def _markdown_html(text: str) -> Markup:
     return Markup(markdown_html(text))
 
 
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Templates compiled once per process and kept in memory (Jinja checks each one against its source's
+    checksum, so an edited template is compiled again). Never on disk: a cache folder is not trusted to run code."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+#: The theme's templates (Material and `plugin.THEME`; MkDocs makes a new Jinja environment for every build, and the
+#: 404 page alone takes a quarter of a second to compile) and mohinh's page templates, each compiled once a process:
+#: for every build and rebuild of ``mohinh serve``, and in worker processes forked after the first build. Two caches,
+#: because the two environments compile with different settings.
+THEME_TEMPLATES = MemoryBytecodeCache()
+_PAGE_TEMPLATES = MemoryBytecodeCache()
+
+
 def environment(root: Path | None = None) -> jinja2.Environment:
     """The Jinja environment of a project: its ``overrides/templates/`` first, then mohinh's own."""
     folder = root / "overrides" / "templates" if root is not None else None
@@ -91,6 +114,7 @@ def _environment(overrides: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_PAGE_TEMPLATES,
     )
     env.filters["attr"] = lambda v: Markup(escape(str(v)))
     env.filters["yaml"] = lambda v: Markup(json.dumps(" ".join(str(v).split()), ensure_ascii=False))
