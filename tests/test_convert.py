@@ -3,7 +3,9 @@ same site as pages MkDocs converts itself, and every real record's page takes th
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,7 @@ from mohinh.render import Site
 from test_trust import tree
 
 sys.path.insert(0, str(REPO / "scripts" / "bench"))
-from synth import write_project_models  # noqa: E402
+from synth import EDIT, edit_first_model, write_project_models  # noqa: E402
 
 
 def markdown_settings() -> tuple[list, dict]:
@@ -25,14 +27,6 @@ def markdown_settings() -> tuple[list, dict]:
 
     config = load_config(str(REPO / "mkdocs.yml"))
     return list(config.markdown_extensions), dict(config.mdx_configs)
-
-
-def _edit_first_record(models: Path) -> str:
-    """Rename the first synthetic model; its id."""
-    record = models / "mo-hinh-00000.yml"
-    text = record.read_text(encoding="utf-8")
-    record.write_text(text.replace('name: "', 'name: "Bản sửa: ', 1), encoding="utf-8")
-    return record.stem
 
 
 def test_the_site_is_the_same_whoever_converts_the_pages_and_whatever_the_cache_holds(
@@ -54,9 +48,9 @@ def test_the_site_is_the_same_whoever_converts_the_pages_and_whatever_the_cache_
     unused = cached.root / cache.FOLDER / "00" / ("0" * 64)
     unused.parent.mkdir(parents=True, exist_ok=True)
     unused.write_bytes(b"left from an older build")
-    old = cache.now() - 3600
-    __import__("os").utime(unused, (old, old))
-    edited = _edit_first_record(cached.models)
+    old = time.time() - 3600
+    os.utime(unused, (old, old))
+    edited = edit_first_model(cached.models)[0].stem
 
     noted = tmp_path / "noted.txt"
 
@@ -78,7 +72,7 @@ def test_the_site_is_the_same_whoever_converts_the_pages_and_whatever_the_cache_
 
     bare = make_project(tmp_path / "bare", with_records=False)
     write_project_models(bare.models, WORKER_THRESHOLD)
-    _edit_first_record(bare.models)
+    edit_first_model(bare.models)
     config = (bare.root / "mkdocs.yml").read_text(encoding="utf-8")
     bare.write("mkdocs.yml", config.replace("  mohinh: {}", "  mohinh: {workers: 0, cache: false}"))
     build_site(bare.root)
@@ -89,7 +83,7 @@ def test_the_site_is_the_same_whoever_converts_the_pages_and_whatever_the_cache_
     assert sorted(sites["cached"]) == sorted(sites["bare"])
     assert [path for path in sites["cached"] if sites["cached"][path] != sites["bare"][path]] == []
     page = sites["cached"][f"mo-hinh/{edited}/index.html"].decode("utf-8")
-    assert "Bản sửa: " in page and 'href="../../chu-de/' in page and 'id="nguon"' in page
+    assert EDIT in page and 'href="../../chu-de/' in page and 'id="nguon"' in page
 
 
 def test_every_real_model_page_is_converted_in_the_workers() -> None:

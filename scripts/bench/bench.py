@@ -27,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "scripts"))
 
-from synth import write_project_models  # noqa: E402
+from synth import edit_first_model, write_project_models  # noqa: E402
 
 from mohinh.cache import FOLDER as CACHE  # noqa: E402
 from mohinh.catalogue import load_catalogue  # noqa: E402
@@ -270,8 +270,6 @@ def measure(count: int, repeat: int, work: Path) -> dict:
     """Every figure of the bench for ``count`` synthetic models (medians of ``repeat`` runs)."""
     project = make_project(work / f"project-{count}", count)
     checks, generations, builds, bares, peaks, sums, rebuilds = [], [], [], [], [], [], []
-    record = sorted((project / "models").glob("mo-hinh-*.yml"))[0]
-    text = record.read_text(encoding="utf-8")
     for _ in range(repeat):
         checks.append(run(mohinh("check"), project)[0])
         start = time.perf_counter()
@@ -285,7 +283,7 @@ def measure(count: int, repeat: int, work: Path) -> dict:
         peaks.append(peak)
         sums.append(together)
         # The next build after an officer edits one record, with what CI keeps between runs (`mohinh.cache`).
-        record.write_text(text.replace('name: "', 'name: "Bản sửa: ', 1), encoding="utf-8")
+        record, text = edit_first_model(project / "models")
         elapsed, peak, together = run(mohinh("build"), project)
         record.write_text(text, encoding="utf-8")
         rebuilds.append(elapsed)

@@ -106,3 +106,16 @@ def write_project_models(models_dir: Path, count: int, seed: int = 2025) -> None
             handle.write(f"{sid}:\n  title: Bài viết về mô hình tự quản số {sid[-4:]}\n  date: 2025\n")
     for i in range(count):
         (models_dir / f"mo-hinh-{i:05d}.yml").write_text(record_text(i, rng, provinces, sources), encoding="utf-8")
+
+
+#: What `edit_first_model` puts before the first synthetic model's name.
+EDIT = "Bản sửa: "
+
+
+def edit_first_model(models_dir: Path) -> tuple[Path, str]:
+    """An officer's edit: the first synthetic model renamed (`EDIT` before its name); its record and the text it
+    had, to put back."""
+    record = sorted(models_dir.glob("mo-hinh-*.yml"))[0]
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace('name: "', f'name: "{EDIT}', 1), encoding="utf-8")
+    return record, text

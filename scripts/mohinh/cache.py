@@ -53,10 +53,12 @@ class BuildCache:
 
     folder: Path
     version: str
+    started: float  # when the build began (`time.time`, a second early: file times may be coarse); see `prune`
 
     @classmethod
     def of(cls, root: Path) -> BuildCache:
-        return cls(Path(root) / FOLDER, generator_version())
+        """The cache of the project at ``root``, for a build starting now."""
+        return cls(Path(root) / FOLDER, generator_version(), time.time() - 1)
 
     def key(self, kind: str, *inputs: str) -> str:
         """The key of a result of ``kind`` made from ``inputs`` (their text: ``repr`` of plain data)."""
@@ -110,22 +112,13 @@ class BuildCache:
         head = json.dumps([[path, len(content)] for path, content in files.items()]).encode()
         self.put(key, head + b"\n" + b"".join(files.values()))
 
-    def prune(self, started: float) -> int:
-        """After a build that ended well: delete the entries it did not use (older than ``started``, a time
-        from `time.time`); how many."""
-        removed = 0
+    def prune(self) -> None:
+        """After a build that ended well: delete the entries it did not use (not touched since it started)."""
         if not self.folder.is_dir():
-            return 0
+            return
         for path in self.folder.glob("*/*"):
             try:
-                if path.stat().st_mtime < started:
+                if path.stat().st_mtime < self.started:
                     path.unlink()
-                    removed += 1
             except OSError:
                 pass
-        return removed
-
-
-def now() -> float:
-    """The time a build starts, as `BuildCache.prune` compares it (a second earlier: file times may be coarse)."""
-    return time.time() - 1

@@ -56,7 +56,6 @@ from mkdocs.structure.pages import Page
 
 from . import federation, outputs
 from .cache import BuildCache
-from .cache import now as cache_now
 from .catalogue import Catalogue, load_catalogue
 from .convert import Converted, finish
 from .errors import InvalidRecords, MohinhError
@@ -122,8 +121,7 @@ class _Build:
     provided: set[str] = field(default_factory=set)  # pages of the package the site does not write (`unit.PROVIDED`)
     converted: dict[str, Converted] = field(default_factory=dict)  # pages converted in a worker, until MkDocs is
     held: dict[str, bytes] = field(default_factory=dict)  # each page's HTML, compressed, until MkDocs writes it
-    cache: BuildCache | None = None  # a full build's cache, and when it started (unused entries are let go after)
-    started: float = 0.0
+    cache: BuildCache | None = None  # a full build's cache (what it did not use is let go after a good build)
 
 
 def plugin_error(exc: MohinhError) -> PluginError:
@@ -226,8 +224,7 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                 if self.config.workers and len(site.models) >= WORKER_THRESHOLD:
                     pool = ProcessPoolExecutor(self.config.workers)
                 cache = BuildCache.of(root) if self.config.cache else None
-                self._build = _Build(site, machinery.Made(), pool=pool, cache=cache, started=cache_now())
-                # (the pool is closed by `on_build_error` if anything fails)
+                self._build = _Build(site, machinery.Made(), pool=pool, cache=cache)  # closed by `on_build_error`
                 project = machinery.Project(root, catalogue.drafts_included, site.site_url, site.docs_dir,
                                           site.build_date, site.stale_after_years, tuple(site.national.items()),
                                           cache)
@@ -396,7 +393,7 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                 for output in outputs.made(outputs.AFTER_PAGES):
                     output.after_pages(build.site, site_dir, self.config.search_shard_pages, None)  # type: ignore[misc]
                 if build.cache is not None:  # the build ended well: what it did not use goes
-                    build.cache.prune(build.started)
+                    build.cache.prune()
         except MohinhError as exc:
             raise plugin_error(exc) from None
 

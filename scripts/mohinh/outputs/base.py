@@ -153,31 +153,30 @@ class Project:
 
 
 _WORKER_SITES = Memo()  # in a worker process (it lives for one build): the project's site, loaded once
-#: The main process's site while it starts its workers (`make`): a worker forked from it (the default start method
-#: on Linux) finds the site already made and does not read the records again; a worker started otherwise (spawn,
-#: forkserver) has an empty one and loads the site itself.
-_FORKED: tuple[Project, Site] | None = None
 
 
 def _site_of(project: Project) -> Site:
     """In a worker process: the project's site, loaded once for all the outputs that process makes."""
-    if _FORKED is not None and _FORKED[0] == project:
-        return _FORKED[1]
     return _WORKER_SITES.get(("site",), project, project.site)
 
 
 @contextmanager
 def _workers_inherit(project: Project | None, site: Site) -> Iterator[None]:
-    """While workers start: they inherit ``site`` when forked, and the objects made so far are frozen
-    (`gc.freeze`), so a worker's collector never walks, and so never copies, the memory it shares with this
-    process. Afterwards this process holds no extra reference, and its collector sees everything again."""
-    global _FORKED
-    _FORKED = None if project is None else (project, site)
+    """While the pool starts its workers (with a ``project``; nothing to do without): the main process's
+    ``site`` is in `_WORKER_SITES`, so a worker forked from it (the default start method on Linux) does not read
+    the records again (one started otherwise, spawn or forkserver, loads the site itself), and the objects made
+    so far are frozen (`gc.freeze`), so a worker's collector never walks, and so never copies, the memory it
+    shares with this process. Afterwards this process holds no extra reference, and its collector sees all."""
+    global _WORKER_SITES
+    if project is None:
+        yield
+        return
+    _WORKER_SITES.put(("site",), project, site)
     gc.freeze()
     try:
         yield
     finally:
-        _FORKED = None
+        _WORKER_SITES = Memo()
         gc.unfreeze()
 
 
@@ -238,7 +237,7 @@ def make(site: Site, outputs: Iterable[Output], folder: Path, pool: Executor | N
     # other outputs made elsewhere, one task each, in registry order.
     shares = sorted((path, n) for n, output in enumerate(elsewhere) if output.part is not None
                     for path in output.paths(site))  # type: ignore[misc]
-    with _workers_inherit(project, site):  # the pool starts its workers at the first task
+    with _workers_inherit(project if elsewhere else None, site):  # the pool starts its workers at the first task
         while shares:
             n = shares[0][1]
             count = next((k for k, (_, m) in enumerate(shares[:pages]) if m != n), min(pages, len(shares)))
