@@ -6,8 +6,9 @@ A card shows the model's name, where it runs today, its headline figure (or, wit
 `ModelView.headlines`, the same rule as the key facts of the page) and the site's name, in Be Vietnam Pro
 (`mohinh.outputs.fonts`). Each card is a `Job` on plain data (`Card`): made in the worker pool during a
 full build, and under ``mohinh serve`` only when the card's data changed (the preview's `Memo`). Same data,
-same bytes: no timestamp, fixed palette reduction and compression, Pillow's basic text layout (no dependency
-on libraqm).
+same bytes: no timestamp, fixed palette and compression, Pillow's basic text layout (no dependency on libraqm).
+A card is drawn straight in its palette (`_palette`: each ink over its ground in 16 steps), so no colour is looked
+up afterwards; a line of text that recurs (a province, a date, the site's name) is drawn once a process.
 """
 
 from __future__ import annotations
@@ -108,75 +109,113 @@ def card_png(card: Card) -> bytes:
     y = 56
     name_font = _font(700, 58 if card.figure else 66)
     for line in _wrap(card.name, name_font, width, 2 if card.figure else 3):
-        draw.text((MARGIN, y), line, font=name_font, fill=INK)
+        _text(image, (MARGIN, y), line, name_font, INK)
         y += int(name_font.size * 1.25)
     if card.place:
         place_font = _font(400, 32)
         y += 8
         for line in _wrap(card.place, place_font, width, 1):
-            draw.text((MARGIN, y), line, font=place_font, fill=MUTED)
+            _text(image, (MARGIN, y), line, place_font, MUTED)
         y += 52
     if card.figure:
         figure_font = _font(700, 112)
         y = max(y + 16, 300)
-        draw.text((MARGIN, y), card.figure, font=figure_font, fill=ACCENT)
+        _text(image, (MARGIN, y), card.figure, figure_font, ACCENT)
         left = MARGIN + int(figure_font.getlength(card.figure)) + 36
         text_font = _font(400, 30)
         ty = y + 22
         if card.share is not None:
             bar_y = y + 40
-            draw.rounded_rectangle((left, bar_y, CARD_WIDTH - MARGIN, bar_y + 22), radius=11, fill=TRACK)
+            draw.rounded_rectangle((left, bar_y, CARD_WIDTH - MARGIN, bar_y + 22), radius=11, fill=_index(TRACK))
             filled = left + round((CARD_WIDTH - MARGIN - left) * card.share)
             if filled > left + 22:
-                draw.rounded_rectangle((left, bar_y, filled, bar_y + 22), radius=11, fill=ACCENT)
+                draw.rounded_rectangle((left, bar_y, filled, bar_y + 22), radius=11, fill=_index(ACCENT))
             ty = bar_y + 40
         for line in _wrap(card.figure_text, text_font, CARD_WIDTH - MARGIN - left, 2):
-            draw.text((left, ty), line, font=text_font, fill=MUTED)
+            _text(image, (left, ty), line, text_font, MUTED)
             ty += 40
-        draw.text((left, ty), card.figure_date, font=text_font, fill=MUTED)
+        _text(image, (left, ty), card.figure_date, text_font, MUTED)
     elif card.summary:
         summary_font = _font(400, 34)
         y = max(y + 24, 250)
         for line in _wrap(card.summary, summary_font, width, 4):
-            draw.text((MARGIN, y), line, font=summary_font, fill=INK)
+            _text(image, (MARGIN, y), line, summary_font, INK)
             y += 48
     band = (0, CARD_HEIGHT - BAND, CARD_WIDTH, CARD_HEIGHT)
     image.paste(ground.crop(band), band)  # over the end of a summary too long for the card
-    # A fixed palette (the card's few inks over their grounds, with anti-aliased edges in 16 steps) halves the
-    # file; mapping to a known palette costs a third of finding one (octree), and Pillow writes no time chunk:
-    # same card, same bytes.
-    palette = image.quantize(palette=_palette(), dither=Image.Dither.NONE)
     out = io.BytesIO()
-    palette.save(out, format="PNG", compress_level=1)
+    image.save(out, format="PNG", compress_level=2)  # as fast as 1, smaller; no time chunk: same card, same bytes
     return out.getvalue()
+
+
+def _text(image: Image.Image, xy: tuple[int, int], text: str, font: ImageFont.FreeTypeFont, ink: str,
+          ground: str = BACKGROUND, anchor: str | None = None) -> None:
+    """``text`` drawn on the card in ``ink`` over its ``ground``, anti-aliased in the palette's 16 steps."""
+    indices, shape, at = _line(text, font, ink, ground, anchor)
+    image.paste(indices, (xy[0] + at[0], xy[1] + at[1]), shape)
+
+
+@lru_cache(maxsize=4096)
+def _line(text: str, font: ImageFont.FreeTypeFont, ink: str, ground: str,
+          anchor: str | None) -> tuple[Image.Image, Image.Image, tuple[int, int]]:
+    """One line of text, drawn once a process (a province, a date, the site's name recur on many cards): its pixels
+    as palette indices (the blend of ``ink`` over ``ground`` nearest each pixel's coverage), the shape of the pixels
+    it covers, and where they sit from the point it is drawn at."""
+    left, top, right, bottom = font.getbbox(text, anchor=anchor)
+    left, top = min(left, 0), min(top, 0)
+    coverage = Image.new("L", (max(right - left, 1), max(bottom - top, 1)))
+    ImageDraw.Draw(coverage).text((-left, -top), text, font=font, fill=255, anchor=anchor)
+    return coverage.point(_levels(ink, ground)), coverage.point(_COVERED), (left, top)
 
 
 @lru_cache(maxsize=4)
 def _ground(site_name: str) -> Image.Image:
-    """What every card of a site shows, drawn once: the ground, the accent bar, the band with the site's name."""
-    image = Image.new("RGB", (CARD_WIDTH, CARD_HEIGHT), BACKGROUND)
+    """What every card of a site shows, drawn once: the ground, the accent bar, the band with the site's name; in the
+    card's palette (`_palette`)."""
+    image = Image.new("P", (CARD_WIDTH, CARD_HEIGHT), _index(BACKGROUND))
+    image.putpalette(_palette())
     draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, 16, CARD_HEIGHT - BAND), fill=ACCENT)
-    draw.rectangle((0, CARD_HEIGHT - BAND, CARD_WIDTH, CARD_HEIGHT), fill=ACCENT)
+    draw.rectangle((0, 0, 16, CARD_HEIGHT - BAND), fill=_index(ACCENT))
+    draw.rectangle((0, CARD_HEIGHT - BAND, CARD_WIDTH, CARD_HEIGHT), fill=_index(ACCENT))
     band_font = _font(600, 32)
     for line in _wrap(site_name, band_font, CARD_WIDTH - 2 * MARGIN, 1):
-        draw.text((MARGIN, CARD_HEIGHT - BAND // 2), line, font=band_font, fill=BAND_TEXT, anchor="lm")
+        _text(image, (MARGIN, CARD_HEIGHT - BAND // 2), line, band_font, BAND_TEXT, ACCENT, anchor="lm")
     return image
 
 
 @lru_cache(maxsize=1)
-def _palette() -> Image.Image:
-    """The fixed palette of every card: its colours and the blends of each ink over its ground."""
+def _colours() -> tuple[tuple[int, ...], ...]:
+    """The card's colours: each ink over its ground blended in 16 steps (`INK_OVER_GROUND`), each colour once."""
     colours: list[tuple[int, ...]] = []
     for ink, ground in INK_OVER_GROUND:
-        a, b = ImageColor.getrgb(ground), ImageColor.getrgb(ink)
-        for step in range(16):
-            colour = tuple(round(x + (y - x) * step / 15) for x, y in zip(a, b, strict=True))
+        for colour in _blend(ink, ground):
             if colour not in colours:
                 colours.append(colour)
-    image = Image.new("P", (1, 1))
-    image.putpalette([v for colour in colours for v in colour])
-    return image
+    return tuple(colours)
+
+
+def _blend(ink: str, ground: str) -> list[tuple[int, ...]]:
+    a, b = ImageColor.getrgb(ground), ImageColor.getrgb(ink)
+    return [tuple(round(x + (y - x) * step / 15) for x, y in zip(a, b, strict=True)) for step in range(16)]
+
+
+@lru_cache(maxsize=16)
+def _levels(ink: str, ground: str) -> list[int]:
+    """For each coverage of a pixel by text (0 to 255), the palette index of ``ink`` over ``ground`` nearest it."""
+    colours = _colours()
+    steps = [colours.index(colour) for colour in _blend(ink, ground)]
+    return [steps[(level * 15 + 127) // 255] for level in range(256)]
+
+
+_COVERED = [0] + [255] * 255  # a pixel any text covers
+
+def _index(colour: str) -> int:
+    return _colours().index(ImageColor.getrgb(colour))
+
+
+def _palette() -> list[int]:
+    """The fixed palette of every card: its colours and the blends of each ink over its ground."""
+    return [value for colour in _colours() for value in colour]
 
 
 def card_files(cards: tuple[Card, ...]) -> dict[str, bytes]:
