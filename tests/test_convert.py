@@ -101,6 +101,33 @@ def test_a_page_the_short_markdown_cannot_stand_for_is_left_to_mkdocs() -> None:
     assert converter.convert("---\ntitle: A\n---\n\n# A\n\nKết quả\n-------\n\nChữ.\n") is None  # setext heading
 
 
+TRICKY = [
+    "# A\n\n## Kết quả ##\n\nChữ.\n",  # closing hashes
+    "# A\n\n### Tin { #cap-nhat-1 }\n\n## Nguồn\n",  # an anchor of its own
+    "# A\n\nKết quả\n-------\n\nChữ.\n",  # setext heading
+    "# A\n\n```\n# not a heading\n```\n",  # in fenced code
+    "# A\n\n> ## quoted\n",  # in a quote
+    "Chữ trước.\n\n# A\n\n## B\n",  # the title is not the first element
+    "## B\n\n# A\n",  # a page that starts with a h2
+    '<div markdown>\n\n# A\n\n</div>\n\n## B\n',  # the first heading inside a Markdown-in-HTML block
+    "# A\n\n## Theo HTML\n\n*[HTML]: Hyper Text Markup Language\n",  # an abbreviation a heading uses
+    "# A\n\n## Xem [nguồn][1]\n\n[1]: ../chu-de/a.md\n",  # a link reference a heading uses
+    "# A\n\n## Chữ \\# thăng #\n\n### [Liên kết](../chu-de/a.md)\n",  # escaped hash, a link in a heading
+    "# A\n# A\n\n## A\n",  # repeated headings: anchors numbered
+]
+
+
+@pytest.mark.parametrize("body", TRICKY)
+def test_the_quick_look_at_headings_agrees_with_converting_the_short_markdown(body: str, monkeypatch) -> None:
+    """Whether a page is converted in the workers is decided, when it can be, without converting its short Markdown
+    (`convert._Headings`); the decision is the one converting it gives, and so is the short Markdown."""
+    page = "---\ntitle: A\n---\n\n" + body
+    quick = Converter(*markdown_settings()).convert(page)
+    monkeypatch.setattr(Converter, "_same_headings", lambda self, aside, lines: False)
+    slow = Converter(*markdown_settings()).convert(page)
+    assert quick == slow
+
+
 def test_a_worker_killed_for_lack_of_memory_is_a_clear_message(tmp_path: Path, monkeypatch) -> None:
     """A worker process the system kills (out of memory) ends the build with a Vietnamese message that says
     what to do, not a traceback, and nothing is published."""

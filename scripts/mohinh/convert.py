@@ -12,7 +12,12 @@ warnings) and returns the worker's HTML with those links in place. So every rule
 only does the slow part, the conversion, on another core.
 
 A page whose short Markdown would not give the same headings and title as the whole page (a heading inside
-an HTML block, say) is converted by MkDocs as before: `Converter.convert` returns None.
+an HTML block, say) is converted by MkDocs as before: `Converter.convert` returns None. Whether it would is seen
+without converting the short Markdown when it can be (`_Headings`): every heading of the whole page, as it stood
+before its text was converted, is one of the heading lines the short Markdown keeps, in the same order, and the
+page defines nothing its headings could use from elsewhere in it (a link reference, an abbreviation, a
+footnote); then MkDocs makes the same headings of the same text. Otherwise the short Markdown is converted too
+and compared.
 """
 
 from __future__ import annotations
@@ -34,6 +39,10 @@ from .templating import put_back_html, set_aside_html
 #: A link's place in the worker's HTML (``href="mohinh-link-3"``) and its text in the short Markdown.
 LINK = "mohinh-link-"
 _HEADING = re.compile(r"^#{1,6}[ \t].*$", re.M)
+#: A heading line as Python-Markdown reads it (``HashHeaderProcessor``): its level, and its text without closing #s.
+_HASH_HEADING = re.compile(r"(?P<level>#{1,6})(?P<header>(?:\\.|[^\\])*?)#*$")
+#: A definition a heading could use from elsewhere in the page: ``[ref]: url``, ``*[HTML]: ...``, ``[^1]: ...``.
+_DEFINITION = re.compile(r"^ {0,3}(?:\*?\[[^\]\n]*\]|\[\^[^\]\n]*\]):", re.M)
 _REWRITTEN = re.compile(r'<a href="([^"]*)">' + LINK + r'(\d+)</a>')
 _TOKEN = re.compile('"' + LINK + r'(\d+)"')
 
@@ -76,6 +85,29 @@ class _Title(markdown.treeprocessors.Treeprocessor):
         self.title = etree.tostring(first) if first is not None and first.tag == "h1" else None
 
 
+class _Headings(markdown.treeprocessors.Treeprocessor):
+    """Every heading of the page (level and text) before its text is converted, and whether the first element of
+    the page is the first of them (where MkDocs takes the title from)."""
+
+    found: list[tuple[int, str]]
+    first: bool
+
+    def run(self, root: etree.Element) -> None:
+        first = next(iter(root), None)
+        headings = [element for element in root.iter() if element.tag in ("h1", "h2", "h3", "h4", "h5", "h6")]
+        self.found = [(int(element.tag[1]), element.text or "") for element in headings]
+        self.first = bool(headings) and first is headings[0]
+
+
+def _heading_lines(lines: list[str]) -> list[tuple[int, str]]:
+    found = []
+    for line in lines:
+        match = _HASH_HEADING.match(line)
+        assert match is not None  # every line `_HEADING` finds
+        found.append((len(match.group("level")), match.group("header").strip()))
+    return found
+
+
 class Converter:
     """Converts pages with MkDocs' Markdown extensions and settings (plain data: works in any process); with a
     build ``cache``, a page converted by an earlier build with the same settings is taken from it."""
@@ -86,6 +118,8 @@ class Converter:
         self._markdown = [markdown.Markdown(extensions=extensions, extension_configs=configs) for _ in range(2)]
         self._links, self._titles = _Links(), [_Title(), _Title()]
         self._markdown[0].treeprocessors.register(self._links, "mohinh_links", 0)  # where MkDocs rewrites links
+        self._headings = _Headings()
+        self._markdown[0].treeprocessors.register(self._headings, "mohinh_headings", 21)  # before inline (20)
         for md, title in zip(self._markdown, self._titles, strict=True):
             md.treeprocessors.register(title, "mohinh_title", 1)
 
@@ -123,12 +157,22 @@ class Converter:
         self._links.found = []
         html, seen = self._convert(0, aside)
         links = self._links.found
-        short = "\n\n".join(_HEADING.findall(aside))
+        lines = _HEADING.findall(aside)
+        short = "\n\n".join(lines)
         if links:
             short += "\n\n" + " ".join(f"[{LINK}{n}](<{url}>)" for n, url in enumerate(links))
-        if self._convert(1, short)[1] != seen:
+        if not self._same_headings(aside, lines) and self._convert(1, short)[1] != seen:
             return None
         return Converted((front + short + "\n").encode("utf-8"), put_back_html(html, blocks))
+
+    def _same_headings(self, aside: str, lines: list[str]) -> bool:
+        """Whether the short Markdown's heading ``lines`` are the page's headings (just converted), as written, in
+        order, with the title from the same one, and nothing in the page they could use (see the module)."""
+        found = self._headings.found
+        if _DEFINITION.search(aside) or found != _heading_lines(lines):
+            return False
+        titled = bool(found) and found[0][0] == 1  # the short Markdown's first element: its first heading
+        return (self._headings.first and titled) == titled
 
 
 def _settings_text(extensions: list[Any], configs: dict[str, Any]) -> str:

@@ -70,6 +70,8 @@ def workbook(site: Site) -> bytes:
     from openpyxl.writer.excel import ExcelWriter
 
     book = Workbook()
+    wrapped = Alignment(wrap_text=True, vertical="top")  # one style object for every cell (openpyxl compares each new one)
+    bold = Font(bold=True)
     sheets = [(COUNTRY, site.models)] + [(p.name, site.by_province[p.slug]) for p in site.provinces]
     book.remove(book.active)
     for title, models in sheets:
@@ -77,15 +79,15 @@ def workbook(site: Site) -> bytes:
         units = bool(site.publishers)
         sheet.append(HEADER + [UNIT] * units)
         for cell in sheet[1]:
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.font = bold
+            cell.alignment = wrapped
         for n, view in enumerate(models, 1):
             sheet.append(_row(n, view, site.site_url) + [site.unit_name(view)] * units)
         for column, width in enumerate(WIDTHS + [UNIT_WIDTH] * units, 1):
             sheet.column_dimensions[get_column_letter(column)].width = width
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                cell.alignment = wrapped
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = sheet.dimensions
     when = dt.datetime.combine(site.site_date.first_day if site.site_date else dt.date(2025, 1, 1), dt.time())
