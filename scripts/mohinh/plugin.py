@@ -183,6 +183,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
     # --- one build ---
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.preview is not None:
+            self.preview.pause_collector()  # until the rebuild ends (`on_post_build`, `on_build_error`)
         if self.config.search_shard_pages < 1 or self.config.workers < 0:
             raise PluginError("mohinh: `search_shard_pages` phải từ 1 trở lên và `workers` từ 0 trở lên (mkdocs.yml)")
         self.site_url = config.site_url or ""
@@ -379,6 +381,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.preview is not None:
+            self.preview.resume_collector()
         build, self._build = self._build, None
         if build is None:
             return
@@ -398,6 +402,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
             raise plugin_error(exc) from None
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.preview is not None:
+            self.preview.resume_collector()
         build, self._build = self._build, None
         if build is not None:
             self._close_pool(build, cancel=True)

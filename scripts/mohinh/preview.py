@@ -12,6 +12,10 @@ How the preview differs from a full build:
   first; they are made again right after the page has reloaded, in the background. Their pages are written into
   a folder MkDocs' server watches (`late_folder`, `MohinhPlugin.on_serve`): when one changed, the server
   rebuilds those pages a moment later (`follow_up`); when none did, the search index is made again.
+- Python's cycle collector is paused while a rebuild runs (`pause_collector`, from the first event of a rebuild to its
+  last): at 5,000 models a full collection walks every record, page and file MkDocs and the plugin hold and takes most
+  of a second, and a rebuild would start one or two. The background work collects once it is done, while the officer
+  reads the page, so the memory of the last rebuild is given back before the next.
 - Records with errors do not stop the server: the rebuild keeps the last good pages and every page shows the
   errors, as ``mohinh check`` words them, over it (`ERRORS_SCRIPT`, loaded by every page of the preview); the
   overlay goes once the records are fixed (MkDocs' live reload reloads the page after each rebuild).
@@ -19,6 +23,7 @@ How the preview differs from a full build:
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -73,6 +78,7 @@ class Preview:
         self.records = RecordCache()
         self._late: dict[str, str | bytes] = {}
         self._dests: dict[str, str] = {}  # generated file -> where it was written in the site, last rebuild
+        self._handed: dict[Path, str | bytes] = {}  # what `hand_over` last wrote, by file of the work folders
         self._written: set[str] = set()  # files jobs wrote into the site (kits), last rebuild
         self._background: threading.Thread | None = None
         self._work_folder: Path | None = None
@@ -83,6 +89,17 @@ class Preview:
         self.follow_up = False
         self._unindexed: set[str] = set()  # pages written since the search index was last made
         self._indexed: tuple[str, ...] | None = None  # the models it was made for, in order (None: none yet)
+
+    @staticmethod
+    def pause_collector() -> None:
+        """A rebuild starts: no cycle collection until it ends (`resume_collector`). Only the preview switches the
+        collector during a session; its background work (which may still run) only ever collects."""
+        gc.disable()
+
+    @staticmethod
+    def resume_collector() -> None:
+        """The rebuild ended, well or not: the collector runs again."""
+        gc.enable()
 
     def make(self, site: Site, registry: Iterable[Output], site_dir: Path) -> Made:
         """`outputs.make` for a rebuild: open data and feeds of the last rebuild for now (made at once the
@@ -107,7 +124,9 @@ class Preview:
             self._work_folder = Path(tempfile.mkdtemp(prefix="mohinh-"))
             self.late_folder = Path(tempfile.mkdtemp(prefix="mohinh-sau-"))
         target = (self.late_folder if path in self._late and path.endswith(".md") else self._work_folder) / path
-        write_if_changed(target, content)
+        if self._handed.get(target) != content:  # what this session last wrote there, compared in memory
+            write_if_changed(target, content)
+            self._handed[target] = content
         return File.generated(config, path, abs_src_path=str(target))
 
     def last_pages(self, config: MkDocsConfig) -> list[File]:
@@ -151,6 +170,7 @@ class Preview:
                         write_if_changed(site_dir / path, content)
                     elif self.late_folder is not None:  # a page (never its Markdown in the site): MkDocs converts it
                         changed = write_if_changed(self.late_folder / path, content) or changed
+                        self._handed[self.late_folder / path] = content
                 self._late = contents
                 self.follow_up = changed
                 if changed:  # MkDocs' server rebuilds the pages, then this runs again and indexes them
@@ -163,6 +183,8 @@ class Preview:
                 self._indexed = models
             except (MohinhError, OSError) as exc:
                 log.warning("%s", exc)
+            finally:
+                gc.collect()  # what the rebuild left, while the officer reads (`pause_collector`)
 
         self._background = threading.Thread(target=work, daemon=True)
         self._background.start()
