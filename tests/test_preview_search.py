@@ -29,3 +29,39 @@ def test_only_the_index_of_an_edited_page_is_made_again(tmp_path) -> None:
     after = {folder.name: (folder / "pagefind-entry.json").stat().st_mtime_ns for folder in site_dir.glob("pagefind*")}
     assert [name for name in sorted(after) if after[name] != before[name]] == ["pagefind-2"]
     assert "Mô hình thứ một" in str(search_fragments(site_dir / "pagefind-2"))
+
+
+def test_a_preview_rebuild_leaves_the_cycle_collector_running(tmp_path, monkeypatch) -> None:
+    """The preview pauses Python's cycle collector while a rebuild runs (a full collection of a large site's objects
+    takes most of a second); after every rebuild, good or with a broken record, it runs again, or each rebuild would
+    keep the last one's pages in memory for the rest of the session."""
+    import gc
+
+    from mkdocs.commands.build import build
+
+    from mohinh.build import load_config
+    from mohinh.preview import Preview
+
+    project = make_project(tmp_path / "p")
+    url = "http://127.0.0.1:8000/"
+    paused = []
+    pause = Preview.pause_collector
+    monkeypatch.setattr(Preview, "pause_collector", staticmethod(lambda: (paused.append(gc.isenabled()), pause())))
+
+    def rebuild() -> None:
+        config = load_config(project.root, site_dir=str(tmp_path / "site"))
+        config.strict, config.site_url = False, url
+        build(config, serve_url=url, dirty=True)  # what `mkdocs serve --dirty` runs after a file changes
+        assert gc.isenabled()
+
+    first = load_config(project.root, site_dir=str(tmp_path / "site"))
+    first.plugins.on_startup(command="serve", dirty=True)
+    try:
+        rebuild()
+        project.record("bac-kan-ho-an-toan", BAC_KAN.replace("status: replicating", "status: dang-chay"))
+        rebuild()  # the errors are shown over the last good pages
+        project.record("bac-kan-ho-an-toan", BAC_KAN)
+        rebuild()
+    finally:
+        first.plugins.on_shutdown()
+    assert paused == [True, True, True]  # each rebuild paused it, and found it running
