@@ -65,3 +65,33 @@ def test_a_preview_rebuild_leaves_the_cycle_collector_running(tmp_path, monkeypa
     finally:
         first.plugins.on_shutdown()
     assert paused == [True, True, True]  # each rebuild paused it, and found it running
+
+
+def test_the_preview_checks_again_what_an_unchanged_record_refers_to(tmp_path) -> None:
+    """Between rebuilds the preview does not check an unchanged record's references again, unless what they refer
+    to changed: a photo deleted, a source removed from models/_sources*, are told on the next rebuild."""
+    import pytest
+
+    from mohinh.catalogue import RecordCache
+    from mohinh.errors import InvalidRecords
+
+    project = make_project(tmp_path / "p")
+    folder = project.root / "models" / "media" / "bac-kan-ho-an-toan"
+    folder.mkdir(parents=True)
+    (folder / "keng.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    project.record("bac-kan-ho-an-toan", BAC_KAN + "media:\n  - file: keng.png\n    alt: Chiếc kẻng\n")
+    cache = RecordCache()
+    load_catalogue(project.root, cache=cache)
+    load_catalogue(project.root, cache=cache)
+    (folder / "keng.png").unlink()
+    with pytest.raises(InvalidRecords) as raised:
+        load_catalogue(project.root, cache=cache)
+    assert any("không tìm thấy ảnh models/media/bac-kan-ho-an-toan/keng.png" in str(p) for p in raised.value.problems)
+    (folder / "keng.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    load_catalogue(project.root, cache=cache)
+    sources = next((project.root / "models").glob("_sources*"))
+    text = sources.read_text(encoding="utf-8")
+    sources.write_text(text.replace("bac-kan-2020-09", "bac-kan-2020-10"), encoding="utf-8")
+    with pytest.raises(InvalidRecords) as raised:
+        load_catalogue(project.root, cache=cache)
+    assert any("bac-kan-2020-09" in str(p) and "bac-kan-ho-an-toan" in str(p) for p in raised.value.problems)

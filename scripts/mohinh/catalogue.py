@@ -625,12 +625,12 @@ CHECKS: tuple[Check, ...] = (check_sources, check_results, check_funders, check_
 
 
 def _check_refs(record_id: str, rel: str, data: Any, where: Callable[[], YamlDocument], refs: References,
-                problems: list[Problem], skip: Collection[tuple[Any, ...]] = ()) -> None:
+                problems: list[Problem], skip: Collection[tuple[Any, ...]] = (), checks: tuple[Check, ...] = CHECKS) -> None:
     """Cross-references of one record (`CHECKS`): ``data`` is the validated `Model`, or the record as written
     when some values are wrong (so its references are checked too: every mistake told in one run); ``where``
     gives the file's marks, read only for a problem. Places in ``skip`` already have a problem and are not
     checked again. Problems are sorted afterwards, by file and line."""
-    for check in CHECKS:
+    for check in checks:
         for finding in check(record_id, data, refs):
             if any(finding.loc[:len(other)] == other for other in skip):
                 continue
@@ -639,13 +639,39 @@ def _check_refs(record_id: str, rel: str, data: Any, where: Callable[[], YamlDoc
                                     finding.warning))
 
 
+#: The checks whose findings depend only on the record and its `References` (the photos' check looks at files).
+_PURE_CHECKS = tuple(check for check in CHECKS if check is not check_media)
+
+
 class RecordCache:
     """Records that passed, by file, kept by ``mohinh serve`` between rebuilds: a file unchanged since
-    (same size and modification time) is not read again."""
+    (same size and modification time) is not read again, and its references are not checked again while
+    the references are the same (its photos are looked up every time)."""
 
     def __init__(self) -> None:
         self._known: dict[Path, tuple[tuple[int, int], Record]] = {}
         self.federation_key: tuple[int, int] | None = None  # federation.yml when its units were last read
+        self._refs: References | None = None  # what the last rebuild checked references against
+        self._checked: dict[str, tuple[Record, list[Problem]]] = {}  # by record file: what its check found
+
+    def same_references(self, refs: References) -> bool:
+        """Whether ``refs`` equal the last rebuild's (then kept for the next); once a rebuild."""
+        same = refs == self._refs
+        self._refs = refs
+        if not same:
+            self._checked = {}
+        return same
+
+    def check_refs(self, record: Record, refs: References, problems: list[Problem]) -> None:
+        """`_check_refs` of a record, its findings reused while the record and the references are unchanged
+        (`same_references`)."""
+        known = self._checked.get(record.path)
+        if known is None or known[0] is not record:
+            found: list[Problem] = []
+            _check_refs(record.id, record.path, record.model, lambda: record.doc, refs, found, checks=_PURE_CHECKS)
+            known = self._checked[record.path] = (record, found)
+        problems.extend(known[1])
+        _check_refs(record.id, record.path, record.model, lambda: record.doc, refs, problems, checks=(check_media,))
 
     def validate(self, path: Path, root: Path, problems: list[Problem], refs: References | None = None) -> Record | None:
         """`validate_record`, skipped for a file unchanged since it last passed."""
@@ -805,9 +831,13 @@ def _load_and_check(root: Path, drafts: bool, cache: RecordCache | None, keep: b
             continue
         seen[record.id] = record.path
         records.append(record)
+    if cache is not None:
+        cache.same_references(refs)
     for record in records:
         if record.path in checked:
             problems.extend(checked[record.path])
+        elif cache is not None:
+            cache.check_refs(record, refs, problems)
         else:
             _check_refs_with(record, refs, problems)
     _check_types(types, type_docs or {}, refs, problems)
