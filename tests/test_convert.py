@@ -3,7 +3,7 @@ same site as pages MkDocs converts itself, and every real record's page takes th
 
 from __future__ import annotations
 
-import os
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -45,11 +45,12 @@ def test_the_site_is_the_same_whoever_converts_the_pages_and_whatever_the_cache_
     cached = make_project(tmp_path / "cached", with_records=False)
     write_project_models(cached.models, WORKER_THRESHOLD)  # every section filled; the size that uses workers
     build_site(cached.root)
-    unused = cached.root / cache.FOLDER / "00" / ("0" * 64)
-    unused.parent.mkdir(parents=True, exist_ok=True)
-    unused.write_bytes(b"left from an older build")
-    old = time.time() - 3600
-    os.utime(unused, (old, old))
+    database = cached.root / cache.FOLDER / cache.DATABASE
+    with sqlite3.connect(database) as kept:  # an entry an older build made and this one does not use
+        kept.execute("INSERT INTO entries VALUES (?, ?, ?)", ("0" * 64, b"left from an older build", time.time() - 3600))
+    older = cached.root / cache.FOLDER / "00" / ("0" * 64)  # an entry of the version that kept a file an entry
+    older.parent.mkdir(parents=True)
+    older.write_bytes(b"left from an older version")
     edited = edit_first_model(cached.models)[0].stem
 
     noted = tmp_path / "noted.txt"
@@ -68,7 +69,9 @@ def test_the_site_is_the_same_whoever_converts_the_pages_and_whatever_the_cache_
     made_again = noted.read_text(encoding="utf-8").split()
     assert made_again.count("card") == 1  # the edited model's card only
     assert 1 <= made_again.count("page") < WORKER_THRESHOLD  # its page and the listings that name it
-    assert not unused.exists()
+    with sqlite3.connect(database) as kept:
+        assert kept.execute("SELECT count(*) FROM entries WHERE key = ?", ("0" * 64,)).fetchone()[0] == 0
+    assert not older.parent.exists()
 
     bare = make_project(tmp_path / "bare", with_records=False)
     write_project_models(bare.models, WORKER_THRESHOLD)
@@ -144,3 +147,21 @@ def test_a_worker_killed_for_lack_of_memory_is_a_clear_message(tmp_path: Path, m
     assert "hết bộ nhớ" in str(raised.value) and "workers: 1" in str(raised.value)
     assert not (project.root / "site").exists()
     assert [p.name for p in project.root.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_a_damaged_build_cache_is_started_afresh(tmp_path: Path) -> None:
+    """A cache file that is not a database (a broken CI restore, a disk error) costs the next build its cache, never
+    the build: it is made again and works."""
+    from mohinh import cache
+
+    folder = tmp_path / cache.FOLDER
+    folder.mkdir(parents=True)
+    (folder / cache.DATABASE).write_bytes(b"not a database " * 100)
+    kept = cache.BuildCache.of(tmp_path)
+    assert kept.get(kept.key("page", "x")) is None
+    kept.put(kept.key("page", "x"), b"converted")
+    kept.close()
+    again = cache.BuildCache.of(tmp_path)
+    assert again.get(again.key("page", "x")) == b"converted"
+    again.prune()
+    assert again.get(again.key("page", "x")) == b"converted"  # used by this build: kept

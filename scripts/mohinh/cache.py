@@ -8,9 +8,11 @@ file of the ``mohinh`` package and the version of Python and of every installed 
 a build with the cache makes the same site as a build without it (a test builds both ways and compares).
 
 Entries are bytes, never pickles (a cache restored by a CI service is not trusted to run code): a job's files
-after a JSON head with their paths and sizes; a converted page as JSON. An entry is written beside and renamed, so
-a build that stops leaves no half entry; each entry used is touched, and a build that ends well deletes the
-entries it did not use (`BuildCache.prune`), so the folder holds one site's worth.
+after a JSON head with their paths and sizes; a converted page as JSON. They are rows of one SQLite database
+(`DATABASE`, the standard library's ``sqlite3``; write-ahead log, so the worker processes write while others
+read): an entry is written in one transaction, so a build that stops leaves no half entry; each entry used is
+marked, and a build that ends well deletes the entries it did not use (`BuildCache.prune`), so the database holds
+one site's worth.
 """
 
 from __future__ import annotations
@@ -18,12 +20,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
+import sqlite3
 import sys
 import time
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 #: Where the cache is, under the project's root (``.mohinh/`` is ignored by git).
 FOLDER = Path(".mohinh") / "cache"
@@ -47,18 +52,39 @@ def generator_version() -> str:
     return digest.hexdigest()
 
 
+#: The entries, one SQLite database in `FOLDER` (a file a site's worth, not a file an entry: creating files is slow
+#: on many disks, and a CI service saves and restores one file faster than thousands).
+DATABASE = "muc.sqlite3"
+_CONNECTIONS: dict[tuple[str, int], sqlite3.Connection | None] = {}  # this process's, by (database, process id)
+_INHERITED: list[Any] = []  # a forked process never uses or closes its parent's connections (SQLite's rule)
+
+
+def _forked() -> None:
+    _INHERITED.append(dict(_CONNECTIONS))
+    _CONNECTIONS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forked)
+
+
 @dataclass(frozen=True)
 class BuildCache:
-    """The cache of one project (plain data: it is sent to worker processes)."""
+    """The cache of one project (plain data: it is sent to worker processes, each of which opens the database
+    itself)."""
 
     folder: Path
     version: str
-    started: float  # when the build began (`time.time`, a second early: file times may be coarse); see `prune`
+    started: float  # when the build began (`time.time`, a second early); see `prune`
 
     @classmethod
     def of(cls, root: Path) -> BuildCache:
-        """The cache of the project at ``root``, for a build starting now."""
-        return cls(Path(root) / FOLDER, generator_version(), time.time() - 1)
+        """The cache of the project at ``root``, for a build starting now; a database that cannot be read (not one
+        this version wrote, or damaged) is started afresh."""
+        made = cls(Path(root) / FOLDER, generator_version(), time.time() - 1)
+        made._open(fresh=True)
+        made.close()
+        return made
 
     def key(self, kind: str, *inputs: str) -> str:
         """The key of a result of ``kind`` made from ``inputs`` (their text: ``repr`` of plain data)."""
@@ -68,29 +94,68 @@ class BuildCache:
             digest.update(part.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / key
+    def _open(self, fresh: bool = False) -> sqlite3.Connection | None:
+        """This process's connection to the database (made once a process; None when it cannot be opened: the
+        build goes on without the cache). With ``fresh``, a database that cannot be read is deleted first."""
+        path = self.folder / DATABASE
+        known = (str(path), os.getpid())
+        if known in _CONNECTIONS and not fresh:
+            return _CONNECTIONS[known]
+        connection = None
+        for attempt in range(2 if fresh else 1):
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                connection = sqlite3.connect(path, timeout=120, isolation_level=None, check_same_thread=False)
+                connection.execute("PRAGMA auto_vacuum=INCREMENTAL")  # a new database only: `prune` gives space back
+                connection.execute("PRAGMA journal_mode=WAL")  # the workers write while others read
+                connection.execute("PRAGMA synchronous=NORMAL")  # an entry is whole or absent, even if power fails
+                connection.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, data BLOB NOT NULL, "
+                                   "used REAL NOT NULL)")
+                connection.execute("SELECT count(*) FROM entries WHERE key = ''").fetchone()
+                break
+            except sqlite3.Error:
+                if connection is not None:
+                    connection.close()
+                connection = None
+                if attempt == 0 and fresh:
+                    for name in (DATABASE, f"{DATABASE}-wal", f"{DATABASE}-shm"):
+                        (self.folder / name).unlink(missing_ok=True)
+            except OSError:
+                connection = None
+                break
+        _CONNECTIONS[known] = connection
+        return connection
+
+    def close(self) -> None:
+        """Close this process's connection (the next use opens it again)."""
+        connection = _CONNECTIONS.pop((str(self.folder / DATABASE), os.getpid()), None)
+        if connection is not None:
+            connection.close()
 
     def get(self, key: str) -> bytes | None:
         """The entry's bytes, or None; a found entry is marked as used by this build."""
-        path = self._path(key)
-        try:
-            data = path.read_bytes()
-            os.utime(path)
-        except OSError:
+        connection = self._open()
+        if connection is None:
             return None
-        return data
+        try:
+            found = connection.execute("SELECT data FROM entries WHERE key = ?", (key,)).fetchone()
+            if found is not None:
+                connection.execute("UPDATE entries SET used = ? WHERE key = ?", (time.time(), key))
+        except sqlite3.Error:
+            return None
+        return None if found is None else bytes(found[0])
 
     def put(self, key: str, data: bytes) -> None:
-        """Keep an entry; a cache that cannot be written only makes the next build slower."""
-        path = self._path(key)
-        part = path.with_name(f"{key}.{os.getpid()}.part")
+        """Keep an entry (one transaction: a build that stops leaves it whole or absent); a cache that cannot be
+        written only makes the next build slower."""
+        connection = self._open()
+        if connection is None:
+            return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            part.write_bytes(data)
-            os.replace(part, path)
-        except OSError:
-            part.unlink(missing_ok=True)
+            connection.execute("INSERT OR REPLACE INTO entries (key, data, used) VALUES (?, ?, ?)",
+                               (key, data, time.time()))
+        except sqlite3.Error:
+            pass
 
     def get_files(self, key: str) -> dict[str, bytes] | None:
         """A job's files kept by `put_files`, by site path; None when not kept (or not readable)."""
@@ -113,12 +178,19 @@ class BuildCache:
         self.put(key, head + b"\n" + b"".join(files.values()))
 
     def prune(self) -> None:
-        """After a build that ended well: delete the entries it did not use (not touched since it started)."""
+        """After a build that ended well: delete the entries it did not use (not used since it started) and anything
+        else in the folder (an older version's entries), then close the connection."""
         if not self.folder.is_dir():
             return
-        for path in self.folder.glob("*/*"):
-            try:
-                if path.stat().st_mtime < self.started:
-                    path.unlink()
-            except OSError:
-                pass
+        connection = self._open()
+        try:
+            if connection is not None:
+                connection.execute("DELETE FROM entries WHERE used < ?", (self.started,))
+                connection.execute("PRAGMA incremental_vacuum")
+        except sqlite3.Error:
+            pass
+        self.close()
+        keep = {DATABASE, f"{DATABASE}-wal", f"{DATABASE}-shm"}
+        for path in self.folder.iterdir():
+            if path.name not in keep:
+                shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)

@@ -31,6 +31,10 @@ log = logging.getLogger("mkdocs.plugins.mohinh")
 # page; a search result never shows it.
 EXCLUDED = [".headerlink", ".md-content__button", ".md-source-file", ".mh-no-index", "code", "pre"]
 
+#: How a page marks the part of it Pagefind indexes (``theme/main.html``).
+BODY = b"data-pagefind-body"
+
+
 class SearchIndexError(MohinhError):
     """Pagefind could not index the site."""
 
@@ -59,7 +63,7 @@ def make(site: Site, site_dir: Path, shard: int = SHARD_PAGES, changed: Collecti
                     if not p.relative_to(site_dir).as_posix().startswith(("pagefind", ".")))
     others = [page for page in others if page not in model_set]
     groups = [models[n * shard:(n + 1) * shard] for n in range(len(folders))]
-    groups[-1] = groups[-1] + others
+    groups[-1] = groups[-1] + _marked(site_dir, groups[-1], others)
     for folder, pages in zip(folders, groups, strict=True):
         if changed is not None and (site_dir / folder / "pagefind-entry.json").is_file() \
                 and not any(page in changed for page in pages):
@@ -68,6 +72,20 @@ def make(site: Site, site_dir: Path, shard: int = SHARD_PAGES, changed: Collecti
     for stale in site_dir.glob("pagefind*"):
         if stale.is_dir() and stale.name not in folders:
             shutil.rmtree(stale)
+
+
+def _marked(site_dir: Path, models: list[str], others: list[str]) -> list[str]:
+    """Of ``others``, the pages Pagefind would index beside ``models``: once a page of an index marks its body
+    (``data-pagefind-body``), Pagefind leaves out every page that does not, so those are not given to it at all
+    (the listings, which say ``search: false``, are the largest pages of the site: Pagefind would read them for
+    nothing). When no page marks its body, Pagefind indexes every page whole, and all are given."""
+    def marked(page: str) -> bool:
+        try:
+            return BODY in (site_dir / page).read_bytes()
+        except OSError:
+            return True  # Pagefind says what is wrong with it
+    found = [page for page in others if marked(page)]
+    return found if found or (models and marked(models[0])) else others
 
 
 def _glob(pages: list[str]) -> str:
