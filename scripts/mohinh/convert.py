@@ -49,10 +49,20 @@ _TOKEN = re.compile('"' + LINK + r'(\d+)"')
 
 @dataclass(frozen=True)
 class Converted:
-    """A page converted in a worker: what MkDocs reads (``source``) and the page's HTML (``html``)."""
+    """A page converted in a worker: what MkDocs reads (``source``) and the page's HTML (``html``), kept compressed
+    (``packed``) from the worker until MkDocs gets to the page: with the build cache, the workers run far ahead of
+    MkDocs, and the main process holds thousands of pages at once."""
 
     source: bytes  # front matter, headings, links: the short Markdown MkDocs converts
-    html: str  # the whole page's HTML, links written as `LINK` tokens until MkDocs has rewritten them
+    packed: bytes  # the whole page's HTML (UTF-8, zlib), links written as `LINK` tokens until MkDocs has rewritten them
+
+    @classmethod
+    def of(cls, source: bytes, html: str) -> Converted:
+        return cls(source, zlib.compress(html.encode("utf-8"), 1))
+
+    @property
+    def html(self) -> str:
+        return zlib.decompress(self.packed).decode("utf-8")
 
 
 class _Links(markdown.treeprocessors.Treeprocessor):
@@ -135,15 +145,20 @@ class Converter:
             return self._convert_page(page)
         key = self._cache.key("page", self._settings, page)
         kept = self._cache.get(key)
-        if kept is not None:
+        if kept is not None:  # a JSON line (the short Markdown, or null: MkDocs converts), then the packed HTML
+            head, _, packed = kept.partition(b"\n")
             try:
-                found = json.loads(zlib.decompress(kept))
-                return None if found is None else Converted(found["source"].encode("utf-8"), found["html"])
+                found = json.loads(head)
+                if found is None:
+                    return None
+                zlib.decompress(packed)  # whole: MkDocs will unpack it
+                return Converted(found["source"].encode("utf-8"), packed)
             except (ValueError, TypeError, KeyError, zlib.error):
                 pass  # not an entry this version wrote: made again
         converted = self._convert_page(page)
-        kept_text = None if converted is None else {"source": converted.source.decode("utf-8"), "html": converted.html}
-        self._cache.put(key, zlib.compress(json.dumps(kept_text, ensure_ascii=False).encode("utf-8"), 1))
+        head = None if converted is None else {"source": converted.source.decode("utf-8")}
+        self._cache.put(key, json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" +
+                        (b"" if converted is None else converted.packed))
         return converted
 
     def _convert_page(self, page: str) -> Converted | None:
@@ -163,7 +178,7 @@ class Converter:
             short += "\n\n" + " ".join(f"[{LINK}{n}](<{url}>)" for n, url in enumerate(links))
         if not self._same_headings(aside, lines) and self._convert(1, short)[1] != seen:
             return None
-        return Converted((front + short + "\n").encode("utf-8"), put_back_html(html, blocks))
+        return Converted.of((front + short + "\n").encode("utf-8"), put_back_html(html, blocks))
 
     def _same_headings(self, aside: str, lines: list[str]) -> bool:
         """Whether the short Markdown's heading ``lines`` are the page's headings (just converted), as written, in

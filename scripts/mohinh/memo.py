@@ -11,14 +11,21 @@ T = TypeVar("T")
 class Memo:
     """Results by key, each reused while the inputs it was made from compare equal.
 
-    A full build uses one memo for that build (a card shown on several listings is rendered once). Under
+    A full build uses one memo for that build (a card shown on several listings is rendered once; ``session``
+    False). Under
     ``mohinh serve`` one memo lives for the whole session; `sweep` after each rebuild lets go of what that
     rebuild did not ask for (models removed, templates changed).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, session: bool = True) -> None:
+        self.session = session  # False: the memo of one full build (`once` keeps nothing)
         self._kept: dict[Hashable, tuple[Any, Any]] = {}
         self._asked: dict[Hashable, tuple[Any, Any]] = {}
+
+    def once(self, key: Hashable, inputs: Any, make: Callable[[], T]) -> T:
+        """A result a build asks for once (a model's page, card, kit): under ``mohinh serve`` as `get` (reused while
+        its inputs are equal); in a full build made and not kept (thousands of pages would stay in memory)."""
+        return self.get(key, inputs, make) if self.session else make()
 
     def get(self, key: Hashable, inputs: Any, make: Callable[[], T]) -> T:
         """The result kept under ``key`` if it was made from equal ``inputs``; else ``make()``, kept."""

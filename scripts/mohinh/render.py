@@ -56,7 +56,7 @@ class Site:
         self.catalogue = catalogue
         self.site_url = site_url
         self.site_name = site_name  # MkDocs' `site_name`, written on the share cards
-        self.memo = memo if memo is not None else Memo()
+        self.memo = memo if memo is not None else Memo(session=False)
         self.env = self.memo.get(("jinja",), self.templates, lambda: environment(catalogue.root))
         self.models = views(catalogue)
         self.by_id = {v.id: v for v in self.models}
@@ -176,7 +176,7 @@ class Site:
             related = [self.by_id[r] for r in view.m.related if r in self.by_id]
             return self.render("model.md.j2", v=view, related=related, page_url=model_url(view.id, self.site_url))
 
-        return self.memo.get(("page", view.id), (self.model_inputs(view), self.templates), make)
+        return self.memo.once(("page", view.id), (self.model_inputs(view), self.templates), make)
 
     def model_inputs(self, view: ModelView) -> tuple[Any, ...]:
         """Everything a model's page and cards are made from (compared with ==, to reuse what was made

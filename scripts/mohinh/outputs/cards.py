@@ -227,7 +227,7 @@ def make(site: Site) -> dict[str, Job]:
     """One job per model card (the pool runs them in chunks; the preview redoes only changed ones)."""
     made: dict[str, Job] = {}
     for view in site.models:  # under ``mohinh serve``, what a card shows is worked out again only when its model changed
-        card = site.memo.get(("the-chia-se", view.id), (site.model_inputs(view), site.site_name),
+        card = site.memo.once(("the-chia-se", view.id), (site.model_inputs(view), site.site_name),
                              lambda view=view: Card.of(view, site.site_name))
         job = Job((card_path(view.id),), card_files, ((card,),))
         made[card_path(view.id)] = job

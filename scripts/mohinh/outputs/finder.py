@@ -68,7 +68,7 @@ def make(site: Site) -> dict[str, str | bytes]:
         FINDER_DATA: _json(finder_data(site)),
     }
     for view in site.models:  # under ``mohinh serve``, made again only for a model that changed
-        files[f"{COMPARE_DIR}/{view.id}.json"] = site.memo.get(
+        files[f"{COMPARE_DIR}/{view.id}.json"] = site.memo.once(
             ("so-sanh", view.id), site.model_inputs(view), lambda view=view: _json(compare_data(view)))
     return files
 
@@ -106,7 +106,7 @@ def _team_min(view: ModelView) -> int | None:
 def finder_data(site: Site) -> dict[str, Any]:
     """The finder's file: the vocabularies' labels, then a row of `FINDER_FIELDS` per model (compact: the
     labels once, a model's community and topics by slug)."""
-    rows = [site.memo.get(("tim-mo-hinh", view.id), site.model_inputs(view), lambda view=view: finder_row(view, site))
+    rows = [site.memo.once(("tim-mo-hinh", view.id), site.model_inputs(view), lambda view=view: finder_row(view, site))
             for view in site.models]
     catalogue = site.catalogue
     return {
