@@ -8,7 +8,7 @@ file of the ``mohinh`` package and the version of Python and of every installed 
 a build with the cache makes the same site as a build without it (a test builds both ways and compares).
 
 Entries are bytes, never pickles (a cache restored by a CI service is not trusted to run code): a job's files
-after a JSON head with their paths and sizes; a converted page as JSON. They are rows of one SQLite database
+after a JSON head with their paths and sizes; a converted page as a JSON line (its short Markdown) and its HTML, zlib-compressed. They are rows of one SQLite database
 (`DATABASE`, the standard library's ``sqlite3``; write-ahead log, so the worker processes write while others
 read): an entry is written in one transaction, so a build that stops leaves no half entry; each entry used is
 marked, and a build that ends well deletes the entries it did not use (`BuildCache.prune`), so the database holds
