@@ -8,11 +8,11 @@ file of the ``mohinh`` package and the version of Python and of every installed 
 a build with the cache makes the same site as a build without it (a test builds both ways and compares).
 
 Entries are bytes, never pickles (a cache restored by a CI service is not trusted to run code): a job's files
-after a JSON head with their paths and sizes; a converted page as a JSON line (its short Markdown) and its HTML, zlib-compressed. They are rows of one SQLite database
-(`DATABASE`, the standard library's ``sqlite3``; write-ahead log, so the worker processes write while others
-read): an entry is written in one transaction, so a build that stops leaves no half entry; each entry used is
-marked, and a build that ends well deletes the entries it did not use (`BuildCache.prune`), so the database holds
-one site's worth.
+after a JSON head with their paths and sizes; a converted page as a JSON line (its short Markdown), then its HTML
+compressed. They are rows of one SQLite database (`DATABASE`, the standard library's ``sqlite3``; write-ahead log,
+so the worker processes write while others read): an entry is written in one transaction, so a build that stops
+leaves no half entry; each entry used is marked, and a build that ends well deletes the entries it did not use
+(`BuildCache.prune`), so the database holds one site's worth.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
 
 #: Where the cache is, under the project's root (``.mohinh/`` is ignored by git).
 FOLDER = Path(".mohinh") / "cache"
@@ -53,19 +52,36 @@ def generator_version() -> str:
 
 
 #: The entries, one SQLite database in `FOLDER` (a file a site's worth, not a file an entry: creating files is slow
-#: on many disks, and a CI service saves and restores one file faster than thousands).
+#: on many disks, and a CI service saves and restores one file faster than thousands), and its two companion files.
 DATABASE = "muc.sqlite3"
-_CONNECTIONS: dict[tuple[str, int], sqlite3.Connection | None] = {}  # this process's, by (database, process id)
-_INHERITED: list[Any] = []  # a forked process never uses or closes its parent's connections (SQLite's rule)
+_FILES = (DATABASE, f"{DATABASE}-wal", f"{DATABASE}-shm")
+_CONNECTIONS: dict[Path, sqlite3.Connection | None] = {}  # this process's, by database
+_INHERITED: list[dict[Path, sqlite3.Connection | None]] = []  # a forked process never uses nor closes its parent's
 
 
 def _forked() -> None:
-    _INHERITED.append(dict(_CONNECTIONS))
+    _INHERITED.append(dict(_CONNECTIONS))  # kept, never closed: SQLite's rule for connections across a fork
     _CONNECTIONS.clear()
 
 
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_forked)
+
+
+def _connect(folder: Path) -> sqlite3.Connection:
+    """A connection to the database in ``folder``, made if need be; `sqlite3.Error` when it is not a database."""
+    folder.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(folder / DATABASE, timeout=120, isolation_level=None)
+    try:
+        connection.execute("PRAGMA auto_vacuum=INCREMENTAL")  # a new database only: `prune` gives space back
+        connection.execute("PRAGMA journal_mode=WAL")  # the workers write while others read
+        connection.execute("PRAGMA synchronous=NORMAL")  # an entry is whole or absent, even if power fails
+        connection.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, data BLOB NOT NULL, "
+                           "used REAL NOT NULL)")
+    except sqlite3.Error:
+        connection.close()
+        raise
+    return connection
 
 
 @dataclass(frozen=True)
@@ -82,8 +98,13 @@ class BuildCache:
         """The cache of the project at ``root``, for a build starting now; a database that cannot be read (not one
         this version wrote, or damaged) is started afresh."""
         made = cls(Path(root) / FOLDER, generator_version(), time.time() - 1)
-        made._open(fresh=True)
-        made.close()
+        try:
+            _connect(made.folder).close()
+        except sqlite3.Error:
+            for name in _FILES:
+                (made.folder / name).unlink(missing_ok=True)
+        except OSError:
+            pass  # a folder that cannot be written: the build goes on without the cache (`_open`)
         return made
 
     def key(self, kind: str, *inputs: str) -> str:
@@ -94,41 +115,20 @@ class BuildCache:
             digest.update(part.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
-    def _open(self, fresh: bool = False) -> sqlite3.Connection | None:
+    def _open(self) -> sqlite3.Connection | None:
         """This process's connection to the database (made once a process; None when it cannot be opened: the
-        build goes on without the cache). With ``fresh``, a database that cannot be read is deleted first."""
+        build goes on without the cache)."""
         path = self.folder / DATABASE
-        known = (str(path), os.getpid())
-        if known in _CONNECTIONS and not fresh:
-            return _CONNECTIONS[known]
-        connection = None
-        for attempt in range(2 if fresh else 1):
+        if path not in _CONNECTIONS:
             try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                connection = sqlite3.connect(path, timeout=120, isolation_level=None, check_same_thread=False)
-                connection.execute("PRAGMA auto_vacuum=INCREMENTAL")  # a new database only: `prune` gives space back
-                connection.execute("PRAGMA journal_mode=WAL")  # the workers write while others read
-                connection.execute("PRAGMA synchronous=NORMAL")  # an entry is whole or absent, even if power fails
-                connection.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, data BLOB NOT NULL, "
-                                   "used REAL NOT NULL)")
-                connection.execute("SELECT count(*) FROM entries WHERE key = ''").fetchone()
-                break
-            except sqlite3.Error:
-                if connection is not None:
-                    connection.close()
-                connection = None
-                if attempt == 0 and fresh:
-                    for name in (DATABASE, f"{DATABASE}-wal", f"{DATABASE}-shm"):
-                        (self.folder / name).unlink(missing_ok=True)
-            except OSError:
-                connection = None
-                break
-        _CONNECTIONS[known] = connection
-        return connection
+                _CONNECTIONS[path] = _connect(self.folder)
+            except (sqlite3.Error, OSError):
+                _CONNECTIONS[path] = None
+        return _CONNECTIONS[path]
 
     def close(self) -> None:
         """Close this process's connection (the next use opens it again)."""
-        connection = _CONNECTIONS.pop((str(self.folder / DATABASE), os.getpid()), None)
+        connection = _CONNECTIONS.pop(self.folder / DATABASE, None)
         if connection is not None:
             connection.close()
 
@@ -190,7 +190,10 @@ class BuildCache:
         except sqlite3.Error:
             pass
         self.close()
-        keep = {DATABASE, f"{DATABASE}-wal", f"{DATABASE}-shm"}
         for path in self.folder.iterdir():
-            if path.name not in keep:
-                shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
+            if path.name in _FILES:
+                continue
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)

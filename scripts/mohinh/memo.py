@@ -11,10 +11,9 @@ T = TypeVar("T")
 class Memo:
     """Results by key, each reused while the inputs it was made from compare equal.
 
-    A full build uses one memo for that build (a card shown on several listings is rendered once; ``session``
-    False). Under
-    ``mohinh serve`` one memo lives for the whole session; `sweep` after each rebuild lets go of what that
-    rebuild did not ask for (models removed, templates changed).
+    A full build uses one memo for that build (``session`` False: a card shown on several listings is rendered
+    once). Under ``mohinh serve`` one memo lives for the whole session; `sweep` after each rebuild lets go of what
+    that rebuild did not ask for (models removed, templates changed).
     """
 
     def __init__(self, session: bool = True) -> None:

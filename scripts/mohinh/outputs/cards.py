@@ -228,7 +228,7 @@ def make(site: Site) -> dict[str, Job]:
     made: dict[str, Job] = {}
     for view in site.models:  # under ``mohinh serve``, what a card shows is worked out again only when its model changed
         card = site.memo.once(("the-chia-se", view.id), (site.model_inputs(view), site.site_name),
-                             lambda view=view: Card.of(view, site.site_name))
+                              lambda view=view: Card.of(view, site.site_name))
         job = Job((card_path(view.id),), card_files, ((card,),))
         made[card_path(view.id)] = job
     return made

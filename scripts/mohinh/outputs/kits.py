@@ -490,7 +490,7 @@ def make(site: Site) -> dict[str, Job]:
     for view in site.models:
         if has_kit(view):  # under ``mohinh serve``, worked out again only when the model changed
             checklist = site.memo.once(("bo-nhan-rong", view.id), (site.model_inputs(view), site.site_name),
-                                      lambda view=view: Checklist.of(view, site.site_url, site.site_name))
+                                       lambda view=view: Checklist.of(view, site.site_url, site.site_name))
             job = Job(kit_paths(view.id), kit_files, (checklist,))
             made.update(dict.fromkeys(job.paths, job))
     for type_view in site.types:
