@@ -195,7 +195,10 @@ def _strip_prefix(text: str, prefix: re.Pattern[str]) -> str:
 
 def _exact_key(text: str, prefix: re.Pattern[str] = _PROVINCE_PREFIX) -> str:
     """Accent-sensitive key: case, Unicode form, punctuation, prefix and tone placement do not matter."""
-    words = _strip_prefix(_words(text), prefix)
+    return _toned(_strip_prefix(_words(text), prefix))
+
+
+def _toned(words: str) -> str:
     return " ".join(_toned_word(w) for w in words.split())
 
 
@@ -207,6 +210,13 @@ def _folded_key(text: str, prefix: re.Pattern[str] = _PROVINCE_PREFIX) -> str:
 def _compact_key(text: str, prefix: re.Pattern[str] = _PROVINCE_PREFIX) -> str:
     """Accent-insensitive and without spaces or apostrophes: ``Đưng K’Nớ`` and ``Đưng KNớ`` are one name."""
     return _folded_key(text, prefix).replace(" ", "")
+
+
+def _keys(text: str, prefix: re.Pattern[str]) -> tuple[str, str, str]:
+    """The exact, folded and compact keys of ``text`` at once (`_exact_key`, `_folded_key`, `_compact_key`)."""
+    words = _strip_prefix(_words(text), prefix)
+    folded = _fold(words)
+    return _toned(words), folded, folded.replace(" ", "")
 
 
 def _loose_key(text: str) -> str:
@@ -397,13 +407,14 @@ def commune_change(province: Province, district: str | None, commune: str) -> Co
 _CommuneRow = tuple[str, str, str, str, str]
 
 
-@cache  # one per old province and key (about 190): a smaller, bounded cache would make them again and again
-def _commune_index(code: str, key_name: str) -> dict[str, list[_CommuneRow]]:
-    """The communes of one old province by their exact or folded key, computed once per province."""
-    key = {"exact": _exact_key, "folded": _folded_key, "compact": _compact_key}[key_name]
-    index: dict[str, list[_CommuneRow]] = {}
+@cache  # one per old province (about 63): a smaller, bounded cache would make them again and again
+def _commune_index(code: str) -> tuple[dict[str, list[_CommuneRow]], ...]:
+    """The communes of one old province by their exact, folded and compact key (`_keys`), computed once per
+    province."""
+    index: tuple[dict[str, list[_CommuneRow]], ...] = ({}, {}, {})
     for row in _communes().get(code, []):
-        index.setdefault(key(row[1], _COMMUNE_PREFIX), []).append(row)
+        for by_key, key in zip(index, _keys(row[1], _COMMUNE_PREFIX), strict=True):
+            by_key.setdefault(key, []).append(row)
     return index
 
 
@@ -421,9 +432,9 @@ def _find_commune(old: list[Province], district: str | None, commune: str) -> Co
     commune = next((listed for (code, written), listed in COMMUNE_SPELLINGS.items()
                     if code in codes and _exact_key(written, _COMMUNE_PREFIX) == _exact_key(bare, _COMMUNE_PREFIX)),
                    commune)
-    for key_name, key in (("exact", _exact_key), ("folded", _folded_key), ("compact", _compact_key)):
+    for n, key in enumerate((_exact_key, _folded_key, _compact_key)):
         wanted = key(commune, _COMMUNE_PREFIX)
-        found = [(c, r) for c in codes for r in _commune_index(c, key_name).get(wanted, [])]
+        found = [(c, r) for c in codes for r in _commune_index(c)[n].get(wanted, [])]
         if district and len(found) > 1:
             wanted_district = key(district, _DISTRICT_PREFIX)
             found = [(c, r) for c, r in found if key(r[0], _DISTRICT_PREFIX) == wanted_district]

@@ -41,7 +41,7 @@ import os
 import pickle
 import posixpath
 import zlib
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -388,18 +388,27 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
             return
         site_dir = Path(config.site_dir)
         try:
-            written = build.made.written()
-            self._close_pool(build)
             if self.preview is not None:
+                written = build.made.written()
+                self._close_pool(build)
                 self.preview.forget_unwritten(written, site_dir)
                 self.preview.after_build(build.site, site_dir, self.config.search_shard_pages)
-            else:
-                for output in outputs.made(outputs.AFTER_PAGES):
-                    output.after_pages(build.site, site_dir, self.config.search_shard_pages, None)  # type: ignore[misc]
-                if build.cache is not None:  # the build ended well: what it did not use goes
-                    build.cache.prune()
+                return
+            # Every page is written: the search index (Pagefind, reading only pages) is made while the workers
+            # finish the kits and cards, which write no page.
+            with ThreadPoolExecutor(1) as beside:
+                after = beside.submit(self._after_pages, build, site_dir)
+                build.made.written()  # a job's error first (leaving the with waits for the index)
+                self._close_pool(build)
+                after.result()
+            if build.cache is not None:  # the build ended well: what it did not use goes
+                build.cache.prune()
         except MohinhError as exc:
             raise plugin_error(exc) from None
+
+    def _after_pages(self, build: _Build, site_dir: Path) -> None:
+        for output in outputs.made(outputs.AFTER_PAGES):
+            output.after_pages(build.site, site_dir, self.config.search_shard_pages, None)  # type: ignore[misc]
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.preview is not None:

@@ -155,10 +155,10 @@ def _text(image: Image.Image, xy: tuple[int, int], text: str, font: ImageFont.Fr
     image.paste(indices, (xy[0] + at[0], xy[1] + at[1]), shape)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)  # an entry holds a line's pixels, up to tens of kilobytes: 4,096 took 300 MiB of a worker
 def _line(text: str, font: ImageFont.FreeTypeFont, ink: str, ground: str,
           anchor: str | None) -> tuple[Image.Image, Image.Image, tuple[int, int]]:
-    """One line of text, drawn once a process (a province, a date, the site's name recur on many cards): its pixels
+    """One line of text, drawn once a process while it recurs (a province, a date, the site's name): its pixels
     as palette indices (the blend of ``ink`` over ``ground`` nearest each pixel's coverage), the shape of the pixels
     it covers, and where they sit from the point it is drawn at."""
     left, top, right, bottom = font.getbbox(text, anchor=anchor)
