@@ -9,7 +9,7 @@ from PIL import Image
 
 from conftest import BAC_KAN, Project
 from mohinh.catalogue import load_catalogue
-from mohinh.outputs.cards import Card, card_png, make
+from mohinh.outputs.cards import Card, card_image, card_png, make
 from mohinh.render import Site
 
 
@@ -65,3 +65,14 @@ def test_a_changed_record_changes_only_its_own_card_job(project: Project) -> Non
     after = make(_site(project))
     assert before["mo-hinh/bac-kan-ho-an-toan/the-chia-se.png"] == after["mo-hinh/bac-kan-ho-an-toan/the-chia-se.png"]
     assert before["mo-hinh/mo-hinh-2/the-chia-se.png"] != after["mo-hinh/mo-hinh-2/the-chia-se.png"]
+
+
+def test_card_png_holds_the_pixels_and_colours_drawn(project: Project) -> None:
+    site = _site(project)
+    card = Card.of(site.by_id["bac-kan-ho-an-toan"], site.site_name)
+    drawn = card_image(card)
+    assert len(set(drawn.tobytes())) > 10  # text drawn, anti-aliased: not a blank ground
+    with Image.open(io.BytesIO(card_png(card))) as read:
+        read.load()  # Pillow checks every chunk's CRC and the compressed stream
+        assert read.mode == "P" and read.tobytes() == drawn.tobytes()
+        assert read.getpalette() == drawn.getpalette()

@@ -26,6 +26,8 @@ from importlib import resources
 
 from slugify import slugify
 
+from .text import fold
+
 __all__ = [
     "CommuneChange",
     "LocationView",
@@ -164,13 +166,6 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _fold(text: str) -> str:
-    """Accent- and case-insensitive form, đ -> d: ``Đắk Lắk`` -> ``dak lak``."""
-    text = _nfc(text).replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def _toned_word(word: str) -> str:
     """A word with its tone mark moved to the end, so ``hoà`` and ``hòa`` (old/new placement) are equal."""
     decomposed = unicodedata.normalize("NFD", word)
@@ -186,7 +181,7 @@ def _words(text: str) -> str:
 def _strip_prefix(text: str, prefix: re.Pattern[str]) -> str:
     """Drop a unit-type prefix (``tỉnh``, ``TP.``…) matched on the folded words, keeping the accents."""
     words = text.split()
-    match = prefix.match(_fold(text))
+    match = prefix.match(fold(text))
     if not match:
         return text
     count = len(match.group(0).split())
@@ -204,7 +199,7 @@ def _toned(words: str) -> str:
 
 def _folded_key(text: str, prefix: re.Pattern[str] = _PROVINCE_PREFIX) -> str:
     """Accent-insensitive key (đ -> d)."""
-    return _fold(_strip_prefix(_words(text), prefix))
+    return fold(_strip_prefix(_words(text), prefix))
 
 
 def _compact_key(text: str, prefix: re.Pattern[str] = _PROVINCE_PREFIX) -> str:
@@ -215,7 +210,7 @@ def _compact_key(text: str, prefix: re.Pattern[str] = _PROVINCE_PREFIX) -> str:
 def _keys(text: str, prefix: re.Pattern[str]) -> tuple[str, str, str]:
     """The exact, folded and compact keys of ``text`` at once (`_exact_key`, `_folded_key`, `_compact_key`)."""
     words = _strip_prefix(_words(text), prefix)
-    folded = _fold(words)
+    folded = fold(words)
     return _toned(words), folded, folded.replace(" ", "")
 
 
@@ -537,8 +532,8 @@ def vietnamese_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], st
             letters.append(-50 + unicodedata.digit(base, 0))
         elif base in _ORDER:
             letters.append(10 * _ORDER[base])
-        elif _fold(base)[:1] in _ORDER:
-            letters.append(10 * _ORDER[_fold(base)[:1]] + 5)  # other accented Latin letters after their base
+        elif fold(base)[:1] in _ORDER:
+            letters.append(10 * _ORDER[fold(base)[:1]] + 5)  # other accented Latin letters after their base
         else:
             letters.append(1000 + ord(base[0]))
         tones.append(tone)

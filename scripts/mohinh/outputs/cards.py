@@ -7,16 +7,19 @@ A card shows the model's name, where it runs today, its headline figure (or, wit
 (`mohinh.outputs.fonts`). Each card is a `Job` on plain data (`Card`): made in the worker pool during a
 full build, and under ``mohinh serve`` only when the card's data changed (the preview's `Memo`). Same data,
 same bytes: no timestamp, fixed palette and compression, Pillow's basic text layout (no dependency on libraqm).
+Pillow draws the card; its PNG file is written here (`_png`), so that ISA-L, not zlib, compresses the pixels.
 A card is drawn straight in its palette (`_palette`: each ink over its ground in 16 steps), so no colour is looked
 up afterwards; a line of text that recurs (a province, a date, the site's name) is drawn once a process.
 """
 
 from __future__ import annotations
 
-import io
+import struct
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
+from isal import isal_zlib
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from ..paths import card_path
@@ -100,8 +103,8 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -
     return lines
 
 
-def card_png(card: Card) -> bytes:
-    """The card drawn as a PNG of `CARD_WIDTH` × `CARD_HEIGHT` pixels."""
+def card_image(card: Card) -> Image.Image:
+    """The card drawn, `CARD_WIDTH` × `CARD_HEIGHT` pixels in its palette."""
     ground = _ground(card.site_name)
     image = ground.copy()
     draw = ImageDraw.Draw(image)
@@ -143,9 +146,32 @@ def card_png(card: Card) -> bytes:
             y += 48
     band = (0, CARD_HEIGHT - BAND, CARD_WIDTH, CARD_HEIGHT)
     image.paste(ground.crop(band), band)  # over the end of a summary too long for the card
-    out = io.BytesIO()
-    image.save(out, format="PNG", compress_level=2)  # as fast as 1, smaller; no time chunk: same card, same bytes
-    return out.getvalue()
+    return image
+
+
+def card_png(card: Card) -> bytes:
+    """The card as a PNG file of `CARD_WIDTH` × `CARD_HEIGHT` pixels."""
+    return _png(card_image(card))
+
+
+def _png(image: Image.Image) -> bytes:
+    """A palette image as a PNG file, its pixels compressed by ISA-L (``isal``: a card in 0.2 ms, where zlib, through
+    Pillow's PNG writer, took 1.7 ms, half of a card's time). Only the chunks every PNG of 8-bit palette colour has:
+    no time or text chunk, so the same card gives the same bytes."""
+    width, height = image.size
+    pixels = image.tobytes()
+    rows = b"".join(b"\0" + pixels[row * width:(row + 1) * width] for row in range(height))  # filter 0: none
+    header = struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)  # 8 bits, palette, deflate, no interlace
+    palette = bytes(image.getpalette() or [])
+    return (_PNG_SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"PLTE", palette)
+            + _chunk(b"IDAT", isal_zlib.compress(rows, 2)) + _chunk(b"IEND", b""))
+
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
 def _text(image: Image.Image, xy: tuple[int, int], text: str, font: ImageFont.FreeTypeFont, ink: str,
