@@ -40,7 +40,6 @@ import logging
 import os
 import pickle
 import posixpath
-import zlib
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,7 +56,7 @@ from mkdocs.structure.pages import Page
 from . import federation, outputs
 from .cache import BuildCache
 from .catalogue import Catalogue, load_catalogue
-from .convert import Converted, finish
+from .convert import Converted, finish, pack, unpack
 from .errors import InvalidRecords, MohinhError
 from .outputs import base as machinery
 from .paths import SHARD_PAGES, is_absolute, is_placeholder, search_folders, write_if_changed
@@ -341,7 +340,7 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         and gives it back in ``on_page_context``, before any other plugin and the theme see the page again."""
         if self._build is None or self.preview is not None or html is None:
             return html
-        self._build.held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        self._build.held[page.file.src_uri] = pack(html)
         return ""
 
     on_page_content = CombinedEvent(_on_page_content_whole, _on_page_content_held)
@@ -350,7 +349,7 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         held = self._build.held.pop(page.file.src_uri, None) if self._build is not None else None
         if held is not None:
-            page.content = zlib.decompress(held).decode("utf-8")
+            page.content = unpack(held)
         return context
 
     @event_priority(-100)  # after every other plugin's
