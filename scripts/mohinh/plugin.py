@@ -40,6 +40,7 @@ import logging
 import os
 import pickle
 import posixpath
+import tempfile
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,6 +107,37 @@ class MohinhConfig(base.Config):
     cache = c.Type(bool, default=True)  # cards, kits and converted pages kept for the next build (`mohinh.cache`)
 
 
+class _Held:
+    """Each page's HTML from its conversion until MkDocs writes it, compressed (`convert.pack`), in a temporary file
+    beside the build cache (``.mohinh/``; the system's temporary folder if that cannot be written). MkDocs converts
+    every page before it writes the first, so a full build holds all of them at once: at 10,000 models, 80 MB of the
+    main process if they stayed in memory."""
+
+    def __init__(self, folder: Path) -> None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._file = tempfile.TemporaryFile(dir=folder, prefix="trang-")
+        except OSError:
+            self._file = tempfile.TemporaryFile(prefix="mohinh-trang-")
+        self._where: dict[str, tuple[int, int]] = {}
+
+    def put(self, key: str, html: str) -> None:
+        packed = pack(html)
+        self._file.seek(0, os.SEEK_END)
+        self._where[key] = (self._file.tell(), len(packed))
+        self._file.write(packed)
+
+    def pop(self, key: str) -> str | None:
+        where = self._where.pop(key, None)
+        if where is None:
+            return None
+        self._file.seek(where[0])
+        return unpack(self._file.read(where[1]))
+
+    def close(self) -> None:
+        self._file.close()
+
+
 @dataclass
 class _Build:
     """What one build carries from event to event."""
@@ -119,7 +151,7 @@ class _Build:
     filled: set[str] = field(default_factory=set)  # hand-written pages replaced by their filled copy
     provided: set[str] = field(default_factory=set)  # pages of the package the site does not write (`unit.PROVIDED`)
     converted: dict[str, Converted] = field(default_factory=dict)  # pages converted in a worker, until MkDocs is
-    held: dict[str, bytes] = field(default_factory=dict)  # each page's HTML, compressed, until MkDocs writes it
+    held: _Held | None = None  # a full build's pages, from their conversion until MkDocs writes them
     cache: BuildCache | None = None  # a full build's cache (what it did not use is let go after a good build)
 
 
@@ -225,7 +257,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                 if self.config.workers and len(site.models) >= WORKER_THRESHOLD:
                     pool = ProcessPoolExecutor(self.config.workers)
                 cache = BuildCache.of(root) if self.config.cache else None
-                self._build = _Build(site, machinery.Made(), pool=pool, cache=cache)  # closed by `on_build_error`
+                self._build = _Build(site, machinery.Made(), pool=pool, cache=cache,  # closed by `on_build_error`
+                                     held=_Held(root / ".mohinh"))
                 project = machinery.Project(root, catalogue.drafts_included, site.site_url, site.docs_dir,
                                           site.build_date, site.stale_after_years, tuple(site.national.items()),
                                           cache)
@@ -338,18 +371,18 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         """In a full build, MkDocs keeps every page's HTML from its conversion until all pages are converted,
         then writes them one after another: the plugin keeps it compressed meanwhile (a fifth of the memory)
         and gives it back in ``on_page_context``, before any other plugin and the theme see the page again."""
-        if self._build is None or self.preview is not None or html is None:
+        if self._build is None or self._build.held is None or html is None:
             return html
-        self._build.held[page.file.src_uri] = pack(html)
+        self._build.held.put(page.file.src_uri, html)
         return ""
 
     on_page_content = CombinedEvent(_on_page_content_whole, _on_page_content_held)
 
     @event_priority(100)  # before any other plugin's
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        held = self._build.held.pop(page.file.src_uri, None) if self._build is not None else None
+        held = self._build.held.pop(page.file.src_uri) if self._build and self._build.held else None
         if held is not None:
-            page.content = unpack(held)
+            page.content = held
         return context
 
     @event_priority(-100)  # after every other plugin's
@@ -385,6 +418,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         build, self._build = self._build, None
         if build is None:
             return
+        if build.held is not None:  # every page is written
+            build.held.close()
         site_dir = Path(config.site_dir)
         try:
             if self.preview is not None:
@@ -415,6 +450,8 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
         build, self._build = self._build, None
         if build is not None:
             self._close_pool(build, cancel=True)
+            if build.held is not None:
+                build.held.close()
 
     # --- helpers ---
 
