@@ -29,8 +29,10 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-#: Where the cache is, under the project's root (``.mohinh/`` is ignored by git).
-FOLDER = Path(".mohinh") / "cache"
+from .paths import LOCAL_DIR
+
+#: Where the cache is, under the project's root.
+FOLDER = LOCAL_DIR / "cache"
 _PACKAGE = Path(__file__).resolve().parent
 
 

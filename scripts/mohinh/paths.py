@@ -12,6 +12,9 @@ from .errors import ProjectNotFound
 from .sharing import CARD_NAME
 from .text import slug
 
+#: What the generator keeps for itself beside mkdocs.yml (the build cache, held pages, the editor's trial copy);
+#: ``.gitignore`` leaves it out.
+LOCAL_DIR = Path(".mohinh")
 MEDIA_DIR = "models/media"
 MODEL_DIR = "mo-hinh"
 PROVINCE_DIR = "dia-phuong"

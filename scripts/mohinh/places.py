@@ -188,28 +188,29 @@ def _strip_prefix(text: str, prefix: re.Pattern[str]) -> str:
     return " ".join(words[count:]) if len(words) > count else text
 
 
-def _exact_key(text: str, prefix: re.Pattern[str] = _PROVINCE_PREFIX) -> str:
-    """Accent-sensitive key: case, Unicode form, punctuation, prefix and tone placement do not matter."""
-    return _toned(_strip_prefix(_words(text), prefix))
+def _named(text: str, prefix: re.Pattern[str]) -> str:
+    """The words of a name without its unit-type prefix, what every key below is made from."""
+    return _strip_prefix(_words(text), prefix)
 
 
 def _toned(words: str) -> str:
     return " ".join(_toned_word(w) for w in words.split())
 
 
+def _exact_key(text: str, prefix: re.Pattern[str] = _PROVINCE_PREFIX) -> str:
+    """Accent-sensitive key: case, Unicode form, punctuation, prefix and tone placement do not matter."""
+    return _toned(_named(text, prefix))
+
+
 def _folded_key(text: str, prefix: re.Pattern[str] = _PROVINCE_PREFIX) -> str:
     """Accent-insensitive key (đ -> d)."""
-    return fold(_strip_prefix(_words(text), prefix))
-
-
-def _compact_key(text: str, prefix: re.Pattern[str] = _PROVINCE_PREFIX) -> str:
-    """Accent-insensitive and without spaces or apostrophes: ``Đưng K’Nớ`` and ``Đưng KNớ`` are one name."""
-    return _folded_key(text, prefix).replace(" ", "")
+    return fold(_named(text, prefix))
 
 
 def _keys(text: str, prefix: re.Pattern[str]) -> tuple[str, str, str]:
-    """The exact, folded and compact keys of ``text`` at once (`_exact_key`, `_folded_key`, `_compact_key`)."""
-    words = _strip_prefix(_words(text), prefix)
+    """The exact key, the folded key and the compact one (folded, without spaces or apostrophes: ``Đưng K’Nớ`` and
+    ``Đưng KNớ`` are one name) of ``text``, from one reading of its words."""
+    words = _named(text, prefix)
     folded = fold(words)
     return _toned(words), folded, folded.replace(" ", "")
 
@@ -427,12 +428,11 @@ def _find_commune(old: list[Province], district: str | None, commune: str) -> Co
     commune = next((listed for (code, written), listed in COMMUNE_SPELLINGS.items()
                     if code in codes and _exact_key(written, _COMMUNE_PREFIX) == _exact_key(bare, _COMMUNE_PREFIX)),
                    commune)
-    for n, key in enumerate((_exact_key, _folded_key, _compact_key)):
-        wanted = key(commune, _COMMUNE_PREFIX)
+    districts = _keys(district, _DISTRICT_PREFIX) if district else None
+    for n, wanted in enumerate(_keys(commune, _COMMUNE_PREFIX)):  # exact, then folded, then compact
         found = [(c, r) for c in codes for r in _commune_index(c)[n].get(wanted, [])]
-        if district and len(found) > 1:
-            wanted_district = key(district, _DISTRICT_PREFIX)
-            found = [(c, r) for c, r in found if key(r[0], _DISTRICT_PREFIX) == wanted_district]
+        if districts and len(found) > 1:
+            found = [(c, r) for c, r in found if _keys(r[0], _DISTRICT_PREFIX)[n] == districts[n]]
         if len(found) == 1:
             code, (district_name, name, now, code_today, divided) = found[0]
             before = next(p for p in old if p.code_before == code)

@@ -60,7 +60,7 @@ from .catalogue import Catalogue, load_catalogue
 from .convert import Converted, finish, pack, unpack
 from .errors import InvalidRecords, MohinhError
 from .outputs import base as machinery
-from .paths import SHARD_PAGES, is_absolute, is_placeholder, search_folders, write_if_changed
+from .paths import LOCAL_DIR, SHARD_PAGES, is_absolute, is_placeholder, search_folders, write_if_changed
 from .preview import ERRORS_SCRIPT, Preview, error_lines, errors_script
 from .render import MARKER, Site
 from .templating import THEME_TEMPLATES, put_back_html, set_aside_html
@@ -258,7 +258,7 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
                     pool = ProcessPoolExecutor(self.config.workers)
                 cache = BuildCache.of(root) if self.config.cache else None
                 self._build = _Build(site, machinery.Made(), pool=pool, cache=cache,  # closed by `on_build_error`
-                                     held=_Held(root / ".mohinh"))
+                                     held=_Held(root / LOCAL_DIR))
                 project = machinery.Project(root, catalogue.drafts_included, site.site_url, site.docs_dir,
                                           site.build_date, site.stale_after_years, tuple(site.national.items()),
                                           cache)
@@ -369,7 +369,7 @@ class MohinhPlugin(BasePlugin[MohinhConfig]):
     @event_priority(-100)  # after every other plugin's
     def _on_page_content_held(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """In a full build, MkDocs keeps every page's HTML from its conversion until all pages are converted,
-        then writes them one after another: the plugin keeps it compressed meanwhile (a fifth of the memory)
+        then writes them one after another: the plugin keeps it meanwhile (`_Held`, compressed, out of memory)
         and gives it back in ``on_page_context``, before any other plugin and the theme see the page again."""
         if self._build is None or self._build.held is None or html is None:
             return html

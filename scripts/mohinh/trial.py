@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import MohinhError
+from .paths import LOCAL_DIR
 
-TRIAL_FOLDER = Path(".mohinh") / "soan-thu"  # beside mkdocs.yml; .gitignore leaves it out
+TRIAL_FOLDER = LOCAL_DIR / "soan-thu"
 DECAP_SERVER = Path("tests") / "cms" / "node_modules" / "decap-server" / "dist" / "index.js"
 HOST = "127.0.0.1"
 
