@@ -13,7 +13,7 @@ from conftest import REPO
 
 @pytest.mark.slow
 def test_benchmark_prints_its_table() -> None:
-    result = subprocess.run([sys.executable, str(REPO / "scripts" / "bench" / "bench.py"), "--models", "20", "--repeat", "1"],
+    result = subprocess.run([sys.executable, str(REPO / "scripts" / "bench" / "bench.py"), "--models", "20", "--repeat", "1", "--settle", "0"],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     for row in ("| `mohinh check` |", "| dựng đầy đủ / MkDocs trần |",

@@ -39,6 +39,24 @@ MAXRSS = "import resource,sys,atexit;atexit.register(lambda:sys.stderr.write('MA
          "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)))"
 
 
+class Settle:
+    """Before it gives out an inode, Linux (ext4, ``recently_deleted``, seen with ``perf``) passes over each inode freed in
+    the last 30 s, one by one: a build started right after thousands of files were deleted pays for them (1,000 models:
+    14.2 s and 3.5 s of kernel CPU, against 12.9 s and 1.45 s when started 40 s later), where a first build on a fresh
+    clone does not. So the bench waits ``seconds`` after each deletion (its own, or the old site a build replaced)
+    before it times a build, bare MkDocs' alike."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.last = -seconds
+
+    def deleted(self) -> None:
+        self.last = time.monotonic()
+
+    def wait(self) -> None:
+        time.sleep(max(0.0, self.last + self.seconds - time.monotonic()))
+
+
 def make_project(folder: Path, count: int) -> Path:
     folder.mkdir(parents=True)
     # The country's figures cite a source of the repository's records, which synthetic records do not have.
@@ -269,8 +287,17 @@ PHASE_LABELS = (("load", "nạp và kiểm tra hồ sơ (trước MkDocs)"),
 PHASE_INSIDE = (("search", "trong đó Pagefind lập chỉ mục (dòng lệnh)"),)
 
 
-def measure(count: int, repeat: int, work: Path) -> dict:
+def measure(count: int, repeat: int, work: Path, settle: Settle) -> dict:
     """Every figure of the bench for ``count`` synthetic models (medians of ``repeat`` runs)."""
+
+    def timed_build(command: list[str], folder: Path) -> tuple[float, int, int]:
+        replaced = (folder / "site").exists()  # a build replaces the old site: its files are deleted
+        settle.wait()
+        figures = run(command, folder)
+        if replaced:
+            settle.deleted()
+        return figures
+
     project = make_project(work / f"project-{count}", count)
     checks, generations, builds, bares, peaks, sums, rebuilds = [], [], [], [], [], [], []
     for _ in range(repeat):
@@ -281,20 +308,21 @@ def measure(count: int, repeat: int, work: Path) -> dict:
         generations.append(time.perf_counter() - start)
         del site
         shutil.rmtree(project / CACHE, ignore_errors=True)  # a first build: nothing kept from an earlier one
-        elapsed, peak, together = run(mohinh("build"), project)
+        elapsed, peak, together = timed_build(mohinh("build"), project)
         builds.append(elapsed)
         peaks.append(peak)
         sums.append(together)
         # The next build after an officer edits one record, with what CI keeps between runs (`mohinh.cache`).
         record, text = edit_first_model(project / "models")
-        elapsed, peak, together = run(mohinh("build"), project)
+        elapsed, peak, together = timed_build(mohinh("build"), project)
         record.write_text(text, encoding="utf-8")
         rebuilds.append(elapsed)
         peaks.append(peak)
         sums.append(together)
         bare = bare_project(project, work / f"bare-{count}-{len(bares)}")
-        bares.append(run([sys.executable, "-m", "mkdocs", "build", "-q"], bare)[0])
+        bares.append(timed_build([sys.executable, "-m", "mkdocs", "build", "-q"], bare)[0])
         shutil.rmtree(bare)
+        settle.deleted()
     built = project / "site"
     pages = sorted((built / "mo-hinh").glob("*/index.html"), key=lambda p: p.stat().st_size)
     figures = {
@@ -304,7 +332,9 @@ def measure(count: int, repeat: int, work: Path) -> dict:
         "finder": finder_data_gzipped(built),
     }
     figures["preview"] = preview_refresh(project)
+    settle.deleted()  # the preview's own site
     shutil.rmtree(project / CACHE, ignore_errors=True)
+    settle.wait()
     figures["spent"] = phases(project)  # of a first build
     return figures
 
@@ -323,10 +353,11 @@ def print_one(f: dict) -> None:
     print(f"| tạo trang (nạp + Jinja, một tiến trình) | {f['generation']:.2f} s | |")
     print(f"| `mohinh build` đầy đủ, lần đầu (không có bộ nhớ đệm) | {build:.2f} s | |")
     print(f"| `mkdocs build` trần, cùng Markdown | {bare:.2f} s | |")
-    print(f"| dựng đầy đủ / MkDocs trần | {build / bare:.2f} x | ≤ 1,0 x {mark(build / bare <= 1.0)} |")
+    budget = build_budget(f["models"])
+    print(f"| dựng đầy đủ / MkDocs trần | {build / bare:.2f} x | {budget} {mark(build_within(f['models'], build, bare))} |")
     rebuild = f["rebuild"]
     print(f"| dựng đầy đủ sau khi sửa 1 hồ sơ, giữ bộ nhớ đệm của lần trước (như CI) | {rebuild:.2f} s "
-          f"({rebuild / bare:.2f} x MkDocs trần) | ≤ 1,0 x {mark(rebuild / bare <= 1.0)} |")
+          f"({rebuild / bare:.2f} x MkDocs trần) | {budget} {mark(build_within(f['models'], rebuild, bare))} |")
     print(f"| xem trước: dựng lại sau khi sửa 1 hồ sơ (`mohinh serve`) | {f['preview']:.2f} s | "
           f"≤ {preview_budget(f['models'])} s {mark(f['preview'] <= preview_budget(f['models']))} |")
     print(f"| bộ nhớ đỉnh khi dựng (tiến trình lớn nhất) | {f['peak']:.0f} MiB | ≤ {memory_budget(f['models'])} MiB "
@@ -358,6 +389,15 @@ def search_budget(count: int) -> int:
     return 300 if count <= 5000 else 400
 
 
+def build_budget(count: int) -> str:
+    """A full build's budget, as the table writes it: no slower than bare MkDocs; at 10,000 models, done in 180 s."""
+    return "≤ 180 s" if count >= 10000 else "≤ 1,0 x"
+
+
+def build_within(count: int, seconds: float, bare: float) -> bool:
+    return seconds <= 180 if count >= 10000 else seconds <= bare
+
+
 def print_summary(results: list[dict]) -> None:
     """The issue's table: one column a size, each figure against its budget; then each phase's time."""
     head = " | ".join(f"{f['models']} mô hình" for f in results)
@@ -369,10 +409,10 @@ def print_summary(results: list[dict]) -> None:
 
     row("dựng đầy đủ lần đầu / MkDocs trần (≤ 1,0 x; 10.000: xong trong ≤ 180 s)", lambda f: (
         f"{f['build'] / f['bare']:.2f} x ({f['build']:.1f} s / {f['bare']:.1f} s) "
-        + mark(f["build"] <= 180 if f["models"] >= 10000 else f["build"] <= f["bare"])))
-    row("dựng đầy đủ sau khi sửa 1 hồ sơ, có bộ nhớ đệm / MkDocs trần", lambda f: (
+        + mark(build_within(f["models"], f["build"], f["bare"]))))
+    row("dựng đầy đủ sau khi sửa 1 hồ sơ, có bộ nhớ đệm / MkDocs trần (cùng ngân sách)", lambda f: (
         f"{f['rebuild'] / f['bare']:.2f} x ({f['rebuild']:.1f} s / {f['bare']:.1f} s) "
-        + mark(f["rebuild"] <= 180 if f["models"] >= 10000 else f["rebuild"] <= f["bare"])))
+        + mark(build_within(f["models"], f["rebuild"], f["bare"]))))
     row("xem trước sau khi sửa 1 hồ sơ (≤ 1,5 / 2 / 3 s)",
         lambda f: f"{f['preview']:.2f} s {mark(f['preview'] <= preview_budget(f['models']))}")
     row("bộ nhớ đỉnh, tiến trình lớn nhất (≤ 500 MiB; 10.000: ≤ 800 MiB)",
@@ -408,6 +448,9 @@ def main() -> None:
                         help="số mô hình tổng hợp, nhiều cỡ cách nhau bằng dấu phẩy hoặc lặp lại (mặc định 1000)")
     parser.add_argument("--repeat", type=int, default=3, help="số lần đo, lấy trung vị (mặc định 3)")
     parser.add_argument("--keep", type=Path, help="giữ dự án tạm ở thư mục này")
+    parser.add_argument("--settle", type=float, default=31, metavar="GIÂY",
+                        help="chờ chừng này giây sau mỗi lần xóa nhiều tệp rồi mới đo một lần dựng (mặc định 31: "
+                             "Linux bỏ qua từng inode vừa giải phóng trong 30 s trước khi cấp inode mới)")
     args = parser.parse_args()
     counts = sizes(args.models)
     work = Path(tempfile.mkdtemp(prefix="mohinh-bench-")) if args.keep is None else args.keep
@@ -419,12 +462,14 @@ def main() -> None:
     load = f", tải máy lúc bắt đầu {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
     print(f"\n{os.cpu_count()} nhân ({cpu}), Python {platform.python_version()}{load}", flush=True)
     results = []
+    settle = Settle(args.settle)
     for count in counts:
-        results.append(measure(count, args.repeat, work))
+        results.append(measure(count, args.repeat, work, settle))
         print_one(results[-1])
         sys.stdout.flush()
         if args.keep is None:
             shutil.rmtree(work / f"project-{count}", ignore_errors=True)
+            settle.deleted()
     print_summary(results)
     if args.keep is None:
         shutil.rmtree(work, ignore_errors=True)
