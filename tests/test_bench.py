@@ -13,8 +13,9 @@ from conftest import REPO
 
 @pytest.mark.slow
 def test_benchmark_prints_its_table() -> None:
-    result = subprocess.run([sys.executable, str(REPO / "scripts" / "bench" / "bench.py"), "--models", "20", "--repeat", "1", "--settle", "0"],
-                            capture_output=True, text=True, timeout=600)
+    command = [sys.executable, str(REPO / "scripts" / "bench" / "bench.py"), "--models", "20", "--repeat", "1",
+               "--settle", "0"]  # no wait after deletions: 20 models delete few files
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     for row in ("| `mohinh check` |", "| dựng đầy đủ / MkDocs trần |",
                 "| dựng đầy đủ sau khi sửa 1 hồ sơ, giữ bộ nhớ đệm của lần trước (như CI) |", "| bộ nhớ đỉnh khi dựng (tiến trình lớn nhất) |",
